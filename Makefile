@@ -1,0 +1,200 @@
+# Minnow's build.  `make help` lists the targets.
+#
+# Everything is built into build/.  The compiler is chosen once, here:
+# i686-elf-gcc if present, else i686-linux-gnu-gcc, else the host gcc with
+# -m32; `make CC=clang` uses clang --target=i686-elf with ld.lld.
+
+.DEFAULT_GOAL := all
+B := build
+
+# ---------------------------------------------------------------- tools
+# A missing tool is installed by the project's own script before anything
+# else is decided (it says what it installs and what it needs).
+NO_DEPS_GOALS := clean help
+ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+  ifneq ($(shell tools/deps.sh --check >/dev/null 2>&1; echo $$?),0)
+    $(info Minnow: some tools are missing; running tools/deps.sh)
+    ifneq ($(shell tools/deps.sh >&2; echo $$?),0)
+      $(error tools/deps.sh could not install what Minnow needs (see above))
+    endif
+  endif
+endif
+
+have = $(shell command -v $(1) 2>/dev/null)
+
+ifeq ($(origin CC),default)
+  ifneq ($(call have,i686-elf-gcc),)
+    CC := i686-elf-gcc
+  else ifneq ($(call have,i686-linux-gnu-gcc),)
+    CC := i686-linux-gnu-gcc
+  else
+    CC := gcc
+  endif
+endif
+
+ifneq ($(findstring clang,$(CC)),)
+  ARCHFLAGS := --target=i686-unknown-elf -march=i686
+  LD := ld.lld
+  NM := $(or $(call have,llvm-nm),$(call have,llvm-nm-14),nm)
+else ifneq ($(findstring i686-,$(CC)),)
+  CROSS := $(patsubst %gcc,%,$(CC))
+  ARCHFLAGS := -march=i686
+  LD := $(CROSS)ld
+  NM := $(CROSS)nm
+else
+  ARCHFLAGS := -m32 -march=i686
+  LD := ld -m elf_i386
+  NM := nm
+endif
+
+# Quiet output ("CC kernel/main.c"); `make V=1` shows whole commands.
+ifeq ($(V),1)
+  Q :=
+  say = @true
+else
+  Q := @
+  say = @echo "  $(1)	$(2)"
+endif
+
+AS := nasm
+ASFLAGS := -f elf32 -g -F dwarf
+QEMU := qemu-system-i386
+
+# Only the compiler's own freestanding headers (stdarg.h, stddef.h,
+# stdint.h...), never the host's C library headers.
+COMPILER_INC := $(shell $(CC) $(ARCHFLAGS) -print-file-name=include)
+BASE_CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pie -fno-pic \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-builtin \
+	-nostdinc -isystem $(COMPILER_INC) \
+	-Wall -Wextra -Werror -g -Og -MMD -MP
+KCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -mno-80387 -Iinclude -Ikernel
+KLDFLAGS := -T linker.ld -nostdlib --build-id=none -z noexecstack
+
+# ---------------------------------------------------------------- kernel
+KSRCS := $(shell find kernel -name '*.c' | sort) lib/string.c lib/format.c
+KASMS := boot/boot.asm $(shell find kernel -name '*.asm' | sort)
+KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS))
+
+$(B)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/k/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(AS) $(ASFLAGS) $< -o $@
+
+# Two links: the first finds where every function is; tools/ksyms.sh turns
+# that into a symbol table (for panic backtraces) linked in at the end of
+# the second, where it moves nothing else.
+$(B)/ksyms_empty.c: tools/ksyms.sh
+	@mkdir -p $(B)
+	$(Q)tools/ksyms.sh $(NM) > $@
+$(B)/kernel.nosyms: $(KOBJS) $(B)/k/ksyms_empty.o linker.ld
+	$(call say,LD,$@)
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/k/ksyms_empty.o
+$(B)/ksyms_table.c: $(B)/kernel.nosyms tools/ksyms.sh
+	$(call say,KSYMS,$@)
+	$(Q)tools/ksyms.sh $(NM) $< > $@
+$(B)/k/%.o: $(B)/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/kernel.elf: $(KOBJS) $(B)/k/ksyms_table.o linker.ld
+	$(call say,LD,$@)
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/k/ksyms_table.o
+
+# ---------------------------------------------------------------- initrd
+ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
+
+$(B)/initrd.cpio: $(ROOTFS_FILES)
+	$(call say,CPIO,$@)
+	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs
+	$(Q)cp -r user/files/. $(B)/rootfs/
+	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
+
+# ---------------------------------------------------------------- running
+QEMU_BASE := $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot
+QEMU_NOX := $(QEMU_BASE) -display none -serial mon:stdio
+QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
+GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+
+.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test clean help compile_commands.json
+
+all: $(B)/kernel.elf $(B)/initrd.cpio
+
+qemu: all
+ifeq ($(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY))),)
+	@echo "make qemu: no display here (no DISPLAY, or QEMU has no GUI package);"
+	@echo "running as make qemu-nox: the serial console, in this terminal."
+	@echo "(To quit QEMU: Ctrl-A, then X.)"
+	$(QEMU_NOX)
+else
+	@echo "The VGA console is in the QEMU window, the serial console here."
+	@echo "(To quit QEMU: close the window, or Ctrl-A then X here.)"
+	$(QEMU_BASE) -serial mon:stdio
+endif
+
+qemu-nox: all
+	@echo "Serial console. To quit QEMU: Ctrl-A, then X."
+	$(QEMU_NOX)
+
+qemu-gdb: all .gdbinit
+	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
+	$(QEMU_BASE) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
+
+qemu-nox-gdb: all .gdbinit
+	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
+	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
+
+.gdbinit: tools/gdbinit.in Makefile
+	sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@
+
+gdb: .gdbinit
+	gdb -q -x .gdbinit
+
+# ---------------------------------------------------------------- iso
+$(B)/minnow.iso: all boot/grub.cfg
+	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	cp $(B)/kernel.elf $(B)/initrd.cpio $(B)/iso/boot/
+	cp boot/grub.cfg $(B)/iso/boot/grub/
+	grub-mkrescue -o $@ $(B)/iso 2>/dev/null
+
+iso: $(B)/minnow.iso
+	@echo "Boot it with: $(QEMU) -cdrom $(B)/minnow.iso -serial mon:stdio"
+
+# ---------------------------------------------------------------- tests
+# T=name runs one test; TIMEOUT is in seconds for the whole boot.
+test: all
+	@tools/test.sh $(if $(T),--only $(T))
+
+# ---------------------------------------------------------------- misc
+compile_commands.json:
+	@echo '[' > $@
+	@for f in $(KSRCS); do \
+	  printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"},\n' \
+	    "$(CURDIR)" "$$f" "$(CC)" "$(KCFLAGS)" "$$f" >> $@; done
+	@sed -i '$$ s/,$$//' $@
+	@echo ']' >> $@
+	@echo "wrote $@"
+
+clean:
+	rm -rf $(B) .gdbinit compile_commands.json
+
+help:
+	@echo "Minnow, a teaching Unix for 32-bit x86.  Targets:"
+	@echo "  make qemu          boot Minnow: VGA window + serial console in this terminal"
+	@echo "                     (no display? it says so and runs as qemu-nox)"
+	@echo "  make qemu-nox      boot with the serial console only, in this terminal"
+	@echo "  make test          run every test inside Minnow; ends with 'N passed, N failed'"
+	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
+	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
+	@echo "  make qemu-nox-gdb  the same without a window"
+	@echo "  make gdb           attach gdb to it, with the kernel's symbols"
+	@echo "  make iso           a GRUB rescue CD image that boots the same kernel"
+	@echo "  make all           build build/kernel.elf and build/initrd.cpio"
+	@echo "  make compile_commands.json   for editors (clangd)"
+	@echo "  make clean         remove build/"
+	@echo "  make CC=clang ...  build with clang and ld.lld instead of gcc"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

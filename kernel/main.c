@@ -1,0 +1,122 @@
+/* kmain(): the kernel's first C function, called by boot/boot.asm with
+ * paging on and the stack set up.  It brings the machine up one piece at a
+ * time, in an order where each piece only needs the ones before it. */
+#include <stdint.h>
+#include <string.h>
+#include "arch/multiboot.h"
+#include "arch/gdt.h"
+#include "arch/idt.h"
+#include "arch/pic.h"
+#include "arch/timer.h"
+#include "arch/power.h"
+#include "arch/x86.h"
+#include "drv/console.h"
+#include "mm/memlayout.h"
+#include "mm/paging.h"
+#include "mm/page_alloc.h"
+#include "lib/printk.h"
+#include "lib/cmdline.h"
+#include "test/ktest.h"
+
+extern char _end[];                  /* linker.ld: end of the kernel image */
+
+static uint32_t initrd_start, initrd_end;    /* physical */
+
+/* The highest RAM address, from the memory map (or the older mem_upper). */
+static uint32_t find_mem_end(struct multiboot_info *mb)
+{
+    uint64_t end = 0;
+
+    if (mb->flags & MB_INFO_MMAP) {
+        uint32_t p = mb->mmap_addr;
+        while (p < mb->mmap_addr + mb->mmap_length) {
+            struct multiboot_mmap *e = phys_to_virt(p);
+            if (e->type == 1 && e->addr + e->len > end)
+                end = e->addr + e->len;
+            p += e->size + 4;
+        }
+    } else if (mb->flags & MB_INFO_MEMORY) {
+        end = (1u << 20) + mb->mem_upper * 1024ull;
+    }
+    return end > MAX_PHYS_MEM ? MAX_PHYS_MEM : (uint32_t)end;
+}
+
+/* Hands the usable RAM above 1 MiB to the page allocator, minus the kernel
+ * image and the initrd. */
+static void memory_init(struct multiboot_info *mb, uint32_t mem_end)
+{
+    page_alloc_init(mem_end);
+    if (mb->flags & MB_INFO_MMAP) {
+        uint32_t p = mb->mmap_addr;
+        while (p < mb->mmap_addr + mb->mmap_length) {
+            struct multiboot_mmap *e = phys_to_virt(p);
+            if (e->type == 1 && e->addr + e->len > 0x100000 && e->addr < mem_end) {
+                uint64_t start = e->addr < 0x100000 ? 0x100000 : e->addr;
+                uint64_t stop = e->addr + e->len;
+                free_phys_range(start, stop > mem_end ? mem_end : stop);
+            }
+            p += e->size + 4;
+        }
+    } else {
+        free_phys_range(0x100000, mem_end);
+    }
+    reserve_phys_range(0x100000, virt_to_phys(_end));
+    if (initrd_end)
+        reserve_phys_range(initrd_start, initrd_end);
+}
+
+static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
+{
+    if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+        panic("not started by a multiboot loader (magic %08x)", magic);
+    if (mb->flags & MB_INFO_CMDLINE)
+        cmdline_init(phys_to_virt(mb->cmdline));
+    if ((mb->flags & MB_INFO_MODS) && mb->mods_count > 0) {
+        struct multiboot_mod *mod = phys_to_virt(mb->mods_addr);
+        initrd_start = mod->start;
+        initrd_end = mod->end;
+    }
+}
+
+/* Test mode (`make test`): the kernel's self-tests, then the result goes to
+ * QEMU's exit status (see tools/test.sh). */
+static void run_tests(void)
+{
+    char which[64];
+
+    strlcpy(which, cmdline_get("test"), sizeof(which));
+    int failed = run_kernel_tests(which);
+    if (failed < 0)
+        printk("no test named %s\n", which);
+    qemu_exit(failed == 0 ? QEMU_EXIT_DONE : QEMU_EXIT_FAILED);
+}
+
+void kmain(uint32_t magic, uint32_t mbinfo)
+{
+    struct multiboot_info *mb = phys_to_virt(mbinfo);
+
+    console_init();
+    read_boot_info(magic, mb);
+    gdt_init();
+    idt_init();
+    pic_init();
+    uint32_t mem_end = find_mem_end(mb);
+    memory_init(mb, mem_end);
+    paging_init(mem_end);            /* mb is unusable below this line */
+    timer_init();
+
+    printk("Minnow: a teaching Unix for 32-bit x86\n");
+    printk("memory: %u MiB, %lu free pages of 4 KiB\n", mem_end >> 20, nr_free_pages());
+    if (initrd_end)
+        printk("initrd: %u bytes at %08x\n", initrd_end - initrd_start, initrd_start);
+    printk("command line: %s\n", cmdline());
+
+    if (cmdline_get("test"))
+        run_tests();
+
+    printk("no init yet; halting.\n");
+    for (;;) {
+        sti();
+        hlt();
+    }
+}

@@ -1,0 +1,131 @@
+/* The physical page allocator: one bit per 4 KiB page of RAM, 1 = in use.
+ *
+ * At boot every page is "in use"; the multiboot memory map then frees the
+ * usable RAM, and the kernel image and the initrd are marked used again.
+ * A bitmap (rather than a free list) lets alloc_pages() find contiguous
+ * runs, which kernel stacks need. */
+#include <string.h>
+#include "mm/page_alloc.h"
+#include "mm/memlayout.h"
+#include "lib/printk.h"
+
+#define MAX_PAGES (MAX_PHYS_MEM / PAGE_SIZE)
+
+static uint32_t page_bitmap[MAX_PAGES / 32];
+static unsigned long max_pfn;        /* pages above this do not exist */
+static unsigned long free_count;
+static unsigned long total_count;
+static unsigned long next_search;    /* where the last search ended */
+
+static int page_used(unsigned long pfn)
+{
+    return page_bitmap[pfn / 32] & (1u << (pfn % 32));
+}
+
+static void set_used(unsigned long pfn)
+{
+    page_bitmap[pfn / 32] |= 1u << (pfn % 32);
+}
+
+static void set_free(unsigned long pfn)
+{
+    page_bitmap[pfn / 32] &= ~(1u << (pfn % 32));
+}
+
+void page_alloc_init(uint32_t mem_end)
+{
+    if (mem_end > MAX_PHYS_MEM)
+        mem_end = MAX_PHYS_MEM;
+    max_pfn = mem_end / PAGE_SIZE;
+    memset(page_bitmap, 0xff, sizeof(page_bitmap));
+}
+
+/* Makes [start, end) available; partial pages at the edges are left out. */
+void free_phys_range(uint32_t start, uint32_t end)
+{
+    for (unsigned long pfn = page_round_up(start) / PAGE_SIZE;
+         pfn < end / PAGE_SIZE && pfn < max_pfn; pfn++) {
+        if (page_used(pfn)) {
+            set_free(pfn);
+            free_count++;
+            total_count++;
+        }
+    }
+}
+
+/* Takes [start, end) out of the pool for good (the kernel image, modules). */
+void reserve_phys_range(uint32_t start, uint32_t end)
+{
+    for (unsigned long pfn = start / PAGE_SIZE;
+         pfn < page_round_up(end) / PAGE_SIZE && pfn < max_pfn; pfn++) {
+        if (!page_used(pfn)) {
+            set_used(pfn);
+            free_count--;
+            total_count--;
+        }
+    }
+}
+
+/* Returns the first pfn of n free pages in a row, or 0 (page 0 is never
+ * free: it holds the real-mode interrupt table). */
+static unsigned long find_free_run(unsigned n)
+{
+    for (unsigned long tries = 0; tries < 2; tries++) {
+        unsigned long run = 0;
+        for (unsigned long pfn = next_search; pfn < max_pfn; pfn++) {
+            run = page_used(pfn) ? 0 : run + 1;
+            if (run == n)
+                return pfn - n + 1;
+        }
+        next_search = 0;          /* wrap around once */
+    }
+    return 0;
+}
+
+void *alloc_pages(unsigned n)
+{
+    if (n == 0 || free_count < n)
+        return NULL;
+    unsigned long first = find_free_run(n);
+    if (first == 0)
+        return NULL;
+    for (unsigned long pfn = first; pfn < first + n; pfn++)
+        set_used(pfn);
+    free_count -= n;
+    next_search = first + n;
+    void *va = phys_to_virt(first * PAGE_SIZE);
+    memset(va, 0, n * PAGE_SIZE);
+    return va;
+}
+
+void *alloc_page(void)
+{
+    return alloc_pages(1);
+}
+
+void free_pages(void *page, unsigned n)
+{
+    unsigned long first = virt_to_phys(page) / PAGE_SIZE;
+
+    for (unsigned long pfn = first; pfn < first + n; pfn++) {
+        if (((uint32_t)page & (PAGE_SIZE - 1)) || pfn >= max_pfn || !page_used(pfn))
+            panic("free_pages: bad page %p", page);
+        set_free(pfn);
+        free_count++;
+    }
+}
+
+void free_page(void *page)
+{
+    free_pages(page, 1);
+}
+
+unsigned long nr_free_pages(void)
+{
+    return free_count;
+}
+
+unsigned long nr_total_pages(void)
+{
+    return total_count;
+}

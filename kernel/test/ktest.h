@@ -1,0 +1,35 @@
+#ifndef TEST_KTEST_H
+#define TEST_KTEST_H
+
+/* Kernel self-tests: each returns NULL when it passes, or why it failed. */
+typedef const char *(*ktest_fn)(void);
+
+struct ktest {
+    const char *name;
+    ktest_fn fn;
+    int manual;          /* only run when asked for by name (make test T=...) */
+};
+
+/* Runs the tests named by `which` ("all", or one name); prints
+ * "ok NAME" / "FAIL NAME: why" for each.  Returns the number that failed,
+ * or -1 if `which` names no kernel test. */
+int run_kernel_tests(const char *which);
+
+/* Formats a failure message (kept until the next call). */
+const char *ktest_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The tests, one file per subject in kernel/test/. */
+const char *test_printk_format(void);
+const char *test_string(void);
+const char *test_cmdline(void);
+const char *test_ksyms(void);
+const char *test_page_alloc(void);
+const char *test_page_alloc_contiguous(void);
+const char *test_page_alloc_exhaust(void);
+const char *test_kmalloc(void);
+const char *test_kmalloc_stress(void);
+const char *test_paging(void);
+const char *test_timer_ticks(void);
+const char *test_panic(void);
+
+#endif

@@ -1,0 +1,89 @@
+#!/bin/bash
+# The test runner behind `make test`.
+#
+# Boots Minnow once in QEMU, headless, with test=all (or test=NAME), and
+# reads its serial output: every test inside Minnow prints one line,
+# "ok NAME" or "FAIL NAME: why".  Then it runs the host-side tests.  It
+# ends with "N passed, N failed" and exits non-zero if anything failed.
+#
+#   tools/test.sh [--only NAME] [--timeout SECONDS]
+# A kernel that panics, hangs (killed after the timeout) or reboots counts
+# as a failure, and the last lines it printed are shown.
+set -u
+cd "$(dirname "$0")/.."
+
+ONLY=all
+TIMEOUT=${TIMEOUT:-300}
+while [ $# -gt 0 ]; do
+    case $1 in
+    --only) ONLY=$2; shift 2 ;;
+    --timeout) TIMEOUT=$2; shift 2 ;;
+    *) echo "usage: $0 [--only NAME] [--timeout SECONDS]" >&2; exit 2 ;;
+    esac
+done
+
+B=build
+LOG=$B/test-serial.log
+passed=0 failed=0 skipped=0
+
+count() {       # reads "ok ..." / "FAIL ..." / "skip ..." lines, prints them
+    while IFS= read -r line; do
+        line=${line%$'\r'}
+        case $line in
+        "ok "*)   passed=$((passed + 1)); echo "$line" ;;
+        "FAIL "*) failed=$((failed + 1)); echo "$line" ;;
+        "skip "*) skipped=$((skipped + 1)); echo "$line" ;;
+        esac
+    done
+}
+
+# --- inside Minnow -----------------------------------------------------
+start=$(date +%s)
+timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
+    -m 128M -display none -serial stdio -net none -no-reboot \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    -append "test=$ONLY" > "$LOG" 2>&1 < /dev/null &
+qemu=$!
+# Show the results as they come.
+tail -n +1 -f --pid=$qemu "$LOG" 2>/dev/null | grep --line-buffered -E '^(ok|FAIL|skip) ' | tr -d '\r' &
+tailer=$!
+wait $qemu
+status=$?
+wait $tailer 2>/dev/null
+count < <(grep -aE '^(ok|FAIL|skip) ' "$LOG") > /dev/null
+secs=$(( $(date +%s) - start ))
+
+case $status in
+33|35) ;;       # the suite ran to its end (35: the guest saw a failure too)
+*)
+    case $status in
+    37)  why="the kernel panicked" ;;
+    124) why="no answer after ${TIMEOUT}s: the kernel hung (killed)" ;;
+    0)   why="the machine reset (a triple fault?)" ;;
+    *)   why="QEMU exited with status $status" ;;
+    esac
+    echo "FAIL minnow: $why; its last lines were:"
+    tail -n 25 "$LOG" | tr -d '\r' | sed 's/^/    | /'
+    failed=$((failed + 1))
+    ;;
+esac
+if grep -aq "^no test named" "$LOG"; then
+    grep -a "^no test named" "$LOG" | tr -d '\r'
+    failed=$((failed + 1))
+fi
+echo "(Minnow ran for ${secs}s; its whole output is in $LOG)"
+
+# --- on the host ---------------------------------------------------------
+for t in tools/hosttests/*.sh; do
+    [ -e "$t" ] || continue
+    name=$(basename "$t" .sh)
+    [ "$ONLY" = all ] || [ "$ONLY" = "$name" ] || continue
+    count < <(bash "$t" 2>&1)
+done
+
+if [ $skipped -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+[ $failed -eq 0 ]
