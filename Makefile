@@ -6,6 +6,7 @@
 
 .DEFAULT_GOAL := all
 B := build
+GEN := $(B)/gen
 
 # ---------------------------------------------------------------- tools
 # A missing tool is installed by the project's own script before anything
@@ -35,16 +36,27 @@ endif
 ifneq ($(findstring clang,$(CC)),)
   ARCHFLAGS := --target=i686-unknown-elf -march=i686
   LD := ld.lld
-  NM := $(or $(call have,llvm-nm),$(call have,llvm-nm-14),nm)
+  llvm = $(or $(call have,llvm-$(1)),$(call have,llvm-$(1)-14),$(1))
+  NM := $(call llvm,nm)
+  AR := $(call llvm,ar)
+  STRIP := $(call llvm,strip)
+  # clang brings no 32-bit runtime library; borrow gcc's if there is one
+  LIBGCC := $(shell i686-linux-gnu-gcc -print-libgcc-file-name 2>/dev/null)
 else ifneq ($(findstring i686-,$(CC)),)
   CROSS := $(patsubst %gcc,%,$(CC))
   ARCHFLAGS := -march=i686
   LD := $(CROSS)ld
   NM := $(CROSS)nm
+  AR := $(CROSS)ar
+  STRIP := $(CROSS)strip
+  LIBGCC := $(shell $(CC) -print-libgcc-file-name)
 else
   ARCHFLAGS := -m32 -march=i686
   LD := ld -m elf_i386
   NM := nm
+  AR := ar
+  STRIP := strip
+  LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
 endif
 
 # Quiet output ("CC kernel/main.c"); `make V=1` shows whole commands.
@@ -67,15 +79,36 @@ BASE_CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-builtin \
 	-nostdinc -isystem $(COMPILER_INC) \
 	-Wall -Wextra -Werror -g -Og -MMD -MP
-KCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -mno-80387 -Iinclude -Ikernel
+KCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -mno-80387 -Iinclude -Ikernel \
+	-I$(GEN)/include -I$(GEN)/kernel
 KLDFLAGS := -T linker.ld -nostdlib --build-id=none -z noexecstack
+UCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -Ilib/include -Iinclude -I$(GEN)/include -Ilib
+ULDFLAGS := -T user/user.ld -nostdlib -static --build-id=none -z noexecstack
+
+# ---------------------------------------------------------------- system calls
+# kernel/syscall.list is the one list; tools/gensyscalls.sh makes the rest.
+SYSCALL_GEN := $(GEN)/include/minnow/syscall_nr.h $(GEN)/include/minnow/syscalls.h \
+	$(GEN)/kernel/syscall_protos.h $(GEN)/kernel/syscall_table.c $(GEN)/lib/syscalls.c
+gen_syscalls = @mkdir -p $(dir $@); tools/gensyscalls.sh $(1) kernel/syscall.list > $@
+$(GEN)/include/minnow/syscall_nr.h: kernel/syscall.list tools/gensyscalls.sh
+	$(call say,GEN,$@)
+	$(call gen_syscalls,nr)
+$(GEN)/include/minnow/syscalls.h: kernel/syscall.list tools/gensyscalls.sh
+	$(call gen_syscalls,uproto)
+$(GEN)/kernel/syscall_protos.h: kernel/syscall.list tools/gensyscalls.sh
+	$(call gen_syscalls,kproto)
+$(GEN)/kernel/syscall_table.c: kernel/syscall.list tools/gensyscalls.sh
+	$(call gen_syscalls,ktable)
+$(GEN)/lib/syscalls.c: kernel/syscall.list tools/gensyscalls.sh
+	$(call gen_syscalls,ustubs)
 
 # ---------------------------------------------------------------- kernel
 KSRCS := $(shell find kernel -name '*.c' | sort) lib/string.c lib/format.c
 KASMS := boot/boot.asm $(shell find kernel -name '*.asm' | sort)
-KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS))
+KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS)) \
+	$(B)/k/gen/kernel/syscall_table.o
 
-$(B)/k/%.o: %.c
+$(B)/k/%.o: %.c | $(SYSCALL_GEN)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
@@ -97,20 +130,57 @@ $(B)/kernel.nosyms: $(KOBJS) $(B)/k/ksyms_empty.o linker.ld
 $(B)/ksyms_table.c: $(B)/kernel.nosyms tools/ksyms.sh
 	$(call say,KSYMS,$@)
 	$(Q)tools/ksyms.sh $(NM) $< > $@
-$(B)/k/%.o: $(B)/%.c
+$(B)/k/%.o: $(B)/%.c | $(SYSCALL_GEN)
 	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/kernel.elf: $(KOBJS) $(B)/k/ksyms_table.o linker.ld
 	$(call say,LD,$@)
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/k/ksyms_table.o
 
+# ---------------------------------------------------------------- C library
+LIB_SRCS := $(wildcard lib/*.c) $(GEN)/lib/syscalls.c
+LIB_ASMS := $(filter-out lib/crt0.asm,$(wildcard lib/*.asm))
+LIB_OBJS := $(patsubst %.c,$(B)/u/%.o,$(LIB_SRCS:$(B)/%=%)) $(patsubst %.asm,$(B)/u/%.o,$(LIB_ASMS))
+
+$(B)/u/%.o: %.c | $(SYSCALL_GEN)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/u/%.o: $(B)/%.c | $(SYSCALL_GEN)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/u/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(AS) $(ASFLAGS) $< -o $@
+$(B)/libc.a: $(LIB_OBJS)
+	$(call say,AR,$@)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+# ---------------------------------------------------------------- programs
+# Every .c file under user/ is one program, installed as /bin/<its name>.
+USER_SRCS := $(shell find user -name '*.c' | sort)
+PROGS := $(foreach f,$(USER_SRCS),$(B)/bin/$(basename $(notdir $(f))))
+$(foreach f,$(USER_SRCS),$(eval $(B)/bin/$(basename $(notdir $(f))): $(patsubst %.c,$(B)/u/%.o,$(f))))
+
+$(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/u/lib/crt0.o $(filter %.o,$(filter-out $(B)/u/lib/crt0.o,$^)) $(B)/libc.a $(LIBGCC)
+
 # ---------------------------------------------------------------- initrd
+# The root file system: user/files/ as it is, plus the programs in /bin
+# (without their debugging information, which gdb reads from build/bin/).
 ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
 
-$(B)/initrd.cpio: $(ROOTFS_FILES)
+$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS)
 	$(call say,CPIO,$@)
-	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs
+	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
 	$(Q)cp -r user/files/. $(B)/rootfs/
+	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # ---------------------------------------------------------------- running

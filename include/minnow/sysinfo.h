@@ -1,0 +1,43 @@
+/* sysinfo(2) and uname(2) records, Linux's layouts. */
+#ifndef _MINNOW_SYSINFO_H
+#define _MINNOW_SYSINFO_H
+
+struct sysinfo {
+    long uptime;                 /* seconds since boot */
+    unsigned long loads[3];
+    unsigned long totalram;      /* in units of mem_unit (Minnow: pages) */
+    unsigned long freeram;
+    unsigned long sharedram, bufferram, totalswap, freeswap;
+    unsigned short procs;        /* tasks in use */
+    unsigned short pad;
+    unsigned long totalhigh, freehigh;
+    unsigned int mem_unit;
+    char _f[8];
+};
+
+struct utsname {
+    char sysname[65];
+    char nodename[65];
+    char release[65];
+    char version[65];
+    char machine[65];
+    char domainname[65];
+};
+
+/* reboot(2) */
+#define LINUX_REBOOT_MAGIC1      0xfee1dead
+#define LINUX_REBOOT_MAGIC2      672274793
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT    0xCDEF0123
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+
+/* getprocs (Minnow's own system call, used by ps): one record a task. */
+struct procinfo {
+    int pid, ppid, pgid, sid;
+    char state;                  /* R running/ready, S sleeping, T stopped, Z zombie */
+    char name[16];
+    unsigned long pages;         /* user memory, in pages */
+    unsigned long ticks;         /* CPU time, in timer ticks */
+};
+
+#endif
