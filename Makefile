@@ -189,6 +189,9 @@ QEMU_NOX := $(QEMU_BASE) -display none -serial mon:stdio
 QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
+# Keep intermediate files (crt0.o, generated sources) between builds.
+.SECONDARY:
+
 .PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test clean help compile_commands.json
 
 all: $(B)/kernel.elf $(B)/initrd.cpio

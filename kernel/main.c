@@ -17,6 +17,14 @@
 #include "lib/printk.h"
 #include "lib/cmdline.h"
 #include "test/ktest.h"
+#include "arch/fpu.h"
+#include "drv/rtc.h"
+#include "drv/tty.h"
+#include "fs/inode.h"
+#include "fs/initrd.h"
+#include "fs/dev.h"
+#include "proc/sched.h"
+#include "proc/init.h"
 
 extern char _end[];                  /* linker.ld: end of the kernel image */
 
@@ -78,17 +86,35 @@ static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
     }
 }
 
-/* Test mode (`make test`): the kernel's self-tests, then the result goes to
- * QEMU's exit status (see tools/test.sh). */
-static void run_tests(void)
+/* The RAM file system, filled from the initrd, whose pages are then free. */
+static void fs_init(void)
 {
-    char which[64];
+    ramfs_init();
+    if (initrd_end) {
+        int n = initrd_unpack(phys_to_virt(initrd_start), initrd_end - initrd_start);
+        if (n < 0)
+            printk("initrd: not a cpio newc archive (error %d)\n", n);
+        else
+            printk("initrd: %d files and directories\n", n);
+        free_phys_range(initrd_start, initrd_end);
+    } else {
+        printk("no initrd: the file system is empty\n");
+    }
+    dev_init();
+}
+
+/* Test mode (`make test`, test=NAME on the command line): the kernel's
+ * self-tests run first; then init runs the user-space ones (and powers the
+ * machine off, which tools/test.sh reads from QEMU's exit status). */
+static const char *run_tests(void)
+{
+    static char which[64];
 
     strlcpy(which, cmdline_get("test"), sizeof(which));
     int failed = run_kernel_tests(which);
-    if (failed < 0)
-        printk("no test named %s\n", which);
-    qemu_exit(failed == 0 ? QEMU_EXIT_DONE : QEMU_EXIT_FAILED);
+    if (failed >= 0 && strcmp(which, "all") != 0)   /* it was a kernel test */
+        qemu_exit(failed == 0 ? QEMU_EXIT_DONE : QEMU_EXIT_FAILED);
+    return which;
 }
 
 void kmain(uint32_t magic, uint32_t mbinfo)
@@ -103,20 +129,19 @@ void kmain(uint32_t magic, uint32_t mbinfo)
     uint32_t mem_end = find_mem_end(mb);
     memory_init(mb, mem_end);
     paging_init(mem_end);            /* mb is unusable below this line */
+    fpu_init();
+    rtc_init();
     timer_init();
+    sched_init();
+    tty_init();
 
     printk("Minnow: a teaching Unix for 32-bit x86\n");
     printk("memory: %u MiB, %lu free pages of 4 KiB\n", mem_end >> 20, nr_free_pages());
     if (initrd_end)
         printk("initrd: %u bytes at %08x\n", initrd_end - initrd_start, initrd_start);
     printk("command line: %s\n", cmdline());
+    fs_init();
 
-    if (cmdline_get("test"))
-        run_tests();
-
-    printk("no init yet; halting.\n");
-    for (;;) {
-        sti();
-        hlt();
-    }
+    start_init(cmdline_get("test") ? run_tests() : NULL);
+    cpu_idle();                      /* kmain's stack is the idle task's now */
 }

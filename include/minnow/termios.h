@@ -56,6 +56,7 @@ struct winsize {
 #define TCSETSF    0x5404
 #define TIOCSCTTY  0x540E
 #define TIOCGPGRP  0x540F
+#define TIOCSTI    0x5412
 #define TIOCSPGRP  0x5410
 #define TIOCGWINSZ 0x5413
 #define FIONREAD   0x541B

@@ -85,6 +85,14 @@ ret_from_fork:
     add esp, 4
     jmp trap_return
 
+; void enter_user_mode(struct pt_regs *regs)
+; The first entry of init into user mode: exec has filled *regs (at the top
+; of the kernel stack); drop the kernel's C frames and leave as a fork would.
+global enter_user_mode
+enter_user_mode:
+    mov esp, [esp + 4]
+    jmp ret_from_fork
+
 ; void switch_context(uint32_t *prev_esp, uint32_t next_esp)
 ; The context switch: save the callee-saved registers of the task that is
 ; leaving on its own kernel stack, remember its esp, and take the next

@@ -6,6 +6,12 @@
 /* Timer ticks since boot. */
 extern volatile unsigned long jiffies;
 
+/* a >= b, correct even when jiffies wraps around */
+static inline int time_after_eq(unsigned long a, unsigned long b)
+{
+    return (long)(a - b) >= 0;
+}
+
 void timer_init(void);
 void timer_intr(void);
 

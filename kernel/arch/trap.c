@@ -1,13 +1,18 @@
 /* trap(): where every interrupt, exception and system call arrives, with
- * the registers of whatever was running saved in *regs (entry.asm). */
-#include "arch/regs.h"
+ * the registers of whatever was running saved in *regs (entry.asm), and
+ * ret_to_user(): the one way back to user mode. */
+#include "arch/trap.h"
 #include "arch/idt.h"
 #include "arch/pic.h"
 #include "arch/timer.h"
+#include "arch/x86.h"
 #include "drv/serial.h"
 #include "drv/keyboard.h"
 #include "lib/printk.h"
-#include "arch/x86.h"
+#include "mm/mm.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "syscall.h"
 
 static const char *const exception_names[32] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -33,30 +38,70 @@ static void irq(struct pt_regs *regs)
         return;
     pic_eoi(n);
     switch (n) {
-    case IRQ_TIMER: timer_intr(); break;
+    case IRQ_TIMER: timer_intr(); do_timer(); break;
     case IRQ_KBD:   keyboard_intr(); break;
     case IRQ_COM1:  serial_intr(); break;
     }
 }
 
-static void exception(struct pt_regs *regs)
+/* A CPU exception in a user program becomes a signal to that program (the
+ * lecture: "the kernel sends the signal on the hardware's behalf"). */
+static int exception_signal(struct pt_regs *regs)
 {
-    if (regs->trapno == T_PGFLT)
-        panic_trap(regs, "page fault in the kernel at %08x (%s, %s)", read_cr2(),
+    switch (regs->trapno) {
+    case T_DIVIDE: case T_FPERR: case T_SIMDERR: return SIGFPE;
+    case T_ILLOP:                                 return SIGILL;
+    case T_BRKPT: case T_DEBUG:                   return SIGTRAP;
+    case T_ALIGN:                                 return SIGBUS;
+    default:                                      return SIGSEGV;
+    }
+}
+
+static void page_fault(struct pt_regs *regs)
+{
+    uint32_t addr = read_cr2();
+
+    if (!user_mode(regs))
+        panic_trap(regs, "page fault in the kernel at %08x (%s, %s)", addr,
                    regs->err & 1 ? "protection" : "not present",
                    regs->err & 2 ? "write" : "read");
-    panic_trap(regs, "%s in the kernel", exception_name(regs->trapno));
+    /* Touching below the stack grows it; anything else is a bad access. */
+    if (!(regs->err & 1) && grow_stack(&current->mm, addr) == 0)
+        return;
+    force_signal(SIGSEGV);
+}
+
+static void exception(struct pt_regs *regs)
+{
+    if (regs->trapno == T_PGFLT) {
+        page_fault(regs);
+        return;
+    }
+    if (!user_mode(regs))
+        panic_trap(regs, "%s in the kernel", exception_name(regs->trapno));
+    force_signal(exception_signal(regs));
 }
 
 void trap(struct pt_regs *regs)
 {
-    if (regs->trapno >= IRQ0 && regs->trapno < IRQ0 + 16)
+    if (user_mode(regs))
+        current->regs = regs;
+    if (regs->trapno == T_SYSCALL)
+        syscall(regs);
+    else if (regs->trapno >= IRQ0 && regs->trapno < IRQ0 + 16)
         irq(regs);
     else
         exception(regs);
+    if (user_mode(regs))
+        ret_to_user(regs);
 }
 
+/* Every return to user mode passes here: after a system call, an
+ * interrupt (so a program in an endless loop still gets its signals at the
+ * next timer tick) or an exception.  Two things can happen on the way:
+ * another process gets the CPU, and signals are delivered. */
 void ret_to_user(struct pt_regs *regs)
 {
-    (void)regs;
+    resched_if_needed();
+    do_signal(regs);
 }

@@ -1,9 +1,251 @@
-/* The console tty.  For now it echoes what is typed; the line discipline
- * (editing, Ctrl-C, reading by lines) comes with the file system. */
+/* The console tty and its line discipline.
+ *
+ * Characters arrive one by one from the keyboard and COM1 (tty_receive, in
+ * an interrupt).  In canonical mode (the default) the tty edits a line --
+ * echo, Backspace, Ctrl-U -- and only a finished line (Enter) or Ctrl-D
+ * becomes readable.  Three keys are not characters but signals to the
+ * foreground process group: Ctrl-C SIGINT, Ctrl-\ SIGQUIT, Ctrl-Z SIGTSTP.
+ * That group is set by the shell (tcsetpgrp) for the job it runs. */
+#include <string.h>
+#include <minnow/errno.h>
+#include <minnow/termios.h>
 #include "drv/tty.h"
 #include "drv/console.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "mm/uaccess.h"
+
+#define QUEUE_SIZE 1024
+#define LINE_MAX 256
+#define EOF_MARK 0x04            /* Ctrl-D ends a line without a newline */
+
+struct tty {
+    char queue[QUEUE_SIZE];      /* input a read() can take */
+    size_t head, len;
+    int lines;                   /* finished lines in the queue (canonical) */
+    char line[LINE_MAX];         /* the line being edited */
+    size_t line_len;
+    struct termios termios;
+    pid_t pgrp;                  /* the foreground process group */
+    pid_t session;               /* the session it is the terminal of */
+};
+
+static struct tty console;
+
+void tty_init(void)
+{
+    struct termios *t = &console.termios;
+
+    t->c_iflag = ICRNL;
+    t->c_oflag = OPOST | ONLCR;
+    t->c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | IEXTEN;
+    t->c_cc[VINTR] = 3;          /* Ctrl-C */
+    t->c_cc[VQUIT] = 0x1c;       /* Ctrl-\ */
+    t->c_cc[VERASE] = 0x7f;
+    t->c_cc[VKILL] = 0x15;       /* Ctrl-U */
+    t->c_cc[VEOF] = 4;           /* Ctrl-D */
+    t->c_cc[VSUSP] = 0x1a;       /* Ctrl-Z */
+    t->c_cc[VMIN] = 1;
+    console.session = 1;         /* init's session, until a shell takes it */
+    console.pgrp = 1;
+}
+
+static void echo(const char *s)
+{
+    if (console.termios.c_lflag & ECHO)
+        console_write(s, strlen(s));
+}
+
+static void queue_put(char c)
+{
+    if (console.len < QUEUE_SIZE) {
+        console.queue[(console.head + console.len) % QUEUE_SIZE] = c;
+        console.len++;
+    }
+}
+
+/* The line is finished: it becomes readable. */
+static void end_line(char terminator)
+{
+    for (size_t i = 0; i < console.line_len; i++)
+        queue_put(console.line[i]);
+    queue_put(terminator);
+    console.line_len = 0;
+    console.lines++;
+    wake_up(&console);
+}
+
+static void erase_char(void)
+{
+    if (console.line_len > 0) {
+        console.line_len--;
+        echo("\b \b");
+    }
+}
+
+/* Ctrl-C, Ctrl-\, Ctrl-Z: a signal for the foreground job. */
+static int signal_key(char c)
+{
+    cc_t *cc = console.termios.c_cc;
+    int sig = c == cc[VINTR] ? SIGINT : c == cc[VQUIT] ? SIGQUIT : c == cc[VSUSP] ? SIGTSTP : 0;
+
+    if (!sig || !(console.termios.c_lflag & ISIG))
+        return 0;
+    echo(sig == SIGINT ? "^C\n" : sig == SIGQUIT ? "^\\\n" : "^Z\n");
+    console.line_len = 0;        /* the half-typed line is thrown away */
+    if (console.pgrp > 0)
+        kill_pgrp(console.pgrp, sig);
+    return 1;
+}
 
 void tty_receive(char c)
 {
-    console_write(&c, 1);
+    struct termios *t = &console.termios;
+
+    if (signal_key(c))
+        return;
+    if (c == '\r' && (t->c_iflag & ICRNL))
+        c = '\n';
+    if (!(t->c_lflag & ICANON)) {            /* raw: every byte at once */
+        queue_put(c);
+        if (t->c_lflag & ECHO)
+            console_write(&c, 1);
+        wake_up(&console);
+        return;
+    }
+    if (c == '\b' || c == (char)t->c_cc[VERASE]) {
+        erase_char();
+    } else if (c == (char)t->c_cc[VKILL]) {
+        while (console.line_len > 0)
+            erase_char();
+    } else if (c == (char)t->c_cc[VEOF]) {
+        end_line(EOF_MARK);
+    } else if (c == '\n') {
+        echo("\n");
+        end_line('\n');
+    } else if (console.line_len < LINE_MAX - 1) {
+        console.line[console.line_len++] = c;
+        char s[2] = { c, 0 };
+        echo(s);
+    }
 }
+
+/* Job control: a process of a background job that reads the terminal is
+ * stopped by SIGTTIN (or gets EIO if it ignores that). */
+static int background_read(void)
+{
+    if (current->sid != console.session || console.pgrp <= 0 || current->pgid == console.pgrp)
+        return 0;
+    if (current->sigaction[SIGTTIN].sa_handler == SIG_IGN || (current->blocked & sigmask(SIGTTIN)))
+        return -EIO;
+    kill_pgrp(current->pgid, SIGTTIN);
+    return -ERESTARTSYS;
+}
+
+static char queue_take(void)
+{
+    char c = console.queue[console.head];
+
+    console.head = (console.head + 1) % QUEUE_SIZE;
+    console.len--;
+    return c;
+}
+
+static ssize_t tty_read(struct file *f, char *buf, size_t n)
+{
+    int canonical = console.termios.c_lflag & ICANON;
+    size_t got = 0;
+    int err;
+
+    (void)f;
+    if ((err = background_read()) < 0)
+        return err;
+    while (canonical ? console.lines == 0 : console.len == 0)
+        if (sleep_on(&console) < 0)
+            return -ERESTARTSYS;
+    while (got < n && console.len > 0) {
+        char c = console.queue[console.head];
+        if (canonical && c == EOF_MARK) {    /* Ctrl-D: the read ends here */
+            queue_take();
+            console.lines--;
+            break;
+        }
+        buf[got++] = queue_take();
+        if (canonical && c == '\n') {
+            console.lines--;
+            break;
+        }
+    }
+    return got;                              /* 0 after Ctrl-D on an empty line */
+}
+
+static ssize_t tty_write(struct file *f, const char *buf, size_t n)
+{
+    (void)f;
+    console_write(buf, n);
+    return n;
+}
+
+static int set_foreground(pid_t *upgrp)
+{
+    pid_t pgrp;
+
+    if (copy_from_user(&pgrp, upgrp, sizeof(pgrp)) < 0)
+        return -EFAULT;
+    if (current->sid != console.session)
+        return -ENOTTY;                      /* not our terminal */
+    if (pgrp <= 0)
+        return -EINVAL;
+    for (int i = 1; i < NR_TASKS; i++)
+        if (tasks[i].state != TASK_UNUSED && tasks[i].pgid == pgrp && tasks[i].sid == current->sid) {
+            console.pgrp = pgrp;
+            return 0;
+        }
+    return -EPERM;                           /* no such group in this session */
+}
+
+static int tty_ioctl(struct file *f, unsigned long req, void *arg)
+{
+    struct winsize ws = { 25, 80, 0, 0 };
+    char c;
+
+    (void)f;
+    switch (req) {
+    case TCGETS:
+        return copy_to_user(arg, &console.termios, sizeof(struct termios));
+    case TCSETSF:
+        console.len = console.lines = 0;     /* flush pending input */
+        console.line_len = 0;
+        /* fall through */
+    case TCSETS:
+    case TCSETSW:
+        return copy_from_user(&console.termios, arg, sizeof(struct termios));
+    case TIOCGPGRP:
+        return copy_to_user(arg, &console.pgrp, sizeof(pid_t));
+    case TIOCSPGRP:
+        return set_foreground(arg);
+    case TIOCSCTTY:                          /* a session leader claims it */
+        if (current->sid != current->pid)
+            return -EPERM;
+        console.session = current->sid;
+        console.pgrp = current->pgid;
+        return 0;
+    case TIOCGWINSZ:
+        return copy_to_user(arg, &ws, sizeof(ws));
+    case TIOCSTI:                            /* "type" a character (tests use it) */
+        if (copy_from_user(&c, arg, 1) < 0)
+            return -EFAULT;
+        tty_receive(c);
+        return 0;
+    case FIONREAD:
+        return copy_to_user(arg, &console.len, sizeof(int));
+    default:
+        return -ENOTTY;
+    }
+}
+
+const struct file_ops tty_ops = {
+    .read = tty_read,
+    .write = tty_write,
+    .ioctl = tty_ioctl,
+};

@@ -1,0 +1,9 @@
+#ifndef DRV_RTC_H
+#define DRV_RTC_H
+
+#include <minnow/types.h>
+
+void rtc_init(void);
+time_t current_time(void);   /* seconds since 1970 */
+
+#endif

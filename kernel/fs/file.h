@@ -1,0 +1,56 @@
+/* Open files: "everything is a file".  Whatever an fd refers to -- a file
+ * in the RAM file system, a pipe, a socket, the console -- it is a struct
+ * file with a table of operations, and read/write/close go through that
+ * table without knowing which kind it is. */
+#ifndef FS_FILE_H
+#define FS_FILE_H
+
+#include <minnow/types.h>
+#include "proc/task.h"
+
+#define NR_FILE 128              /* open files in the whole system (ENFILE) */
+
+struct file;
+
+struct file_ops {
+    ssize_t (*read)(struct file *f, char *buf, size_t n);
+    ssize_t (*write)(struct file *f, const char *buf, size_t n);
+    off_t (*lseek)(struct file *f, off_t off, int whence);      /* NULL: ESPIPE */
+    int (*ioctl)(struct file *f, unsigned long req, void *arg); /* NULL: ENOTTY */
+    void (*release)(struct file *f);                            /* the last close */
+};
+
+struct file {
+    int count;                   /* fds (in any process) that refer to it */
+    unsigned int flags;          /* O_RDONLY/O_WRONLY/O_RDWR, O_APPEND, O_NONBLOCK */
+    off_t pos;                   /* shared by everyone who shares the file */
+    const struct file_ops *ops;
+    struct inode *inode;         /* what it is: a named file, or the unnamed
+                                    inode of a pipe or socket (in no directory) */
+    void *private;               /* the pipe or socket behind it */
+};
+
+struct file *file_alloc(const struct file_ops *ops, unsigned int flags);  /* NULL: ENFILE */
+struct file *file_get(struct file *f);
+void file_put(struct file *f);
+
+/* The fd table of the current process. */
+struct file *fget(int fd);                       /* NULL if fd is not open */
+int fd_install(struct file *f, int cloexec);     /* lowest free fd, or -EMFILE */
+int fd_close(struct task_struct *t, int fd);
+
+void files_fork(struct task_struct *child, struct task_struct *parent);
+void files_exec(struct task_struct *t);
+void files_exit(struct task_struct *t);
+
+static inline int file_readable(struct file *f)
+{
+    return (f->flags & 3) != 1;              /* not O_WRONLY */
+}
+
+static inline int file_writable(struct file *f)
+{
+    return (f->flags & 3) != 0;              /* not O_RDONLY */
+}
+
+#endif

@@ -1,0 +1,269 @@
+/* The RAM file system: a tree of inodes in kernel memory.
+ *
+ * A regular file keeps its bytes in whole pages, allocated as it grows;
+ * a directory keeps a list of (name, inode) entries.  An inode lives as
+ * long as a directory entry names it (nlink) or someone uses it (count):
+ * that is why a file unlinked while open stays readable until closed. */
+#include <string.h>
+#include <minnow/errno.h>
+#include "fs/inode.h"
+#include "mm/kmalloc.h"
+#include "mm/page_alloc.h"
+#include "mm/memlayout.h"
+#include "drv/rtc.h"
+
+struct inode *root_inode;
+static ino_t next_ino = 1;
+
+struct inode *inode_alloc(mode_t mode)
+{
+    struct inode *ino = kmalloc(sizeof(*ino));
+
+    if (!ino)
+        return NULL;
+    ino->ino = next_ino++;
+    ino->mode = mode;
+    ino->count = 1;
+    ino->atime = ino->mtime = ino->ctime = current_time();
+    return ino;
+}
+
+void ramfs_init(void)
+{
+    root_inode = inode_alloc(S_IFDIR | 0755);
+    root_inode->nlink = 2;       /* never freed: "/" names itself */
+    root_inode->parent = inode_get(root_inode);
+}
+
+struct inode *inode_get(struct inode *ino)
+{
+    if (ino)
+        ino->count++;
+    return ino;
+}
+
+static void free_inode(struct inode *ino)
+{
+    inode_truncate(ino, 0);
+    kfree(ino->pages);
+    while (ino->entries) {           /* only "." style leftovers: dirs are empty */
+        struct dentry *d = ino->entries;
+        ino->entries = d->next;
+        kfree(d);
+    }
+    struct inode *parent = ino->parent;
+    kfree(ino);
+    if (parent && parent != ino)
+        inode_put(parent);
+}
+
+void inode_put(struct inode *ino)
+{
+    if (!ino)
+        return;
+    if (--ino->count == 0 && ino->nlink == 0)
+        free_inode(ino);
+}
+
+/* ---------------------------------------------------------------- file data */
+
+/* Makes room for `slots` page pointers. */
+static int grow_slots(struct inode *ino, uint32_t slots)
+{
+    if (slots <= ino->nr_slots)
+        return 0;
+    uint32_t n = ino->nr_slots ? ino->nr_slots : 4;
+    while (n < slots)
+        n *= 2;
+    char **pages = kmalloc(n * sizeof(char *));
+    if (!pages)
+        return -ENOSPC;
+    if (ino->pages)
+        memcpy(pages, ino->pages, ino->nr_slots * sizeof(char *));
+    kfree(ino->pages);
+    ino->pages = pages;
+    ino->nr_slots = n;
+    return 0;
+}
+
+long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
+{
+    char *dst = buf;
+
+    if (off >= ino->size)
+        return 0;
+    if (n > ino->size - off)
+        n = ino->size - off;
+    for (uint32_t done = 0; done < n;) {
+        uint32_t page = (off + done) / PAGE_SIZE, in = (off + done) % PAGE_SIZE;
+        uint32_t chunk = PAGE_SIZE - in < n - done ? PAGE_SIZE - in : n - done;
+        if (ino->pages[page])
+            memcpy(dst + done, ino->pages[page] + in, chunk);
+        else
+            memset(dst + done, 0, chunk);          /* a hole reads as zeros */
+        done += chunk;
+    }
+    ino->atime = current_time();
+    return n;
+}
+
+/* Writes as much as memory allows: a short count if pages ran out part way
+ * (the bytes before stay written), -ENOSPC if not a single byte fit. */
+long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
+{
+    const char *src = buf;
+    uint32_t done = 0;
+
+    if (off >= MAX_FILE_SIZE || n > MAX_FILE_SIZE - off)
+        return -EFBIG;
+    if (grow_slots(ino, (off + n + PAGE_SIZE - 1) / PAGE_SIZE) < 0)
+        return -ENOSPC;
+    while (done < n) {
+        uint32_t page = (off + done) / PAGE_SIZE, in = (off + done) % PAGE_SIZE;
+        uint32_t chunk = PAGE_SIZE - in < n - done ? PAGE_SIZE - in : n - done;
+        if (!ino->pages[page] && !(ino->pages[page] = alloc_page()))
+            break;
+        memcpy(ino->pages[page] + in, src + done, chunk);
+        done += chunk;
+    }
+    if (done && off + done > ino->size)
+        ino->size = off + done;
+    if (done)
+        ino->mtime = ino->ctime = current_time();
+    return done ? (long)done : -ENOSPC;
+}
+
+int inode_truncate(struct inode *ino, uint32_t size)
+{
+    if (size > MAX_FILE_SIZE)
+        return -EFBIG;
+    if (size > ino->size) {                  /* growing: a hole up to size */
+        if (grow_slots(ino, (size + PAGE_SIZE - 1) / PAGE_SIZE) < 0)
+            return -ENOSPC;
+    } else {
+        for (uint32_t p = (size + PAGE_SIZE - 1) / PAGE_SIZE; p < ino->nr_slots; p++) {
+            if (ino->pages[p])
+                free_page(ino->pages[p]);
+            ino->pages[p] = NULL;
+        }
+        uint32_t in = size % PAGE_SIZE;      /* zero the tail of the last page */
+        if (in && ino->pages[size / PAGE_SIZE])
+            memset(ino->pages[size / PAGE_SIZE] + in, 0, PAGE_SIZE - in);
+    }
+    ino->size = size;
+    ino->mtime = ino->ctime = current_time();
+    return 0;
+}
+
+/* ---------------------------------------------------------------- directories */
+
+struct inode *dir_lookup(struct inode *dir, const char *name)
+{
+    if (strcmp(name, ".") == 0)
+        return dir;
+    if (strcmp(name, "..") == 0)
+        return dir->parent;
+    for (struct dentry *d = dir->entries; d; d = d->next)
+        if (strcmp(d->name, name) == 0)
+            return d->inode;
+    return NULL;
+}
+
+int dir_add(struct inode *dir, const char *name, struct inode *ino)
+{
+    struct dentry *d = kmalloc(sizeof(*d) + strlen(name) + 1);
+
+    if (!d)
+        return -ENOSPC;
+    strcpy(d->name, name);
+    d->inode = ino;
+    d->next = dir->entries;
+    dir->entries = d;
+    ino->nlink++;
+    if (S_ISDIR(ino->mode)) {
+        ino->parent = inode_get(dir);
+        ino->nlink++;                        /* its own "." */
+        dir->nlink++;                        /* its ".." */
+    }
+    dir->mtime = dir->ctime = current_time();
+    return 0;
+}
+
+int dir_remove(struct inode *dir, const char *name)
+{
+    struct dentry **dp = &dir->entries;
+
+    while (*dp && strcmp((*dp)->name, name) != 0)
+        dp = &(*dp)->next;
+    if (!*dp)
+        return -ENOENT;
+    struct dentry *d = *dp;
+    struct inode *ino = d->inode;
+    *dp = d->next;
+    kfree(d);
+    ino->nlink--;
+    if (S_ISDIR(ino->mode)) {
+        ino->nlink--;
+        dir->nlink--;
+    }
+    ino->ctime = dir->mtime = dir->ctime = current_time();
+    /* the entry held no reference of its own: free it if nobody uses it */
+    if (ino->nlink == 0 && ino->count == 0)
+        free_inode(ino);
+    return 0;
+}
+
+int dir_is_empty(struct inode *dir)
+{
+    return dir->entries == NULL;
+}
+
+/* The name under which dir lists child, for getcwd. */
+const char *dir_name_of(struct inode *dir, struct inode *child)
+{
+    for (struct dentry *d = dir->entries; d; d = d->next)
+        if (d->inode == child)
+            return d->name;
+    return NULL;
+}
+
+/* Minnow has one user; it checks the owner's bits for everyone (no root
+ * override), so `chmod 000 f` really makes f unreadable. */
+int inode_permission(struct inode *ino, int mask)
+{
+    int bits = (ino->mode >> 6) & 7;
+
+    return (bits & mask) == mask ? 0 : -EACCES;
+}
+
+/* rename: moves the entry (olddir, oldname) to (newdir, newname),
+ * replacing what was there.  The new entry is made first, so running out
+ * of memory changes nothing. */
+int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
+               const char *newname)
+{
+    struct inode *ino = dir_lookup(olddir, oldname);
+    struct dentry *d = kmalloc(sizeof(*d) + strlen(newname) + 1);
+
+    if (!d)
+        return -ENOSPC;
+    inode_get(ino);                          /* alive across the removals */
+    if (dir_lookup(newdir, newname))
+        dir_remove(newdir, newname);
+    dir_remove(olddir, oldname);
+    strcpy(d->name, newname);
+    d->inode = ino;
+    d->next = newdir->entries;
+    newdir->entries = d;
+    ino->nlink++;
+    if (S_ISDIR(ino->mode)) {               /* ".." now points at newdir */
+        ino->nlink++;
+        newdir->nlink++;
+        struct inode *old_parent = ino->parent;
+        ino->parent = inode_get(newdir);
+        inode_put(old_parent);
+    }
+    newdir->mtime = newdir->ctime = current_time();
+    inode_put(ino);
+    return 0;
+}

@@ -1,0 +1,107 @@
+/* open(): from a path name to a new fd.  The inode's type decides which
+ * file operations the new struct file gets: a ramfs file's, or a device's
+ * (the console, /dev/null...). */
+#include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "fs/namei.h"
+#include "fs/ramfs_file.h"
+#include "fs/dev.h"
+
+/* Finds path, creating a regular file there if O_CREAT asks for it. */
+static int lookup_or_create(const char *path, int flags, mode_t mode, struct inode **out)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir, *ino;
+    int err;
+
+    if (!(flags & O_CREAT))
+        return namei(path, out);
+    if ((err = namei_parent(path, &dir, name)) < 0)
+        return err;
+    ino = dir_lookup(dir, name);
+    if (ino) {
+        err = (flags & O_EXCL) ? -EEXIST : 0;
+        if (!err)
+            *out = inode_get(ino);
+    } else if ((err = inode_permission(dir, 3)) == 0) {
+        ino = inode_alloc(S_IFREG | (mode & ~current->umask & 0777));
+        if (!ino)
+            err = -ENOSPC;
+        else if ((err = dir_add(dir, name, ino)) < 0)
+            inode_put(ino);
+        else
+            *out = ino;
+    }
+    inode_put(dir);
+    return err;
+}
+
+/* May this inode be opened this way? */
+static int may_open(struct inode *ino, int flags)
+{
+    int acc = flags & O_ACCMODE;
+
+    if (acc == 3)
+        return -EINVAL;
+    if (S_ISDIR(ino->mode) && acc != O_RDONLY)
+        return -EISDIR;
+    if ((flags & O_DIRECTORY) && !S_ISDIR(ino->mode))
+        return -ENOTDIR;
+    if (S_ISSOCK(ino->mode))
+        return -ENXIO;               /* a socket is reached with connect() */
+    int mask = (acc != O_WRONLY ? 4 : 0) | (acc != O_RDONLY ? 2 : 0);
+    return inode_permission(ino, mask);
+}
+
+/* A struct file for an inode; installs it in the fd table.  -errno or fd. */
+static int open_inode(struct inode *ino, int flags)
+{
+    const struct file_ops *ops = S_ISCHR(ino->mode) ? dev_file_ops(ino->rdev) : &ramfs_file_ops;
+
+    if (!ops)
+        return -ENXIO;               /* a device Minnow does not have */
+    struct file *f = file_alloc(ops, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
+    if (!f)
+        return -ENFILE;
+    f->inode = inode_get(ino);
+    int fd = fd_install(f, flags & O_CLOEXEC);
+    if (fd < 0)
+        file_put(f);
+    return fd;
+}
+
+long do_open(const char *path, int flags, mode_t mode)
+{
+    struct inode *ino;
+    int err = lookup_or_create(path, flags, mode, &ino);
+
+    if (err < 0)
+        return err;
+    if ((err = may_open(ino, flags)) == 0) {
+        if ((flags & O_TRUNC) && S_ISREG(ino->mode) && (flags & O_ACCMODE) != O_RDONLY)
+            err = inode_truncate(ino, 0);
+        if (err == 0)
+            err = open_inode(ino, flags);
+    }
+    inode_put(ino);
+    return err;
+}
+
+long sys_open(const char *upath, int flags, mode_t mode)
+{
+    char *path;
+    long err = getname(upath, &path);
+
+    if (err < 0)
+        return err;
+    err = do_open(path, flags, mode);
+    putname(path);
+    return err;
+}
+
+long sys_creat(const char *upath, mode_t mode)
+{
+    return sys_open(upath, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}

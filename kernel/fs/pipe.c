@@ -1,0 +1,196 @@
+/* Pipes: the lecture's bounded buffer.  A reader sleeps while the pipe is
+ * empty and gets whatever is there (a short read); a writer sleeps while it
+ * is full.  Read returns 0 (end of file) once every write end is closed; a
+ * write with no read end left fails with EPIPE and raises SIGPIPE.
+ * Readers and writers sleep on the pipe itself and wake each other. */
+#include <string.h>
+#include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include "fs/pipe.h"
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "mm/kmalloc.h"
+#include "mm/page_alloc.h"
+#include "mm/uaccess.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+
+struct pipe *pipe_alloc(void)
+{
+    struct pipe *p = kmalloc(sizeof(*p));
+
+    if (!p)
+        return NULL;
+    p->buf = alloc_page();
+    if (!p->buf) {
+        kfree(p);
+        return NULL;
+    }
+    return p;                    /* no ends yet: pipe_end() adds them */
+}
+
+void pipe_free(struct pipe *p)
+{
+    free_page(p->buf);
+    kfree(p);
+}
+
+void pipe_close_end(struct pipe *p, int writer)
+{
+    if (writer)
+        p->writers--;
+    else
+        p->readers--;
+    wake_up(p);                  /* readers see EOF, writers see EPIPE */
+    if (p->readers == 0 && p->writers == 0)
+        pipe_free(p);
+}
+
+/* Moves n bytes between the ring and buf; the caller checked the room. */
+static void ring_copy(struct pipe *p, char *buf, size_t n, int into_ring)
+{
+    size_t tail = (p->head + PIPE_SIZE - p->len) % PIPE_SIZE;
+    size_t at = into_ring ? p->head : tail;
+
+    for (size_t done = 0; done < n;) {
+        size_t chunk = PIPE_SIZE - at < n - done ? PIPE_SIZE - at : n - done;
+        if (into_ring)
+            memcpy(p->buf + at, buf + done, chunk);
+        else
+            memcpy(buf + done, p->buf + at, chunk);
+        done += chunk;
+        at = (at + chunk) % PIPE_SIZE;
+    }
+    if (into_ring) {
+        p->head = (p->head + n) % PIPE_SIZE;
+        p->len += n;
+    } else {
+        p->len -= n;
+    }
+}
+
+ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock)
+{
+    while (p->len == 0) {
+        if (p->writers == 0)
+            return 0;                        /* end of file */
+        if (nonblock)
+            return -EAGAIN;
+        if (sleep_on(p) < 0)
+            return -ERESTARTSYS;             /* a signal came first */
+    }
+    if (n > p->len)
+        n = p->len;
+    ring_copy(p, buf, n, 0);
+    wake_up(p);                              /* there is room for writers now */
+    return n;
+}
+
+ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
+{
+    size_t done = 0;
+
+    while (done < n) {
+        if (p->readers == 0) {
+            send_signal(current, SIGPIPE);
+            return done ? (ssize_t)done : -EPIPE;
+        }
+        size_t room = PIPE_SIZE - p->len;
+        /* a write of at most PIPE_BUF bytes goes in whole, never mixed with
+         * another writer's bytes; a longer one may be split */
+        size_t need = n <= PIPE_BUF ? n - done : 1;
+        if (room < need) {
+            if (nonblock)
+                return done ? (ssize_t)done : -EAGAIN;
+            if (sleep_on(p) < 0)
+                return done ? (ssize_t)done : -ERESTARTSYS;
+            continue;
+        }
+        size_t chunk = room < n - done ? room : n - done;
+        ring_copy(p, (char *)buf + done, chunk, 1);
+        done += chunk;
+        wake_up(p);                          /* there is data for readers now */
+    }
+    return done;
+}
+
+/* ---------------------------------------------------------------- pipe fds */
+
+static ssize_t pipe_read(struct file *f, char *buf, size_t n)
+{
+    return pipe_read_buf(f->private, buf, n, f->flags & O_NONBLOCK);
+}
+
+static ssize_t pipe_write(struct file *f, const char *buf, size_t n)
+{
+    return pipe_write_buf(f->private, buf, n, f->flags & O_NONBLOCK);
+}
+
+static void pipe_release(struct file *f)
+{
+    pipe_close_end(f->private, file_writable(f));
+}
+
+static const struct file_ops pipe_ops = {
+    .read = pipe_read,
+    .write = pipe_write,
+    .release = pipe_release,
+};
+
+/* One end of pipe p as an open file; NULL if the file table is full. */
+struct file *pipe_end(struct pipe *p, struct inode *ino, int flags)
+{
+    struct file *f = file_alloc(&pipe_ops, flags);
+
+    if (!f)
+        return NULL;
+    f->private = p;
+    f->inode = inode_get(ino);
+    if (file_writable(f))
+        p->writers++;
+    else
+        p->readers++;
+    return f;
+}
+
+/* pipe(fds): fds[0] is the read end, fds[1] the write end. */
+long sys_pipe(int *ufds)
+{
+    int fds[2];
+    long err = -ENOMEM;
+
+    if (verify_area(ufds, sizeof(fds), 1) < 0)
+        return -EFAULT;
+    struct pipe *p = pipe_alloc();
+    struct inode *ino = inode_alloc(S_IFIFO | 0600);
+    if (!p || !ino) {
+        if (p)
+            pipe_free(p);
+        inode_put(ino);
+        return -ENOMEM;
+    }
+    struct file *rf = pipe_end(p, ino, O_RDONLY);
+    struct file *wf = rf ? pipe_end(p, ino, O_WRONLY) : NULL;
+    inode_put(ino);                          /* the files hold it now */
+    if (!rf) {
+        pipe_free(p);
+        return -ENFILE;
+    }
+    if (!wf) {
+        file_put(rf);                        /* frees the pipe too */
+        return -ENFILE;
+    }
+    fds[0] = fd_install(rf, 0);
+    fds[1] = fds[0] < 0 ? -1 : fd_install(wf, 0);
+    if (fds[1] < 0) {
+        err = -EMFILE;
+        if (fds[0] >= 0)
+            fd_close(current, fds[0]);
+        else
+            file_put(rf);
+        file_put(wf);
+        return err;
+    }
+    copy_to_user(ufds, fds, sizeof(fds));
+    return 0;
+}

@@ -1,0 +1,28 @@
+#ifndef FS_PIPE_H
+#define FS_PIPE_H
+
+#include <stddef.h>
+#include <minnow/types.h>
+
+#define PIPE_SIZE 4096           /* bytes the ring buffer holds */
+#define PIPE_BUF  4096           /* writes up to this size are never split */
+
+/* A pipe: a bounded queue of bytes with readers and writers.  A socket
+ * connection is two of them, one for each direction (fs/socket.c). */
+struct pipe {
+    char *buf;                   /* one page, used as a ring */
+    size_t head;                 /* where the next byte is written */
+    size_t len;                  /* bytes waiting to be read */
+    int readers, writers;        /* open read ends, write ends */
+};
+
+struct pipe *pipe_alloc(void);
+void pipe_free(struct pipe *p);
+ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
+ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
+void pipe_close_end(struct pipe *p, int writer);     /* frees it after the last end */
+struct file;
+struct inode;
+struct file *pipe_end(struct pipe *p, struct inode *ino, int flags);
+
+#endif

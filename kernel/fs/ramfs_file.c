@@ -1,0 +1,41 @@
+/* The file operations of a file in the RAM file system: read and write
+ * at the file's offset, which they move; lseek sets it. */
+#include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include "fs/ramfs_file.h"
+#include "fs/inode.h"
+
+static ssize_t ramfs_read(struct file *f, char *buf, size_t n)
+{
+    long got = inode_read(f->inode, buf, f->pos, n);
+
+    if (got > 0)
+        f->pos += got;
+    return got;
+}
+
+static ssize_t ramfs_write(struct file *f, const char *buf, size_t n)
+{
+    if (f->flags & O_APPEND)
+        f->pos = f->inode->size;     /* O_APPEND: every write goes at the end */
+    long put = inode_write(f->inode, buf, f->pos, n);
+    if (put > 0)
+        f->pos += put;
+    return put;
+}
+
+static off_t ramfs_lseek(struct file *f, off_t off, int whence)
+{
+    off_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? f->pos : (off_t)f->inode->size;
+
+    if (base + off < 0)
+        return -EINVAL;
+    f->pos = base + off;             /* past the end is fine: a later write leaves a hole */
+    return f->pos;
+}
+
+const struct file_ops ramfs_file_ops = {
+    .read = ramfs_read,
+    .write = ramfs_write,
+    .lseek = ramfs_lseek,
+};

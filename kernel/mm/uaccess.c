@@ -1,0 +1,72 @@
+/* Checked access to user memory (see uaccess.h).
+ *
+ * Because the current process's pages are mapped while it is in the
+ * kernel, a checked user pointer can be used directly.  The check walks the
+ * page tables; a stack page that was never touched is mapped on the way
+ * (as the page fault handler would have done), so read(fd, big_local_array)
+ * works. */
+#include <string.h>
+#include <minnow/errno.h>
+#include "mm/uaccess.h"
+#include "mm/memlayout.h"
+#include "mm/mm.h"
+#include "proc/task.h"
+
+static int page_ok(uint32_t va, int write)
+{
+    pte_t *pte = pgdir_walk(current->mm.pgdir, va, 0);
+
+    if (!pte || !(*pte & PTE_P))
+        return grow_stack(&current->mm, va) == 0;
+    if (!(*pte & PTE_U) || (write && !(*pte & PTE_W)))
+        return 0;
+    return 1;
+}
+
+int verify_area(const void *uptr, size_t len, int write)
+{
+    uint32_t start = (uint32_t)uptr;
+
+    if (len == 0)
+        return 0;
+    if (!current->mm.pgdir || start >= USER_TOP || len > USER_TOP - start)
+        return -EFAULT;
+    for (uint32_t va = page_round_down(start); va < start + len; va += PAGE_SIZE) {
+        if (!page_ok(va, write))
+            return -EFAULT;
+        if (va + PAGE_SIZE < va)          /* wrapped around: the last page */
+            break;
+    }
+    return 0;
+}
+
+int copy_from_user(void *dst, const void *usrc, size_t len)
+{
+    if (verify_area(usrc, len, 0) < 0)
+        return -EFAULT;
+    memcpy(dst, usrc, len);
+    return 0;
+}
+
+int copy_to_user(void *udst, const void *src, size_t len)
+{
+    if (verify_area(udst, len, 1) < 0)
+        return -EFAULT;
+    memcpy(udst, src, len);
+    return 0;
+}
+
+long strncpy_from_user(char *dst, const char *usrc, size_t max)
+{
+    uint32_t va = (uint32_t)usrc;
+
+    for (size_t i = 0; i < max; i++, va++) {
+        /* check each page once, when the string enters it */
+        if ((i == 0 || (va & (PAGE_SIZE - 1)) == 0) && verify_area((void *)va, 1, 0) < 0)
+            return -EFAULT;
+        dst[i] = *(const char *)va;
+        if (dst[i] == '\0')
+            return i;
+    }
+    return -ENAMETOOLONG;
+}

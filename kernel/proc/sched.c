@@ -1,0 +1,164 @@
+/* The scheduler: who gets the CPU next.
+ *
+ * Round-robin: schedule() looks at the task table starting after the
+ * current task and takes the first one that is ready.  Each task runs for
+ * a time slice of `priority` timer ticks; when the slice is spent the
+ * timer sets need_resched and the task is switched out on its way back to
+ * user mode (ret_to_user).  A task that blocks calls schedule() itself.
+ * When no task is ready, the idle task (tasks[0]) halts the CPU until the
+ * next interrupt.
+ *
+ * The kernel is not preemptible: a task in the kernel keeps the CPU until
+ * it blocks or returns to user mode, and interrupts are off meanwhile, so
+ * nothing here needs a lock. */
+#include <string.h>
+#include <minnow/errno.h>
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "arch/gdt.h"
+#include "arch/timer.h"
+#include "arch/x86.h"
+#include "mm/paging.h"
+#include "lib/printk.h"
+
+struct task_struct tasks[NR_TASKS];
+struct task_struct *current = &tasks[0];
+static int need_resched;
+
+extern char boot_stack[];                     /* boot/boot.asm */
+void switch_context(uint32_t *prev_esp, uint32_t next_esp);  /* entry.asm */
+
+void sched_init(void)
+{
+    struct task_struct *idle = &tasks[0];
+
+    idle->pid = 0;
+    strlcpy(idle->name, "idle", sizeof(idle->name));
+    idle->state = TASK_RUNNING;
+    idle->kstack = boot_stack;                /* kmain's stack becomes idle's */
+    idle->priority = DEFAULT_PRIORITY;
+}
+
+/* The next task to run: the first ready one after `current`, going round
+ * the table; `current` itself comes last; the idle task if nobody is ready. */
+static struct task_struct *pick_next_task(void)
+{
+    int start = current - tasks;
+
+    for (int i = 1; i <= NR_TASKS; i++) {
+        struct task_struct *t = &tasks[(start + i) % NR_TASKS];
+        if (t != &tasks[0] && (t->state == TASK_READY || t->state == TASK_RUNNING))
+            return t;
+    }
+    return &tasks[0];
+}
+
+static void switch_to(struct task_struct *next)
+{
+    struct task_struct *prev = current;
+
+    if (prev->state == TASK_RUNNING)
+        prev->state = TASK_READY;
+    next->state = TASK_RUNNING;
+    __asm__ volatile("fnsave %0" : "=m"(prev->fpu_state));
+    current = next;
+    tss_set_kernel_stack(kstack_top(next));   /* where its next trap lands */
+    switch_pgdir(next->mm.pgdir ? next->mm.pgdir : kernel_pgdir);
+    __asm__ volatile("frstor %0" : : "m"(next->fpu_state));
+    switch_context(&prev->kesp, next->kesp);
+    /* ...and much later, when someone switches back to prev, here we are. */
+}
+
+/* The heart of the lecture's "a process appears to own the CPU": pick the
+ * next task and switch to it.  A good first breakpoint. */
+void schedule(void)
+{
+    struct task_struct *next = pick_next_task();
+
+    need_resched = 0;
+    if (next->counter <= 0)
+        next->counter = next->priority;       /* a fresh time slice */
+    if (next != current)
+        switch_to(next);
+}
+
+void resched_if_needed(void)
+{
+    if (need_resched)
+        schedule();
+}
+
+/* tasks[0] ends up here after boot: wait for work, forever. */
+void cpu_idle(void)
+{
+    for (;;) {
+        schedule();
+        sti();
+        hlt();                                /* until the next interrupt */
+        cli();
+    }
+}
+
+/* Every timer tick: charge the running task, and wake the sleepers whose
+ * time has come. */
+void do_timer(void)
+{
+    if (current != &tasks[0]) {
+        current->ticks++;
+        if (--current->counter <= 0)
+            need_resched = 1;
+    }
+    for (int i = 1; i < NR_TASKS; i++) {
+        struct task_struct *t = &tasks[i];
+        if (t->state == TASK_UNUSED)
+            continue;
+        if (t->timeout && time_after_eq(jiffies, t->timeout)) {
+            t->timeout = 0;
+            wake_up_task(t);
+        }
+        if (t->alarm && time_after_eq(jiffies, t->alarm)) {
+            t->alarm = 0;
+            send_signal(t, SIGALRM);
+        }
+    }
+}
+
+void wake_up_task(struct task_struct *t)
+{
+    if (t->state == TASK_INTERRUPTIBLE) {
+        t->state = TASK_READY;
+        need_resched = 1;        /* let it run soon, e.g. a shell after a key */
+    }
+}
+
+void wake_up(void *chan)
+{
+    for (int i = 1; i < NR_TASKS; i++)
+        if (tasks[i].state == TASK_INTERRUPTIBLE && tasks[i].wait_chan == chan)
+            wake_up_task(&tasks[i]);
+}
+
+int sleep_on(void *chan)
+{
+    if (signal_pending(current))
+        return -EINTR;
+    current->wait_chan = chan;
+    current->state = TASK_INTERRUPTIBLE;
+    schedule();
+    current->wait_chan = NULL;
+    return signal_pending(current) ? -EINTR : 0;
+}
+
+/* Like sleep_on, but wakes up by itself after `ticks` timer ticks. */
+int sleep_on_timeout(void *chan, unsigned long ticks)
+{
+    current->timeout = jiffies + (ticks ? ticks : 1);
+    int ret = sleep_on(chan);
+    current->timeout = 0;
+    return ret;
+}
+
+void print_current_task(void)
+{
+    printk("current task: pid %d (%s)\n", current->pid, current->name);
+}

@@ -1,0 +1,24 @@
+#ifndef PROC_SCHED_H
+#define PROC_SCHED_H
+
+#include "proc/task.h"
+
+#define DEFAULT_PRIORITY 5       /* ticks in a time slice: 50 ms at HZ=100 */
+
+void sched_init(void);
+void schedule(void);
+void cpu_idle(void) __attribute__((noreturn));
+void do_timer(void);             /* from the timer interrupt, every tick */
+void resched_if_needed(void);    /* on the way back to user mode */
+
+/* Wait queues, as in the lecture's "blocked" state: a task sleeps on a
+ * channel (any address that names what it waits for) until someone calls
+ * wake_up() on that channel.  sleep_on returns -EINTR if a signal came. */
+int sleep_on(void *chan);
+int sleep_on_timeout(void *chan, unsigned long ticks);
+void wake_up(void *chan);
+void wake_up_task(struct task_struct *t);
+
+void print_current_task(void);
+
+#endif

@@ -1,0 +1,320 @@
+/* Signals, the way the lecture draws them.
+ *
+ * Sending a signal sets a bit in the target's `pending` set; that is all
+ * (plus waking the target if it sleeps).  Receiving happens on EVERY return
+ * to user mode, in do_signal(): it computes
+ *
+ *        pnb = pending & ~blocked
+ *
+ * and, while pnb is not 0, takes its lowest bit k and acts on signal k:
+ * the default action (terminate, core, stop, continue, ignore), ignore, or
+ * run the program's handler.  To run a handler the kernel builds a frame
+ * on the user stack (the saved registers and the old mask) and changes the
+ * saved eip to the handler; when the handler returns it lands in a small
+ * stub that calls sigreturn(), which puts the saved registers back.
+ * docs/signals.md follows one signal from kill() to sigreturn(). */
+#include <string.h>
+#include <minnow/errno.h>
+#include <minnow/wait.h>
+#include "proc/signal.h"
+#include "proc/sched.h"
+#include "proc/exit.h"
+#include "arch/idt.h"
+#include "mm/uaccess.h"
+#include "lib/printk.h"
+
+#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define STOP_SIGNALS (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+
+enum default_action { ACT_TERM, ACT_CORE, ACT_IGNORE, ACT_STOP, ACT_CONT };
+
+/* Linux's table of default actions (man 7 signal). */
+static enum default_action default_action(int sig)
+{
+    switch (sig) {
+    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS:
+    case SIGFPE: case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
+        return ACT_CORE;
+    case SIGCHLD: case SIGURG: case SIGWINCH:
+        return ACT_IGNORE;
+    case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+        return ACT_STOP;
+    case SIGCONT:
+        return ACT_CONT;
+    default:
+        return ACT_TERM;
+    }
+}
+
+/* Would delivering sig to t do nothing at all? Such a signal is dropped
+ * when it is sent (unless it is blocked: the mask may change later). */
+static int signal_ignored(struct task_struct *t, int sig)
+{
+    sighandler_t h = t->sigaction[sig].sa_handler;
+
+    if (t->blocked & sigmask(sig))
+        return 0;
+    if (h == SIG_IGN)
+        return 1;
+    return h == SIG_DFL && default_action(sig) == ACT_IGNORE;
+}
+
+/* ---------------------------------------------------------------- sending */
+
+void send_signal(struct task_struct *t, int sig)
+{
+    if (t->state == TASK_ZOMBIE || t->state == TASK_UNUSED)
+        return;
+    /* init gets only the signals it has handlers for, so that no one can
+     * kill it by accident */
+    if (t->pid == 1 && t->sigaction[sig].sa_handler == SIG_DFL)
+        return;
+    if (sig == SIGCONT || sig == SIGKILL) {
+        t->pending &= ~STOP_SIGNALS;
+        if (t->state == TASK_STOPPED) {     /* SIGCONT resumes it */
+            t->state = TASK_READY;
+            t->continued = 1;
+            if (sig == SIGCONT)
+                notify_parent(t);
+        }
+    } else if (sigmask(sig) & STOP_SIGNALS) {
+        t->pending &= ~sigmask(SIGCONT);
+    }
+    if (signal_ignored(t, sig))
+        return;
+    t->pending |= sigmask(sig);
+    if (!(t->blocked & sigmask(sig)))
+        wake_up_task(t);                    /* a blocking call returns EINTR */
+}
+
+int kill_pgrp(pid_t pgid, int sig)
+{
+    int found = 0;
+
+    for (int i = 1; i < NR_TASKS; i++) {
+        struct task_struct *t = &tasks[i];
+        if (t->state != TASK_UNUSED && t->pgid == pgid) {
+            found = 1;
+            if (sig)
+                send_signal(t, sig);
+        }
+    }
+    return found ? 0 : -ESRCH;
+}
+
+/* kill(pid, sig): pid > 0 that process; 0 the caller's process group;
+ * -1 everyone but init and the caller; < -1 the process group -pid.
+ * sig 0 sends nothing but still says whether the target exists. */
+long sys_kill(pid_t pid, int sig)
+{
+    if (sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    if (pid > 0) {
+        struct task_struct *t = find_task(pid);
+        if (!t)
+            return -ESRCH;
+        if (sig)
+            send_signal(t, sig);
+        return 0;
+    }
+    if (pid == 0)
+        return kill_pgrp(current->pgid, sig);
+    if (pid < -1)
+        return kill_pgrp(-pid, sig);
+    int found = 0;
+    for (int i = 2; i < NR_TASKS; i++) {
+        struct task_struct *t = &tasks[i];
+        if (t->state != TASK_UNUSED && t != current && t->pid != 1) {
+            found = 1;
+            if (sig)
+                send_signal(t, sig);
+        }
+    }
+    return found ? 0 : -ESRCH;
+}
+
+void force_signal(int sig)
+{
+    struct sigaction *sa = &current->sigaction[sig];
+
+    if (sa->sa_handler == SIG_IGN || (current->blocked & sigmask(sig))) {
+        sa->sa_handler = SIG_DFL;           /* cannot be ignored away */
+        current->blocked &= ~sigmask(sig);
+    }
+    if (current->pid == 1 && sa->sa_handler == SIG_DFL) {
+        printk("init: fatal signal %d\n", sig);
+        do_exit(sig);
+    }
+    current->pending |= sigmask(sig);
+}
+
+/* ---------------------------------------------------------------- receiving */
+
+/* What the kernel leaves on the user stack for a handler. */
+struct sigframe {
+    uint32_t pretcode;           /* the handler "returns" here... */
+    int sig;                     /* ...and gets the signal number as argument */
+    struct pt_regs regs;         /* the interrupted context */
+    sigset_t old_mask;           /* the mask to restore */
+    uint8_t fpu_state[108];
+    uint8_t retcode[8];          /* "mov $119, %eax; int $0x80" if no restorer */
+};
+
+static const uint8_t sigreturn_code[8] = { 0xb8, 119, 0, 0, 0, 0xcd, 0x80, 0x90 };
+
+/* Builds the frame and points the registers at the handler; -EFAULT if the
+ * user stack cannot take it. */
+static int setup_frame(int sig, struct sigaction *sa, struct pt_regs *regs, sigset_t old_mask)
+{
+    /* a 16-byte aligned stack at the handler's entry, as after a call */
+    uint32_t sp = ((regs->esp - sizeof(struct sigframe)) & ~15u) - 4;
+    struct sigframe *frame = (struct sigframe *)sp;
+
+    if (verify_area(frame, sizeof(*frame), 1) < 0)
+        return -EFAULT;
+    frame->sig = sig;
+    frame->regs = *regs;
+    frame->old_mask = old_mask;
+    __asm__ volatile("fnsave %0\n\tfrstor %0" : "+m"(frame->fpu_state));
+    memcpy(frame->retcode, sigreturn_code, sizeof(sigreturn_code));
+    if (sa->sa_flags & SA_RESTORER)
+        frame->pretcode = (uint32_t)sa->sa_restorer;
+    else
+        frame->pretcode = (uint32_t)frame->retcode;
+
+    regs->esp = sp;
+    regs->eip = (uint32_t)sa->sa_handler;
+    regs->eflags &= ~(1u << 8);             /* no single-stepping into it */
+    return 0;
+}
+
+/* A system call interrupted by this signal: restart it, or make it fail
+ * with EINTR (SA_RESTART decides; without a handler it always restarts). */
+static void handle_restart(struct pt_regs *regs, struct sigaction *sa)
+{
+    if (regs->trapno != T_SYSCALL || regs->eax != (uint32_t)-ERESTARTSYS)
+        return;
+    if (!sa || (sa->sa_flags & SA_RESTART)) {
+        regs->eax = current->syscall_nr;
+        regs->eip -= 2;                     /* back onto the "int $0x80" */
+    } else {
+        regs->eax = -EINTR;
+    }
+}
+
+static void stop_current(int sig)
+{
+    current->state = TASK_STOPPED;
+    current->exit_code = (sig << 8) | 0x7f;
+    current->stop_reported = 0;
+    struct task_struct *parent = current->parent;
+    if (parent && !(parent->sigaction[SIGCHLD].sa_flags & SA_NOCLDSTOP))
+        notify_parent(current);
+    else if (parent)
+        wake_up(parent);
+    schedule();                             /* until SIGCONT */
+}
+
+/* The default action; returns only if the process goes on. */
+static void do_default(int sig)
+{
+    switch (default_action(sig)) {
+    case ACT_TERM:
+        do_exit(sig);
+    case ACT_CORE:
+        do_exit(sig | 0x80);                /* WCOREDUMP: "core dumped" */
+    case ACT_STOP:
+        stop_current(sig);
+        break;
+    case ACT_IGNORE:
+    case ACT_CONT:
+        break;
+    }
+}
+
+static int lowest_signal(sigset_t set)
+{
+    int sig = 1;
+
+    while (!(set & 1)) {
+        set >>= 1;
+        sig++;
+    }
+    return sig;
+}
+
+void do_signal(struct pt_regs *regs)
+{
+    sigset_t pnb;
+
+    while ((pnb = current->pending & ~current->blocked) != 0) {
+        int sig = lowest_signal(pnb);
+        struct sigaction *sa = &current->sigaction[sig];
+
+        current->pending &= ~sigmask(sig);
+        if (sa->sa_handler == SIG_IGN)
+            continue;
+        if (sa->sa_handler == SIG_DFL) {
+            do_default(sig);
+            continue;
+        }
+        /* Run the handler, with sig (unless SA_NODEFER) and sa_mask blocked. */
+        handle_restart(regs, sa);
+        sigset_t old_mask = current->restore_mask ? current->saved_mask : current->blocked;
+        if (setup_frame(sig, sa, regs, old_mask) < 0) {
+            printk("pid %d (%s): no room on the stack for a signal frame\n",
+                   current->pid, current->name);
+            do_exit(SIGSEGV);
+        }
+        current->restore_mask = 0;
+        current->blocked |= sa->sa_mask;
+        if (!(sa->sa_flags & SA_NODEFER))
+            current->blocked |= sigmask(sig);
+        current->blocked &= ~UNBLOCKABLE;
+        if (sa->sa_flags & SA_RESETHAND)
+            sa->sa_handler = SIG_DFL;
+        return;                             /* the next one after sigreturn */
+    }
+    handle_restart(regs, NULL);
+    if (current->restore_mask) {            /* sigsuspend ran no handler */
+        current->blocked = current->saved_mask;
+        current->restore_mask = 0;
+    }
+}
+
+/* sigreturn(): the handler is done; put back the context it interrupted. */
+long sys_sigreturn(void)
+{
+    struct pt_regs *regs = current->regs;
+    struct sigframe *frame = (struct sigframe *)(regs->esp - 4);
+    struct sigframe f;
+
+    if (copy_from_user(&f, frame, sizeof(f)) < 0) {
+        force_signal(SIGSEGV);
+        return -EFAULT;
+    }
+    uint32_t trapno = regs->trapno;
+    *regs = f.regs;
+    /* never let a forged frame return to ring 0 or change IOPL */
+    regs->cs = USER_CS;
+    regs->ss = regs->ds = regs->es = regs->fs = regs->gs = USER_DS;
+    regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
+    regs->trapno = trapno;
+    current->blocked = f.old_mask & ~UNBLOCKABLE;
+    __asm__ volatile("frstor %0" : : "m"(f.fpu_state));
+    return regs->eax;                       /* eax as it was, not a result */
+}
+
+/* exec: handlers belong to the old program, so caught signals go back to
+ * SIG_DFL; ignored ones stay ignored; the mask and pending set stay. */
+void signals_exec(struct task_struct *t)
+{
+    for (int sig = 1; sig < NSIG; sig++) {
+        struct sigaction *sa = &t->sigaction[sig];
+        if (sa->sa_handler != SIG_IGN)
+            sa->sa_handler = SIG_DFL;
+        sa->sa_flags = 0;
+        sa->sa_mask = 0;
+        sa->sa_restorer = NULL;
+    }
+}

@@ -1,0 +1,29 @@
+#ifndef PROC_SIGNAL_H
+#define PROC_SIGNAL_H
+
+#include "proc/task.h"
+
+static inline sigset_t sigmask(int sig)
+{
+    return 1ull << (sig - 1);
+}
+
+/* Is a signal waiting that the task does not block? */
+static inline int signal_pending(struct task_struct *t)
+{
+    return (t->pending & ~t->blocked) != 0;
+}
+
+/* Sending: the kernel "modifies the context of the target" by setting a
+ * bit in its pending set (and waking it if it sleeps). */
+void send_signal(struct task_struct *t, int sig);
+int kill_pgrp(pid_t pgid, int sig);
+/* A CPU exception in user mode: the signal cannot be blocked or ignored
+ * away (a blocked or ignored SIGSEGV kills, as in Linux). */
+void force_signal(int sig);
+
+/* Receiving: on every return to user mode. */
+void do_signal(struct pt_regs *regs);
+void signals_exec(struct task_struct *t);
+
+#endif

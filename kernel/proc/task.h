@@ -1,0 +1,106 @@
+/* struct task_struct: everything the kernel knows about one process.
+ *
+ * The lecture's list, field by field: who it is (pid, name), what it is
+ * doing (state), its share of the CPU (counter), its family (parent,
+ * children, siblings, process group, session), its memory (mm), its open
+ * files and working directory, its signals (pending, blocked, handlers),
+ * and how it ended (exit_code).  There is a fixed table of NR_TASKS of them;
+ * tasks[0] is the idle task, tasks[1] becomes init. */
+#ifndef PROC_TASK_H
+#define PROC_TASK_H
+
+#include <stdint.h>
+#include <minnow/types.h>
+#include <minnow/signal.h>
+#include "mm/paging.h"
+#include "arch/regs.h"
+
+#define NR_TASKS     64          /* the most processes at once (fork: EAGAIN) */
+#define NR_OPEN      32          /* open files per process (open: EMFILE) */
+#define KSTACK_PAGES 2           /* each task's kernel stack: 8 KiB */
+#define TASK_NAME_LEN 16
+
+enum task_state {
+    TASK_UNUSED,                 /* a free slot in the table */
+    TASK_RUNNING,                /* on the CPU now (there is one CPU) */
+    TASK_READY,                  /* could run; waits for its turn */
+    TASK_INTERRUPTIBLE,          /* blocked: asleep on wait_chan, or a signal */
+    TASK_STOPPED,                /* stopped by SIGSTOP/SIGTSTP until SIGCONT */
+    TASK_ZOMBIE,                 /* exited; waits for its parent's wait() */
+};
+
+/* A process's user address space. */
+struct mm_struct {
+    pde_t *pgdir;                /* its own page directory (NULL: kernel only) */
+    uint32_t start_brk;          /* end of the program's data: the heap starts here */
+    uint32_t brk;                /* the current end of the heap (sbrk) */
+    uint32_t stack_low;          /* lowest page of the stack mapped so far */
+};
+
+struct file;
+struct inode;
+
+struct task_struct {
+    /* who */
+    pid_t pid;
+    char name[TASK_NAME_LEN];    /* set by exec; shown by ps and in panics */
+    enum task_state state;
+
+    /* the CPU: round-robin time slices (proc/sched.c) */
+    int counter;                 /* ticks left in this time slice */
+    int priority;                /* ticks in a full time slice */
+    unsigned long ticks;         /* CPU time used, in ticks */
+    void *wait_chan;             /* what an INTERRUPTIBLE task sleeps on */
+    unsigned long timeout;       /* jiffies at which to wake up anyway (0: never) */
+
+    /* family */
+    struct task_struct *parent;
+    struct task_struct *children;   /* first child ... */
+    struct task_struct *sibling;    /* ... and the next child of our parent */
+    pid_t pgid;                  /* process group (a shell job) */
+    pid_t sid;                   /* session (a login / terminal) */
+    int exit_code;               /* status for wait(): see minnow/wait.h */
+    int stop_reported;           /* a stop was already told to wait() */
+    int continued;               /* SIGCONT resumed it; not yet told to wait() */
+    unsigned long ticks_children;   /* CPU time of reaped children (times()) */
+
+    /* the kernel's side: stack and saved registers */
+    void *kstack;                /* KSTACK_PAGES pages */
+    uint32_t kesp;               /* saved esp while switched out (switch_context) */
+    struct pt_regs *regs;        /* user registers, at the top of kstack */
+    uint32_t syscall_nr;         /* eax of the system call in progress (restarts) */
+    uint8_t fpu_state[108];      /* the x87 registers (fnsave) */
+
+    /* memory */
+    struct mm_struct mm;
+
+    /* files */
+    struct file *files[NR_OPEN];    /* the fd table: fd n is files[n] */
+    uint32_t close_on_exec;         /* bit n: FD_CLOEXEC on fd n */
+    struct inode *cwd;
+    mode_t umask;
+
+    /* signals (proc/signal.c) */
+    sigset_t pending;            /* sent, not yet delivered */
+    sigset_t blocked;            /* the signal mask */
+    struct sigaction sigaction[NSIG];  /* what to do with each signal */
+    sigset_t saved_mask;         /* sigsuspend's mask to restore after the handler */
+    int restore_mask;            /* saved_mask is valid */
+    unsigned long alarm;         /* jiffies at which SIGALRM is due (0: none) */
+};
+
+extern struct task_struct tasks[NR_TASKS];
+extern struct task_struct *current;
+
+static inline uint32_t kstack_top(struct task_struct *t)
+{
+    return (uint32_t)t->kstack + KSTACK_PAGES * 4096;
+}
+
+struct task_struct *find_task(pid_t pid);
+int alloc_task(struct task_struct **out);
+void free_task(struct task_struct *t);
+void set_task_name(struct task_struct *t, const char *path);
+int find_pgid_in_use(pid_t pgid);
+
+#endif

@@ -1,0 +1,144 @@
+/* Small system calls about the process and the machine: ids, time,
+ * sysinfo, uname, reboot, and getprocs (Minnow's own, for ps). */
+#include <string.h>
+#include <minnow/errno.h>
+#include <minnow/sysinfo.h>
+#include <minnow/time.h>
+#include "proc/task.h"
+#include "proc/sched.h"
+#include "mm/mm.h"
+#include "mm/page_alloc.h"
+#include "mm/uaccess.h"
+#include "arch/timer.h"
+#include "arch/power.h"
+#include "drv/rtc.h"
+#include "lib/cmdline.h"
+#include "lib/printk.h"
+
+long sys_getpid(void)  { return current->pid; }
+long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
+/* Minnow has one user, root. */
+long sys_getuid(void)  { return 0; }
+long sys_getgid(void)  { return 0; }
+
+long sys_time(time_t *ut)
+{
+    time_t t = current_time();
+
+    if (ut && copy_to_user(ut, &t, sizeof(t)) < 0)
+        return -EFAULT;
+    return t;
+}
+
+long sys_gettimeofday(struct timeval *utv, struct timezone *utz)
+{
+    struct timeval tv = { current_time(), (jiffies % HZ) * (1000000 / HZ) };
+    struct timezone tz = { 0, 0 };
+
+    if (utv && copy_to_user(utv, &tv, sizeof(tv)) < 0)
+        return -EFAULT;
+    if (utz && copy_to_user(utz, &tz, sizeof(tz)) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+long sys_times(struct tms *ubuf)
+{
+    struct tms t = { current->ticks, 0, current->ticks_children, 0 };
+
+    if (ubuf && copy_to_user(ubuf, &t, sizeof(t)) < 0)
+        return -EFAULT;
+    return jiffies;
+}
+
+static int count_tasks(void)
+{
+    int n = 0;
+
+    for (int i = 0; i < NR_TASKS; i++)
+        if (tasks[i].state != TASK_UNUSED)
+            n++;
+    return n;
+}
+
+/* Free memory is in pages (mem_unit = 4096): the tests' leak checks read it. */
+long sys_sysinfo(struct sysinfo *uinfo)
+{
+    struct sysinfo info;
+
+    memset(&info, 0, sizeof(info));
+    info.uptime = jiffies / HZ;
+    info.totalram = nr_total_pages();
+    info.freeram = nr_free_pages();
+    info.procs = count_tasks();
+    info.mem_unit = 4096;
+    return copy_to_user(uinfo, &info, sizeof(info));
+}
+
+long sys_uname(struct utsname *ubuf)
+{
+    struct utsname u;
+
+    memset(&u, 0, sizeof(u));
+    strlcpy(u.sysname, "Minnow", sizeof(u.sysname));
+    strlcpy(u.nodename, "minnow", sizeof(u.nodename));
+    strlcpy(u.release, "1.0", sizeof(u.release));
+    strlcpy(u.version, "a teaching Unix", sizeof(u.version));
+    strlcpy(u.machine, "i686", sizeof(u.machine));
+    return copy_to_user(ubuf, &u, sizeof(u));
+}
+
+/* reboot(): power off ends QEMU; under `make test` this is how the test
+ * runner says "done" (tools/test.sh reads QEMU's exit status). */
+long sys_reboot(unsigned int magic, unsigned int magic2, unsigned int cmd, void *arg)
+{
+    (void)arg;
+    if (magic != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+        return -EINVAL;
+    if (current->pid != 1)
+        return -EPERM;                 /* only init may stop the machine */
+    if (cmd == LINUX_REBOOT_CMD_POWER_OFF || cmd == LINUX_REBOOT_CMD_HALT) {
+        printk("Minnow: power off\n");
+        qemu_exit(QEMU_EXIT_DONE);
+    }
+    if (cmd == LINUX_REBOOT_CMD_RESTART) {
+        machine_restart();
+    }
+    return -EINVAL;
+}
+
+static char state_letter(enum task_state s)
+{
+    switch (s) {
+    case TASK_RUNNING: case TASK_READY: return 'R';
+    case TASK_INTERRUPTIBLE:            return 'S';
+    case TASK_STOPPED:                  return 'T';
+    case TASK_ZOMBIE:                   return 'Z';
+    default:                            return '?';
+    }
+}
+
+/* getprocs(buf, max): what ps shows, one struct procinfo per task (the
+ * idle task included, as pid 0).  Returns how many were filled in. */
+long sys_getprocs(struct procinfo *ubuf, int max)
+{
+    int n = 0;
+
+    if (max < 0)
+        return -EINVAL;
+    if (verify_area(ubuf, max * sizeof(struct procinfo), 1) < 0)
+        return -EFAULT;
+    for (int i = 0; i < NR_TASKS && n < max; i++) {
+        struct task_struct *t = &tasks[i];
+        if (t->state == TASK_UNUSED)
+            continue;
+        struct procinfo p = {
+            .pid = t->pid, .ppid = t->parent ? t->parent->pid : 0,
+            .pgid = t->pgid, .sid = t->sid, .state = state_letter(t->state),
+            .pages = mm_pages(&t->mm), .ticks = t->ticks,
+        };
+        memcpy(p.name, t->name, sizeof(p.name));
+        ubuf[n++] = p;
+    }
+    return n;
+}

@@ -1,0 +1,45 @@
+/* The system calls whose C interface is variadic: open, fcntl, ioctl.
+ * The wrappers read the optional argument and pass it on; the kernel
+ * always takes three. */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/ioctl.h>
+#include <minnow/syscall_nr.h>
+#include "syscall_raw.h"
+
+/* open(path, flags) or open(path, flags, mode): the mode (the new file's
+ * permissions) is only there when O_CREAT asks to create the file. */
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return (int)__syscall_ret(__syscall3(__NR_open, (long)path, flags, (long)mode));
+}
+
+/* fcntl(fd, cmd) or fcntl(fd, cmd, arg): F_DUPFD, F_SETFD and F_SETFL take
+ * an int; reading one for the others does no harm on i386. */
+int fcntl(int fd, int cmd, ...)
+{
+    va_list ap;
+    va_start(ap, cmd);
+    long arg = va_arg(ap, long);
+    va_end(ap);
+    return (int)__syscall_ret(__syscall3(__NR_fcntl, fd, cmd, arg));
+}
+
+/* ioctl(fd, request, pointer): what the pointer points to depends on the
+ * request (struct termios for TCGETS, a pid_t for TIOCGPGRP, ...). */
+int ioctl(int fd, unsigned long request, ...)
+{
+    va_list ap;
+    va_start(ap, request);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    return (int)__syscall_ret(__syscall3(__NR_ioctl, fd, (long)request, (long)arg));
+}

@@ -1,0 +1,67 @@
+/* init: the first user process (pid 1), started by the kernel.
+ *
+ * Normally it starts a shell on the console in a session of its own (so the
+ * shell can do job control) and starts a new one whenever it exits.  Under
+ * `make test` the kernel passes "test=NAME": init runs /bin/runtests NAME
+ * and then powers the machine off.
+ *
+ * Whatever else happens, init waits: orphans -- processes whose parent
+ * exited first -- become init's children, and init reaps them so that no
+ * zombie stays behind. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/ioctl.h>
+#include <sys/reboot.h>
+#include <termios.h>
+
+static pid_t start(char *const argv[], int new_session)
+{
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        if (new_session) {
+            setsid();                       /* a session and group of its own */
+            ioctl(0, TIOCSCTTY, 0);         /* ...with the console as its terminal */
+        }
+        execv(argv[0], argv);
+        perror(argv[0]);
+        _exit(127);
+    }
+    if (pid < 0)
+        perror("init: fork");
+    return pid;
+}
+
+/* Waits until `child` ends, reaping any orphan that ends meanwhile. */
+static int wait_for(pid_t child)
+{
+    int status;
+    pid_t pid;
+
+    while ((pid = wait(&status)) >= 0)
+        if (pid == child)
+            return status;
+    return -1;
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && strncmp(argv[1], "test=", 5) == 0) {
+        char *runner[] = { "/bin/runtests", argv[1] + 5, NULL };
+        wait_for(start(runner, 0));
+        reboot(RB_POWER_OFF);
+        return 1;
+    }
+    for (;;) {
+        char *shell[] = { "/bin/sh", NULL };
+        printf("\nWelcome to Minnow.  Try: ls, cat hello.txt, ps, kill -l\n\n");
+        pid_t sh = start(shell, 1);
+        if (sh < 0) {
+            sleep(1);
+            continue;
+        }
+        wait_for(sh);
+    }
+}

@@ -1,0 +1,118 @@
+/* runtests: the test runner inside Minnow (init starts it under `make test`).
+ *
+ *   runtests all     every /bin/test_* program, in name order
+ *   runtests NAME    just /bin/test_NAME
+ *
+ * A test program prints its own "ok CHECK" / "FAIL CHECK: why" lines and
+ * exits with 0 (all passed) or 1 (it printed its failures).  The runner adds
+ * a FAIL line when a program ends any other way: killed by a signal, timed
+ * out, or another exit status.  With "all" it finally checks that the
+ * whole suite gave back every page of memory it took. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <minnow/test.h>
+
+#define TIMEOUT 60               /* seconds a test program may take */
+#define MAX_TESTS 200
+
+static char *names[MAX_TESTS];
+static int count;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void find_tests(void)
+{
+    DIR *d = opendir("/bin");
+    struct dirent *e;
+
+    if (!d) {
+        perror("runtests: /bin");
+        exit(1);
+    }
+    while ((e = readdir(d)) && count < MAX_TESTS)
+        if (strncmp(e->d_name, "test_", 5) == 0)
+            names[count++] = strdup(e->d_name);
+    closedir(d);
+    qsort(names, count, sizeof(names[0]), by_name);
+}
+
+static void run(const char *name)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/bin/%s", name);
+    fflush(stdout);
+
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *argv[] = { path, NULL };
+        setpgid(0, 0);                   /* a job of its own, like the shell does */
+        alarm(TIMEOUT);                  /* an alarm survives exec: the timeout */
+        execv(path, argv);
+        printf("FAIL %s: cannot exec: %s\n", name, strerror(errno));
+        exit(2);
+    }
+    if (pid < 0) {
+        printf("FAIL %s: fork: %s\n", name, strerror(errno));
+        return;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        ;
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+        printf("FAIL %s: no result after %d seconds (killed)\n", name, TIMEOUT);
+    else if (WIFSIGNALED(status))
+        printf("FAIL %s: killed by signal %d (%s)\n", name, WTERMSIG(status),
+               strsignal(WTERMSIG(status)));
+    else if (WEXITSTATUS(status) > 1)
+        printf("FAIL %s: exit status %d\n", name, WEXITSTATUS(status));
+    fflush(stdout);
+}
+
+/* Orphans of the tests are reaped by init, a moment later: allow for that. */
+static long settled_free_pages(long want)
+{
+    long now = free_pages();
+
+    for (int i = 0; i < 20 && now != want; i++) {
+        usleep(50000);
+        now = free_pages();
+    }
+    return now;
+}
+
+int main(int argc, char *argv[])
+{
+    const char *which = argc > 1 ? argv[1] : "all";
+    char wanted[64];
+
+    find_tests();
+    snprintf(wanted, sizeof(wanted), "test_%s", which);
+    printf("runtests: %d test programs in /bin\n", count);
+    long before = free_pages();
+    int ran = 0;
+    for (int i = 0; i < count; i++) {
+        if (strcmp(which, "all") == 0 || strcmp(names[i], wanted) == 0) {
+            run(names[i]);
+            ran++;
+        }
+    }
+    if (ran == 0 && strcmp(which, "all") != 0) {
+        printf("no test named %s\n", which);
+        return 1;
+    }
+    if (strcmp(which, "all") == 0) {
+        long after = settled_free_pages(before);
+        check(after == before, "suite_no_page_leak", "%ld pages free before the suite, %ld after",
+              before, after);
+    }
+    return 0;
+}
