@@ -73,6 +73,7 @@ static void unmap_range(struct mm_struct *mm, uint32_t start, uint32_t end)
         if (page)
             free_page(page);
     }
+    free_empty_tables(mm->pgdir, page_round_up(start), end);
 }
 
 /* The stack grows by itself: an access just below it, within
@@ -101,6 +102,8 @@ long sys_brk(void *addr)
     if (new_brk < mm->start_brk || new_brk >= USER_STACK_TOP - USER_STACK_MAX)
         return mm->brk;
     if (new_brk > mm->brk) {
+        if ((new_brk - mm->brk) / PAGE_SIZE > nr_free_pages())
+            return mm->brk;                  /* cannot possibly fit */
         if (mm_map_zeroed(mm, page_round_up(mm->brk), new_brk, PTE_W) < 0) {
             unmap_range(mm, mm->brk, new_brk);   /* give back what we got */
             return mm->brk;

@@ -82,6 +82,25 @@ void *unmap_page(pde_t *pgdir, uint32_t va)
     return page;
 }
 
+/* Frees the page tables in [start, end) that map nothing any more. */
+void free_empty_tables(pde_t *pgdir, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start >> 22; i < KERNEL_PDE && (i << 22) < end; i++) {
+        if (!(pgdir[i] & PTE_P))
+            continue;
+        pte_t *table = phys_to_virt(PTE_ADDR(pgdir[i]));
+        int used = 0;
+        for (int j = 0; j < 1024 && !used; j++)
+            used = table[j] & PTE_P;
+        if (!used) {
+            pgdir[i] = 0;
+            free_page(table);
+        }
+    }
+    if (read_cr3() == virt_to_phys(pgdir))
+        write_cr3(virt_to_phys(pgdir));      /* forget the old translations */
+}
+
 void *user_page(pde_t *pgdir, uint32_t va)
 {
     pte_t *pte = pgdir_walk(pgdir, va, 0);

@@ -23,5 +23,6 @@ pte_t *pgdir_walk(pde_t *pgdir, uint32_t va, int create);
 int map_page(pde_t *pgdir, uint32_t va, void *page, uint32_t flags);
 void *unmap_page(pde_t *pgdir, uint32_t va); /* returns the page, not freed */
 void *user_page(pde_t *pgdir, uint32_t va);  /* kernel address of a user page */
+void free_empty_tables(pde_t *pgdir, uint32_t start, uint32_t end);
 
 #endif

@@ -157,10 +157,12 @@ struct sigframe {
     struct pt_regs regs;         /* the interrupted context */
     sigset_t old_mask;           /* the mask to restore */
     uint8_t fpu_state[108];
-    uint8_t retcode[8];          /* "mov $119, %eax; int $0x80" if no restorer */
+    uint8_t retcode[8];          /* the return stub, if there is no sa_restorer */
 };
 
-static const uint8_t sigreturn_code[8] = { 0xb8, 119, 0, 0, 0, 0xcd, 0x80, 0x90 };
+/* "pop %eax; mov $119, %eax; int $0x80": drop the signal number, then
+ * sigreturn (as Linux's stub, so the frame is at esp - 8 when it runs). */
+static const uint8_t sigreturn_code[8] = { 0x58, 0xb8, 119, 0, 0, 0, 0xcd, 0x80 };
 
 /* Builds the frame and points the registers at the handler; -EFAULT if the
  * user stack cannot take it. */
@@ -286,7 +288,8 @@ void do_signal(struct pt_regs *regs)
 long sys_sigreturn(void)
 {
     struct pt_regs *regs = current->regs;
-    struct sigframe *frame = (struct sigframe *)(regs->esp - 4);
+    /* the handler's ret popped pretcode, the stub popped sig */
+    struct sigframe *frame = (struct sigframe *)(regs->esp - 8);
     struct sigframe f;
 
     if (copy_from_user(&f, frame, sizeof(f)) < 0) {

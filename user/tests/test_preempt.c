@@ -1,0 +1,45 @@
+/* Preemption: two processes that never make a system call both get the
+ * CPU, because the timer takes it away when a time slice is spent. */
+#include <signal.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <minnow/syscalls.h>
+#include <minnow/sysinfo.h>
+#include <minnow/test.h>
+
+static pid_t spin(void)
+{
+    pid_t pid = fork();
+
+    if (pid == 0)
+        for (volatile unsigned long n = 0;; n++)    /* no system calls at all */
+            ;
+    return pid;
+}
+
+static unsigned long ticks_of(pid_t pid)
+{
+    struct procinfo p[64];
+    int n = getprocs(p, 64);
+
+    for (int i = 0; i < n; i++)
+        if (p[i].pid == pid)
+            return p[i].ticks;
+    return 0;
+}
+
+int main(void)
+{
+    pid_t a = spin(), b = spin();
+
+    usleep(500000);                  /* half a second: ~50 ticks to share */
+    unsigned long ta = ticks_of(a), tb = ticks_of(b);
+    kill(a, SIGKILL);
+    kill(b, SIGKILL);
+    waitpid(a, NULL, 0);
+    waitpid(b, NULL, 0);
+    check(ta >= 5 && tb >= 5, "preempt_both_run", "CPU ticks: %lu and %lu", ta, tb);
+    /* round-robin: neither gets more than three times the other's share */
+    check(ta * 3 >= tb && tb * 3 >= ta, "preempt_fair_share", "CPU ticks: %lu and %lu", ta, tb);
+    return test_exit_code();
+}
