@@ -126,6 +126,8 @@ long sys_getprocs(struct procinfo *ubuf, int max)
 
     if (max < 0)
         return -EINVAL;
+    if (max > NR_TASKS)
+        max = NR_TASKS;              /* no more than there can be */
     if (verify_area(ubuf, max * sizeof(struct procinfo), 1) < 0)
         return -EFAULT;
     for (int i = 0; i < NR_TASKS && n < max; i++) {

@@ -12,6 +12,10 @@
 #include "mm/memlayout.h"
 #include "drv/rtc.h"
 
+/* Files may not take the last pages: the kernel needs a few to go on
+ * working (to unlink the file that filled the memory, for one). */
+#define RESERVED_PAGES 64
+
 struct inode *root_inode;
 static ino_t next_ino = 1;
 
@@ -121,8 +125,12 @@ long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
     while (done < n) {
         uint32_t page = (off + done) / PAGE_SIZE, in = (off + done) % PAGE_SIZE;
         uint32_t chunk = PAGE_SIZE - in < n - done ? PAGE_SIZE - in : n - done;
-        if (!ino->pages[page] && !(ino->pages[page] = alloc_page()))
-            break;
+        if (!ino->pages[page]) {
+            if (nr_free_pages() <= RESERVED_PAGES)
+                break;                       /* the file system is full */
+            if (!(ino->pages[page] = alloc_page()))
+                break;
+        }
         memcpy(ino->pages[page] + in, src + done, chunk);
         done += chunk;
     }

@@ -8,7 +8,7 @@
 
 #define NAME_MAX 255
 #define PATH_MAX 4096
-#define MAX_FILE_SIZE (64u << 20)      /* EFBIG beyond this */
+#define MAX_FILE_SIZE (1u << 30)       /* EFBIG beyond 1 GiB */
 
 /* One name in a directory. */
 struct dentry {

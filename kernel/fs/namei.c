@@ -4,19 +4,20 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include "fs/namei.h"
-#include "mm/kmalloc.h"
+#include "mm/page_alloc.h"
 #include "mm/uaccess.h"
 #include "proc/task.h"
 
+/* A path is at most PATH_MAX = 4096 bytes with its NUL: one page. */
 long getname(const char *upath, char **out)
 {
-    char *path = kmalloc(PATH_MAX);
+    char *path = alloc_page();
 
     if (!path)
         return -ENOMEM;
     long n = strncpy_from_user(path, upath, PATH_MAX);
     if (n < 0) {
-        kfree(path);
+        free_page(path);
         return n;
     }
     *out = path;
@@ -25,7 +26,7 @@ long getname(const char *upath, char **out)
 
 void putname(char *path)
 {
-    kfree(path);
+    free_page(path);
 }
 
 /* Copies the next part of *path into name and advances past it (and the

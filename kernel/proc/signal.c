@@ -122,7 +122,7 @@ long sys_kill(pid_t pid, int sig)
     if (pid < -1)
         return kill_pgrp(-pid, sig);
     int found = 0;
-    for (int i = 2; i < NR_TASKS; i++) {
+    for (int i = 1; i < NR_TASKS; i++) {
         struct task_struct *t = &tasks[i];
         if (t->state != TASK_UNUSED && t != current && t->pid != 1) {
             found = 1;

@@ -78,8 +78,16 @@ static void sizes(void)
     expect("printf_lld", "-9223372036854775808", "%lld", LLONG_MIN);
     expect("printf_llu", "18446744073709551615", "%llu", ULLONG_MAX);
     expect("printf_llx", "123456789abcdef0", "%llx", 0x123456789abcdef0ULL);
-    expect("printf_hd", "1", "%hd", 65537);
-    expect("printf_hhd", "44", "%hhd", 300);
+    expect("printf_hd", "-2", "%hd", (short)-2);
+    expect("printf_hhu", "200", "%hhu", (unsigned char)200);
+    /* The value is passed as an int; h and hh cut it down to the size
+     * (not written as a literal format, which the compiler would refuse) */
+    char got[16];
+    const char *hd = "%hd", *hhd = "%hhd";
+    snprintf(got, sizeof(got), hd, 65537);
+    check(!strcmp(got, "1"), "printf_h_cuts", "got \"%s\"", got);
+    snprintf(got, sizeof(got), hhd, 300);
+    check(!strcmp(got, "44"), "printf_hh_cuts", "got \"%s\"", got);
     expect("printf_zu", "12", "%zu", (size_t)12);
 }
 

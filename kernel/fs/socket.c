@@ -1,0 +1,556 @@
+/* Sockets: the lecture's client-server IPC, for AF_UNIX stream sockets.
+ *
+ * The life of a connection (docs/sockets.md tells it at length):
+ *
+ *   server                                   client
+ *   fd = socket(AF_UNIX, SOCK_STREAM, 0)     fd = socket(AF_UNIX, SOCK_STREAM, 0)
+ *   bind(fd, "/tmp/echo.sock")   a socket inode appears at the path
+ *   listen(fd, backlog)          it will take connections
+ *                                            connect(fd, "/tmp/echo.sock")
+ *                                              the kernel makes the connection
+ *                                              and queues the server's end
+ *   c = accept(fd)               takes the server's end off the queue
+ *   read(c) / write(c)          <-- two pipes -->   write(fd) / read(fd)
+ *
+ * A connection is two queues, one in each direction: two struct pipe
+ * (fs/pipe.c).  The client writes into one and reads from the other; the
+ * server's end the other way round.  So read and write on a connected socket
+ * are exactly a pipe's: blocking, short reads, end of file once the peer has
+ * closed, EPIPE and SIGPIPE when writing to a peer that is gone.
+ *
+ * Every socket fd is a struct file whose private pointer is a struct
+ * socket and whose inode is an unnamed S_IFSOCK inode (as a pipe's is
+ * unnamed), so fstat works and fork shares sockets like any file.  The
+ * listening socket also has a *named* inode: the one bind() puts into the
+ * file system, whose `socket` field is how connect() finds the server. */
+#include <stddef.h>
+#include <string.h>
+#include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include <minnow/socket.h>
+#include "fs/socket.h"
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "fs/namei.h"
+#include "fs/pipe.h"
+#include "mm/kmalloc.h"
+#include "mm/uaccess.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "syscall_protos.h"
+
+/* ================================================================ sockets */
+
+/* A new socket: unconnected, unnamed. */
+static struct socket *socket_alloc(void)
+{
+    struct socket *s = kmalloc(sizeof(*s));     /* zero-filled: SS_UNCONNECTED */
+
+    if (s) {
+        s->name.sun_family = AF_UNIX;
+        s->name_len = sizeof(sa_family_t);      /* "unnamed", as Linux says it */
+    }
+    return s;
+}
+
+/* Connects a and b: a connection is two queues, one in each direction.
+ * What a writes into its `out`, b reads from its `in`, and back. */
+static long connect_pair(struct socket *a, struct socket *b)
+{
+    struct pipe *a_to_b = pipe_alloc();
+    struct pipe *b_to_a = a_to_b ? pipe_alloc() : NULL;
+
+    if (!b_to_a) {
+        if (a_to_b)
+            pipe_free(a_to_b);
+        return -ENOMEM;
+    }
+    a_to_b->writers = a_to_b->readers = 1;      /* a writes it, b reads it */
+    b_to_a->writers = b_to_a->readers = 1;      /* b writes it, a reads it */
+    a->out = b->in = a_to_b;
+    b->out = a->in = b_to_a;
+    a->state = b->state = SS_CONNECTED;
+    a->peer = b->name;
+    a->peer_len = b->name_len;
+    b->peer = a->name;
+    b->peer_len = a->name_len;
+    return 0;
+}
+
+static void socket_free(struct socket *s);
+
+/* A listening socket closes: the connections nobody accepted yet are
+ * closed too (their clients read end of file, or get EPIPE writing), and
+ * connect()s waiting for room in the backlog wake up to find it gone. */
+static void refuse_pending(struct socket *l)
+{
+    while (l->pending) {
+        struct socket *conn = l->pending;
+        l->pending = conn->next;
+        socket_free(conn);
+    }
+    l->nr_pending = 0;
+    wake_up(l);
+}
+
+/* The end of a socket (its last close, or a refused pending connection). */
+static void socket_free(struct socket *s)
+{
+    if (s->state == SS_LISTENING)
+        refuse_pending(s);
+    if (s->in)
+        pipe_close_end(s->in, 0);      /* nobody reads: the peer's writes get EPIPE */
+    if (s->out)
+        pipe_close_end(s->out, 1);     /* nobody writes: the peer reads end of file */
+    if (s->bound) {                    /* the name stays (until unlink) but refuses */
+        if (s->bound->socket == s)
+            s->bound->socket = NULL;
+        inode_put(s->bound);
+    }
+    kfree(s);
+}
+
+/* ================================================================ socket fds */
+
+/* read and write: a pipe's, on the connection's two queues.  While a call
+ * is inside the pipe (perhaps asleep) it counts as one more reader or
+ * writer, so that a shutdown() by another process sharing this socket
+ * cannot free the pipe under it. */
+static ssize_t socket_read(struct file *f, char *buf, size_t n)
+{
+    struct socket *s = f->private;
+
+    if (s->state != SS_CONNECTED)
+        return -ENOTCONN;
+    if (!s->in)
+        return 0;                      /* shut down for reading: end of file */
+    struct pipe *p = s->in;
+    p->readers++;
+    ssize_t ret = pipe_read_buf(p, buf, n, f->flags & O_NONBLOCK);
+    pipe_close_end(p, 0);
+    return ret;
+}
+
+static ssize_t socket_write(struct file *f, const char *buf, size_t n)
+{
+    struct socket *s = f->private;
+
+    if (s->state != SS_CONNECTED)
+        return -ENOTCONN;
+    if (!s->out) {                     /* shut down for writing */
+        send_signal(current, SIGPIPE);
+        return -EPIPE;
+    }
+    struct pipe *p = s->out;
+    p->writers++;
+    ssize_t ret = pipe_write_buf(p, buf, n, f->flags & O_NONBLOCK);
+    pipe_close_end(p, 1);
+    return ret;
+}
+
+static void socket_release(struct file *f)
+{
+    if (f->private)                    /* NULL: socket_fd() gave up on it */
+        socket_free(f->private);
+}
+
+static const struct file_ops socket_ops = {
+    .read = socket_read,
+    .write = socket_write,
+    .release = socket_release,
+};
+
+struct socket *file_socket(struct file *f)
+{
+    return f->ops == &socket_ops ? f->private : NULL;
+}
+
+/* Gives socket s an fd in the current process.  flags: SOCK_NONBLOCK,
+ * SOCK_CLOEXEC.  On failure s still belongs to the caller. */
+static long socket_fd(struct socket *s, int flags)
+{
+    struct inode *ino = inode_alloc(S_IFSOCK | 0777);
+    if (!ino)
+        return -ENOMEM;
+    struct file *f = file_alloc(&socket_ops, O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0));
+    if (!f) {
+        inode_put(ino);
+        return -ENFILE;
+    }
+    f->inode = ino;                    /* the file holds the inode's reference */
+    int fd = fd_install(f, flags & SOCK_CLOEXEC);
+    if (fd < 0)
+        file_put(f);                   /* private is still NULL: s is spared */
+    else
+        f->private = s;
+    return fd;
+}
+
+/* The socket behind fd (and its file): EBADF, ENOTSOCK or 0. */
+static long get_socket(int fd, struct socket **s, struct file **file)
+{
+    struct file *f = fget(fd);
+
+    if (!f)
+        return -EBADF;
+    *s = file_socket(f);
+    if (!*s)
+        return -ENOTSOCK;
+    if (file)
+        *file = f;
+    return 0;
+}
+
+/* ================================================================ addresses */
+
+/* Copies a program's address into the kernel (bind, connect).  It must be
+ * AF_UNIX with a non-empty path that ends within sun_path's 108 bytes; a
+ * shorter len that cuts the path ends it there, as Linux does. */
+static long get_address(const struct sockaddr *uaddr, socklen_t len, struct sockaddr_un *a)
+{
+    const size_t path_at = offsetof(struct sockaddr_un, sun_path);
+
+    if (len <= path_at || len > sizeof(*a))
+        return -EINVAL;
+    memset(a, 0, sizeof(*a));
+    if (copy_from_user(a, uaddr, len) < 0)
+        return -EFAULT;
+    if (a->sun_family != AF_UNIX)
+        return -EINVAL;
+    if (strnlen(a->sun_path, sizeof(a->sun_path)) == sizeof(a->sun_path))
+        return -EINVAL;                /* no NUL in all 108 bytes: too long */
+    if (a->sun_path[0] == '\0')
+        return -EINVAL;                /* Linux's "abstract" names: not in Minnow */
+    return 0;
+}
+
+/* The length of a bound name, as getsockname reports it: with the NUL. */
+static socklen_t address_len(const struct sockaddr_un *a)
+{
+    return offsetof(struct sockaddr_un, sun_path) + strlen(a->sun_path) + 1;
+}
+
+/* A program passes (addr, len) to receive an address: *len says how much
+ * room addr has.  Checks both can be written; *room gets that room. */
+static long check_room(struct sockaddr *uaddr, socklen_t *ulen, socklen_t *room)
+{
+    if (copy_from_user(room, ulen, sizeof(*room)) < 0)
+        return -EFAULT;
+    if ((int)*room < 0)
+        return -EINVAL;
+    if (*room > sizeof(struct sockaddr_un))
+        *room = sizeof(struct sockaddr_un);
+    if (verify_area(ulen, sizeof(*ulen), 1) < 0 || verify_area(uaddr, *room, 1) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/* Gives a program an address: cut to the room it has, and *len set to the
+ * address's whole length (so the program can tell it was cut). */
+static long put_address(struct sockaddr *uaddr, socklen_t *ulen, const struct sockaddr_un *a,
+                        socklen_t len)
+{
+    socklen_t room;
+    long err = check_room(uaddr, ulen, &room);
+
+    if (err < 0)
+        return err;
+    if (room > len)
+        room = len;
+    if (copy_to_user(uaddr, a, room) < 0 || copy_to_user(ulen, &len, sizeof(len)) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/* ================================================================ socket, socketpair */
+
+/* Minnow has AF_UNIX stream sockets only (docs/sockets.md says why). */
+static long check_kind(int domain, int type, int protocol)
+{
+    if (domain != AF_UNIX)
+        return -EAFNOSUPPORT;
+    if (type & ~(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC))
+        return -EINVAL;
+    if ((type & 0xf) != SOCK_STREAM)
+        return -ESOCKTNOSUPPORT;
+    if (protocol != 0 && protocol != PF_UNIX)
+        return -EPROTONOSUPPORT;
+    return 0;
+}
+
+long sys_socket(int domain, int type, int protocol)
+{
+    long err = check_kind(domain, type, protocol);
+
+    if (err < 0)
+        return err;
+    struct socket *s = socket_alloc();
+    if (!s)
+        return -ENOMEM;
+    long fd = socket_fd(s, type);
+    if (fd < 0)
+        kfree(s);
+    return fd;
+}
+
+/* socketpair: two sockets connected to each other at once, no names
+ * needed: a pipe that works both ways, for a parent and its child. */
+long sys_socketpair(int domain, int type, int protocol, int usv[2])
+{
+    struct socket *a, *b;
+    int sv[2];
+    long err = check_kind(domain, type, protocol);
+
+    if (err < 0)
+        return err;
+    if (verify_area(usv, sizeof(sv), 1) < 0)
+        return -EFAULT;
+    a = socket_alloc();
+    b = a ? socket_alloc() : NULL;
+    if (!b || connect_pair(a, b) < 0) {
+        kfree(a);                      /* nothing allocated inside them yet */
+        kfree(b);
+        return -ENOMEM;
+    }
+    sv[0] = socket_fd(a, type);
+    if (sv[0] < 0) {
+        socket_free(a);
+        socket_free(b);
+        return sv[0];
+    }
+    sv[1] = socket_fd(b, type);
+    if (sv[1] < 0) {
+        fd_close(current, sv[0]);      /* frees a */
+        socket_free(b);
+        return sv[1];
+    }
+    copy_to_user(usv, sv, sizeof(sv));
+    return 0;
+}
+
+/* ================================================================ bind, listen */
+
+/* bind: the socket's name in the file system, a new S_IFSOCK inode at
+ * path that points back at the socket.  The path must not exist yet. */
+static long bind_path(struct socket *s, const char *path)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir;
+    long err = namei_parent(path, &dir, name);
+
+    if (err < 0)
+        return err;
+    if (dir_lookup(dir, name))
+        err = -EADDRINUSE;
+    else
+        err = inode_permission(dir, 3);
+    if (err == 0) {
+        struct inode *ino = inode_alloc(S_IFSOCK | (0777 & ~current->umask));
+        if (!ino)
+            err = -ENOMEM;
+        else if ((err = dir_add(dir, name, ino)) < 0)
+            inode_put(ino);
+        else {
+            ino->socket = s;
+            s->bound = ino;            /* keeps inode_alloc's reference */
+        }
+    }
+    inode_put(dir);
+    return err;
+}
+
+long sys_bind(int fd, const struct sockaddr *uaddr, socklen_t len)
+{
+    struct socket *s;
+    struct sockaddr_un a;
+    long err;
+
+    if ((err = get_socket(fd, &s, NULL)) < 0 || (err = get_address(uaddr, len, &a)) < 0)
+        return err;
+    if (s->bound || s->state != SS_UNCONNECTED)
+        return -EINVAL;                /* a socket gets one name, before it is used */
+    if ((err = bind_path(s, a.sun_path)) < 0)
+        return err;
+    s->name = a;
+    s->name_len = address_len(&a);
+    return 0;
+}
+
+/* listen: from now on the socket takes connections.  connect() queues up
+ * to `backlog` of them (1 to SOMAXCONN) until accept() takes them. */
+long sys_listen(int fd, int backlog)
+{
+    struct socket *s;
+    long err = get_socket(fd, &s, NULL);
+
+    if (err < 0)
+        return err;
+    if (s->state == SS_CONNECTED || !s->bound)
+        return -EINVAL;                /* a client has no name to be found by */
+    if (backlog < 1)
+        backlog = 1;
+    if (backlog > SOMAXCONN)
+        backlog = SOMAXCONN;
+    s->backlog = backlog;
+    s->state = SS_LISTENING;
+    wake_up(s);                        /* a larger backlog may have room now */
+    return 0;
+}
+
+/* ================================================================ connect */
+
+/* Makes the connection between s and the server listening at ino, and
+ * queues the server's end for accept().  When the backlog is full it waits,
+ * as Linux does for AF_UNIX (with O_NONBLOCK: EAGAIN). */
+static long connect_to(struct socket *s, struct inode *ino, int nonblock)
+{
+    struct socket *l;
+
+    for (;;) {                         /* everything may change while we sleep */
+        if (s->state == SS_CONNECTED)
+            return -EISCONN;
+        if (s->state == SS_LISTENING)
+            return -EINVAL;
+        l = ino->socket;
+        if (!l || l->state != SS_LISTENING)
+            return -ECONNREFUSED;      /* nobody listens under this name */
+        if (l->nr_pending < l->backlog)
+            break;
+        if (nonblock)
+            return -EAGAIN;
+        if (sleep_on(l) < 0)           /* until accept() makes room */
+            return -ERESTARTSYS;
+    }
+    struct socket *conn = socket_alloc();     /* the server's end */
+    if (!conn)
+        return -ENOMEM;
+    conn->name = l->name;
+    conn->name_len = l->name_len;
+    if (connect_pair(s, conn) < 0) {
+        kfree(conn);
+        return -ENOMEM;
+    }
+    struct socket **last = &l->pending;
+    while (*last)
+        last = &(*last)->next;
+    *last = conn;                      /* first come, first accepted */
+    l->nr_pending++;
+    wake_up(l);                        /* an accept() may be waiting */
+    return 0;
+}
+
+long sys_connect(int fd, const struct sockaddr *uaddr, socklen_t len)
+{
+    struct socket *s;
+    struct file *f;
+    struct sockaddr_un a;
+    struct inode *ino;
+    long err;
+
+    if ((err = get_socket(fd, &s, &f)) < 0 || (err = get_address(uaddr, len, &a)) < 0)
+        return err;
+    if ((err = namei(a.sun_path, &ino)) < 0)
+        return err;                    /* ENOENT: no such name */
+    if ((err = inode_permission(ino, 2)) == 0) {
+        if (!S_ISSOCK(ino->mode))
+            err = -ECONNREFUSED;       /* a name, but not a socket's */
+        else
+            err = connect_to(s, ino, f->flags & O_NONBLOCK);
+    }
+    inode_put(ino);                    /* the listener holds its own reference */
+    return err;
+}
+
+/* ================================================================ accept */
+
+/* accept: waits for a connection and gives the server's end of it a new
+ * fd; the listening socket goes on listening.  A forking server hands that
+ * fd to a child and accepts the next client (user/lecture/echoserver_fork.c). */
+long sys_accept4(int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags)
+{
+    struct socket *l, *conn;
+    struct file *f;
+    socklen_t room;
+    long err;
+
+    if ((err = get_socket(fd, &l, &f)) < 0)
+        return err;
+    if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC) || l->state != SS_LISTENING)
+        return -EINVAL;
+    if (uaddr && (err = check_room(uaddr, ulen, &room)) < 0)
+        return err;                    /* checked before a connection is taken */
+    while (!l->pending) {
+        if (l->state != SS_LISTENING)
+            return -EINVAL;
+        if (f->flags & O_NONBLOCK)
+            return -EAGAIN;
+        if (sleep_on(l) < 0)           /* until connect() queues one */
+            return -ERESTARTSYS;
+    }
+    conn = l->pending;
+    l->pending = conn->next;
+    conn->next = NULL;
+    l->nr_pending--;
+    long newfd = socket_fd(conn, flags);
+    if (newfd < 0) {                   /* no fd for it: it stays first in line */
+        conn->next = l->pending;
+        l->pending = conn;
+        l->nr_pending++;
+        return newfd;
+    }
+    wake_up(l);                        /* room in the backlog: a connect() may go on */
+    if (uaddr && put_address(uaddr, ulen, &conn->peer, conn->peer_len) < 0) {
+        fd_close(current, newfd);
+        return -EFAULT;
+    }
+    return newfd;
+}
+
+/* ================================================================ shutdown, names */
+
+/* shutdown: closes one direction (or both) of the connection now, while
+ * the fd stays open.  SHUT_WR is how a client says "that was my whole
+ * request": the server reads end of file. */
+long sys_shutdown(int fd, int how)
+{
+    struct socket *s;
+    long err = get_socket(fd, &s, NULL);
+
+    if (err < 0)
+        return err;
+    if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
+        return -EINVAL;
+    if (s->state != SS_CONNECTED)
+        return -ENOTCONN;
+    if (how != SHUT_WR && s->in) {
+        pipe_close_end(s->in, 0);      /* the peer's writes now get EPIPE */
+        s->in = NULL;
+    }
+    if (how != SHUT_RD && s->out) {
+        pipe_close_end(s->out, 1);     /* the peer now reads end of file */
+        s->out = NULL;
+    }
+    return 0;
+}
+
+long sys_getsockname(int fd, struct sockaddr *uaddr, socklen_t *ulen)
+{
+    struct socket *s;
+    long err = get_socket(fd, &s, NULL);
+
+    if (err < 0)
+        return err;
+    return put_address(uaddr, ulen, &s->name, s->name_len);
+}
+
+long sys_getpeername(int fd, struct sockaddr *uaddr, socklen_t *ulen)
+{
+    struct socket *s;
+    long err = get_socket(fd, &s, NULL);
+
+    if (err < 0)
+        return err;
+    if (s->state != SS_CONNECTED)
+        return -ENOTCONN;
+    return put_address(uaddr, ulen, &s->peer, s->peer_len);
+}
