@@ -61,15 +61,17 @@ int __stdio_flush(FILE *f)
 
 /* The stream read ahead: the descriptor's offset is past what the program
  * has seen.  Move the offset back to the program's position and forget the
- * read-ahead (on a pipe lseek fails and the read-ahead is simply lost). */
-void __stdio_drop_input(FILE *f)
+ * read-ahead.  A pipe, socket or terminal cannot seek: then -1, and the
+ * read-ahead is still in the buffer. */
+int __stdio_give_back_input(FILE *f)
 {
     off_t unread = (off_t)(f->len - f->pos) + (f->ungot != EOF);
 
-    if (unread > 0)
-        lseek(f->fd, -unread, SEEK_CUR);
+    if (unread > 0 && lseek(f->fd, -unread, SEEK_CUR) < 0)
+        return -1;
     f->pos = f->len = 0;
     f->ungot = EOF;
+    return 0;
 }
 
 /* Called before every read: output still in the buffer goes out first. */
@@ -88,7 +90,10 @@ int __stdio_begin_read(FILE *f)
 }
 
 /* Called before every write: read-ahead is given back first, so that the
- * write lands where the program thinks it is. */
+ * write lands where the program thinks it is.  (POSIX asks for an fseek or
+ * fflush between reading and writing; on a pipe or socket, which cannot
+ * seek, unread input is dropped here, as in glibc: use one stream for each
+ * direction there, fdopen(fd, "r") and fdopen(dup(fd), "w").) */
 int __stdio_begin_write(FILE *f)
 {
     if (!(f->flags & STREAM_CAN_WRITE)) {
@@ -96,16 +101,18 @@ int __stdio_begin_write(FILE *f)
         errno = EBADF;
         return EOF;
     }
-    if (f->state == STREAM_READING)
-        __stdio_drop_input(f);
+    if (f->state == STREAM_READING && __stdio_give_back_input(f) < 0) {
+        f->pos = f->len = 0;
+        f->ungot = EOF;
+    }
     setup_buffer(f);
     f->state = STREAM_WRITING;
     return 0;
 }
 
 /* fflush(f): output in the buffer goes to the kernel now.  For an input
- * stream, the read-ahead is given back (POSIX 2008), so that the fd's
- * offset is where the program is.  fflush(NULL) flushes every stream. */
+ * stream on a file, the read-ahead is given back (POSIX 2008), so that the
+ * fd's offset is where the program is.  fflush(NULL) flushes every stream. */
 int fflush(FILE *f)
 {
     if (!f) {
@@ -117,10 +124,8 @@ int fflush(FILE *f)
     }
     if (f->state == STREAM_WRITING)
         return __stdio_flush(f);
-    if (f->state == STREAM_READING) {
-        __stdio_drop_input(f);
+    if (f->state == STREAM_READING && __stdio_give_back_input(f) == 0)
         f->state = STREAM_IDLE;
-    }
     return 0;
 }
 
@@ -146,6 +151,7 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
         return -1;
     __stdio_free_buffer(f);
     f->state = STREAM_IDLE;
+    f->pos = f->len = 0;
     f->bufmode = mode;
     if (mode != _IONBF) {
         f->buf = (unsigned char *)buf;        /* NULL: setup_buffer allocates */

@@ -145,6 +145,8 @@ FILE *freopen(const char *path, const char *mode, FILE *f)
     __stdio_free_buffer(f);
     f->fd = fd;
     f->flags = sflags | (f->flags & STREAM_STATIC);
+    if (f != stderr)
+        f->bufmode = -1;                      /* decided again at first use */
     f->state = STREAM_IDLE;
     f->pos = f->len = 0;
     f->ungot = EOF;

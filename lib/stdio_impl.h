@@ -37,7 +37,7 @@ int __stdio_parse_mode(const char *mode, int *open_flags);
 int __stdio_begin_read(FILE *f);           /* 0, or EOF if it may not read */
 int __stdio_begin_write(FILE *f);          /* 0, or EOF if it may not write */
 int __stdio_flush(FILE *f);                /* write out buf[0..len) */
-void __stdio_drop_input(FILE *f);          /* forget read-ahead, move fd back */
+int __stdio_give_back_input(FILE *f);      /* forget read-ahead, move fd back */
 void __stdio_flush_line_buffered(void);
 void __stdio_free_buffer(FILE *f);
 

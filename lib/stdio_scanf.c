@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
+#include <string.h>
 #include "stdio_impl.h"
 
 struct input {
@@ -164,16 +165,18 @@ static const char *parse_set(const char *fmt, char in_set[256])
     return *fmt == ']' ? fmt + 1 : fmt;
 }
 
-/* %s, %c and %[: characters accepted by the rule go to dst (unless NULL).
- * Returns how many were read. */
-static int scan_chars(struct input *in, int width, char kind,
-                      const char in_set[256], char *dst)
+/* %s, %c and %[ all read the longest run of accepted characters, at
+ * most width of them, into dst (unless dst is NULL); they differ only in
+ * which characters they accept, and %c adds no '\0'.  Returns how many
+ * characters were read. */
+static int scan_chars(struct input *in, int width, const char accept[256],
+                      char *dst, int add_nul)
 {
     int n = 0;
     int c;
 
     while ((c = take(in, &width)) != EOF) {
-        if ((kind == 's' && isspace(c)) || (kind == '[' && !in_set[c])) {
+        if (!accept[c]) {
             back(in, c);
             break;
         }
@@ -181,7 +184,7 @@ static int scan_chars(struct input *in, int width, char kind,
             dst[n] = (char)c;
         n++;
     }
-    if (dst && kind != 'c')
+    if (dst && add_nul)
         dst[n] = '\0';
     return n;
 }
@@ -252,24 +255,27 @@ static int convert_integer(struct input *in, struct conversion *cv, int width,
 static int convert(struct input *in, struct conversion *cv, const char **fmt,
                    va_list *ap)
 {
-    char in_set[256];
+    char accept[256];
     int width = cv->width ? cv->width : INT_MAX;
 
     if (integer_base(cv->kind) >= 0)
         return convert_integer(in, cv, width, ap);
     switch (cv->kind) {
-    case 's':
+    case 's':                                     /* a word: up to white space */
         skip_space(in);
-        return scan_chars(in, width, 's', in_set,
-                          cv->suppress ? NULL : va_arg(*ap, char *)) > 0;
-    case 'c':
+        for (int c = 0; c < 256; c++)
+            accept[c] = !isspace(c);
+        return scan_chars(in, width, accept,
+                          cv->suppress ? NULL : va_arg(*ap, char *), 1) > 0;
+    case 'c':                                     /* exactly width characters, any */
         width = cv->width ? cv->width : 1;
-        return scan_chars(in, width, 'c', in_set,
-                          cv->suppress ? NULL : va_arg(*ap, char *)) == width;
-    case '[':
-        *fmt = parse_set(*fmt, in_set);
-        return scan_chars(in, width, '[', in_set,
-                          cv->suppress ? NULL : va_arg(*ap, char *)) > 0;
+        memset(accept, 1, sizeof(accept));
+        return scan_chars(in, width, accept,
+                          cv->suppress ? NULL : va_arg(*ap, char *), 0) == width;
+    case '[':                                     /* the characters of the set */
+        *fmt = parse_set(*fmt, accept);
+        return scan_chars(in, width, accept,
+                          cv->suppress ? NULL : va_arg(*ap, char *), 1) > 0;
     default:                                      /* not a conversion we know */
         return 0;
     }

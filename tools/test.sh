@@ -45,7 +45,7 @@ timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio
     -append "test=$ONLY" > "$LOG" 2>&1 < /dev/null &
 qemu=$!
 # Show the results as they come.
-tail -n +1 -f --pid=$qemu "$LOG" 2>/dev/null | grep --line-buffered -E '^(ok|FAIL|skip) ' | tr -d '\r' &
+tail -n +1 -f --pid=$qemu "$LOG" 2>/dev/null | grep -a --line-buffered -E '^(ok|FAIL|skip) ' | tr -d '\r' &
 tailer=$!
 wait $qemu
 status=$?

@@ -265,26 +265,26 @@ static int put_dirent(char *ubuf, unsigned int count, unsigned int *used, const 
     return 1;
 }
 
-/* Entry number i of a directory: "." and ".." first, then the names. */
-static int entry_at(struct inode *dir, long i, const char **name, struct inode **ino)
+/* The entry at position *pos or the next one after it: "." and ".."
+ * first, then the names; *pos becomes its position. */
+static int entry_at(struct inode *dir, long *pos, const char **name, struct inode **ino)
 {
-    if (i == 0 || i == 1) {
-        *name = i == 0 ? "." : "..";
-        *ino = i == 0 ? dir : dir->parent;
+    if (*pos == 0 || *pos == 1) {
+        *name = *pos == 0 ? "." : "..";
+        *ino = *pos == 0 ? dir : dir->parent;
         return 1;
     }
-    struct dentry *d = dir->entries;
-    for (i -= 2; d && i > 0; i--)
-        d = d->next;
+    struct dentry *d = dir_entry_from(dir, *pos);
     if (!d)
         return 0;
+    *pos = d->pos;
     *name = d->name;
     *ino = d->inode;
     return 1;
 }
 
 /* getdents64: as many entries as fit, from the file offset on (the offset
- * counts entries).  0 at the end of the directory. */
+ * is an entry's position; see struct dentry).  0 at the end. */
 long sys_getdents64(int fd, void *ubuf, unsigned int count)
 {
     struct file *f = fget(fd);
@@ -298,10 +298,11 @@ long sys_getdents64(int fd, void *ubuf, unsigned int count)
         return -ENOTDIR;
     if (verify_area(ubuf, count, 1) < 0)
         return -EFAULT;
-    while (entry_at(f->inode, f->pos, &name, &ino)) {
-        if (!put_dirent(ubuf, count, &used, name, ino, f->pos + 1))
+    long pos = f->pos;
+    while (entry_at(f->inode, &pos, &name, &ino)) {
+        if (!put_dirent(ubuf, count, &used, name, ino, pos + 1))
             return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
-        f->pos++;
+        f->pos = ++pos;
     }
     return used;
 }

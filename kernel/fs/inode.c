@@ -46,27 +46,26 @@ struct inode *inode_get(struct inode *ino)
     return ino;
 }
 
-static void free_inode(struct inode *ino)
+/* Frees an inode nobody names or uses; returns its parent directory,
+ * whose reference it held. */
+static struct inode *free_inode(struct inode *ino)
 {
+    struct inode *parent = ino->parent;
+
     inode_truncate(ino, 0);
     kfree(ino->pages);
-    while (ino->entries) {           /* only "." style leftovers: dirs are empty */
-        struct dentry *d = ino->entries;
-        ino->entries = d->next;
-        kfree(d);
-    }
-    struct inode *parent = ino->parent;
-    kfree(ino);
-    if (parent && parent != ino)
-        inode_put(parent);
+    kfree(ino);                      /* a directory is empty by now (rmdir) */
+    return parent;
 }
 
 void inode_put(struct inode *ino)
 {
-    if (!ino)
-        return;
-    if (--ino->count == 0 && ino->nlink == 0)
-        free_inode(ino);
+    /* A loop, not recursion: freeing a removed directory drops its hold on
+     * its parent, which may be a removed directory too, and so on up a
+     * chain as long as a user cares to build -- the kernel stack could not
+     * take that as recursion. */
+    while (ino && --ino->count == 0 && ino->nlink == 0)
+        ino = free_inode(ino);
 }
 
 /* ---------------------------------------------------------------- file data */
@@ -177,6 +176,20 @@ struct inode *dir_lookup(struct inode *dir, const char *name)
     return NULL;
 }
 
+/* Appends d to dir's entries, with the next position number ("." and
+ * ".." are positions 0 and 1). */
+static void append_entry(struct inode *dir, struct dentry *d)
+{
+    struct dentry **dp = &dir->entries;
+
+    while (*dp)
+        dp = &(*dp)->next;
+    d->next = NULL;
+    d->pos = dir->next_pos < 2 ? 2 : dir->next_pos;
+    dir->next_pos = d->pos + 1;
+    *dp = d;
+}
+
 int dir_add(struct inode *dir, const char *name, struct inode *ino)
 {
     struct dentry *d = kmalloc(sizeof(*d) + strlen(name) + 1);
@@ -185,8 +198,7 @@ int dir_add(struct inode *dir, const char *name, struct inode *ino)
         return -ENOSPC;
     strcpy(d->name, name);
     d->inode = ino;
-    d->next = dir->entries;
-    dir->entries = d;
+    append_entry(dir, d);
     ino->nlink++;
     if (S_ISDIR(ino->mode)) {
         ino->parent = inode_get(dir);
@@ -216,14 +228,23 @@ int dir_remove(struct inode *dir, const char *name)
     }
     ino->ctime = dir->mtime = dir->ctime = current_time();
     /* the entry held no reference of its own: free it if nobody uses it */
-    if (ino->nlink == 0 && ino->count == 0)
-        free_inode(ino);
+    inode_put(inode_get(ino));
     return 0;
 }
 
 int dir_is_empty(struct inode *dir)
 {
     return dir->entries == NULL;
+}
+
+/* The first entry at position pos or later, for getdents. */
+struct dentry *dir_entry_from(struct inode *dir, long pos)
+{
+    struct dentry *d = dir->entries;
+
+    while (d && d->pos < pos)
+        d = d->next;
+    return d;
 }
 
 /* The name under which dir lists child, for getcwd. */
@@ -261,8 +282,7 @@ int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
     dir_remove(olddir, oldname);
     strcpy(d->name, newname);
     d->inode = ino;
-    d->next = newdir->entries;
-    newdir->entries = d;
+    append_entry(newdir, d);
     ino->nlink++;
     if (S_ISDIR(ino->mode)) {               /* ".." now points at newdir */
         ino->nlink++;

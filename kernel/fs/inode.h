@@ -14,6 +14,8 @@
 struct dentry {
     struct dentry *next;
     struct inode *inode;
+    long pos;                    /* its place for getdents: never reused, so
+                                    removing one entry does not move the others */
     char name[];
 };
 
@@ -28,7 +30,8 @@ struct inode {
     char **pages;                /* regular file: its bytes, a page each (NULL: a hole) */
     uint32_t nr_slots;           /* entries in pages[] */
 
-    struct dentry *entries;      /* directory: its names */
+    struct dentry *entries;      /* directory: its names, oldest first */
+    long next_pos;               /* directory: pos for the next new entry */
     struct inode *parent;        /* directory: "..", held with a reference */
 
     dev_t rdev;                  /* character device: which one */
@@ -53,6 +56,7 @@ int dir_is_empty(struct inode *dir);
 int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
                const char *newname);
 const char *dir_name_of(struct inode *dir, struct inode *child);
+struct dentry *dir_entry_from(struct inode *dir, long pos);
 
 int inode_permission(struct inode *ino, int mask);   /* mask: 4 read, 2 write, 1 exec */
 

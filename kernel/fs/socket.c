@@ -1,4 +1,4 @@
-/* Sockets: the lecture's client-server IPC, for AF_UNIX stream sockets.
+/* Sockets: the lecture's client-server IPC, for stream sockets.
  *
  * The life of a connection (docs/sockets.md tells it at length):
  *
@@ -20,9 +20,13 @@
  *
  * Every socket fd is a struct file whose private pointer is a struct
  * socket and whose inode is an unnamed S_IFSOCK inode (as a pipe's is
- * unnamed), so fstat works and fork shares sockets like any file.  The
- * listening socket also has a *named* inode: the one bind() puts into the
- * file system, whose `socket` field is how connect() finds the server. */
+ * unnamed), so fstat works and fork shares sockets like any file.
+ *
+ * How connect() finds the server: an AF_UNIX server's name is an inode
+ * that bind() put into the file system, whose `socket` field points at the
+ * server.  An AF_INET server's name is a port on 127.0.0.1, the only
+ * address Minnow has (there is no network card): a list of the sockets
+ * that hold a port.  Everything after finding the server is the same. */
 #include <stddef.h>
 #include <string.h>
 #include <minnow/errno.h>
@@ -42,14 +46,18 @@
 /* ================================================================ sockets */
 
 /* A new socket: unconnected, unnamed. */
-static struct socket *socket_alloc(void)
+static struct socket *socket_alloc(int family)
 {
     struct socket *s = kmalloc(sizeof(*s));     /* zero-filled: SS_UNCONNECTED */
 
-    if (s) {
-        s->name.sun_family = AF_UNIX;
+    if (!s)
+        return NULL;
+    s->family = family;
+    s->name.sa.sa_family = family;
+    if (family == AF_UNIX)
         s->name_len = sizeof(sa_family_t);      /* "unnamed", as Linux says it */
-    }
+    else
+        s->name_len = sizeof(struct sockaddr_in);   /* 0.0.0.0, port 0 */
     return s;
 }
 
@@ -78,6 +86,7 @@ static long connect_pair(struct socket *a, struct socket *b)
 }
 
 static void socket_free(struct socket *s);
+static void inet_release_port(struct socket *s);
 
 /* A listening socket closes: the connections nobody accepted yet are
  * closed too (their clients read end of file, or get EPIPE writing), and
@@ -107,6 +116,8 @@ static void socket_free(struct socket *s)
             s->bound->socket = NULL;
         inode_put(s->bound);
     }
+    if (s->port)
+        inet_release_port(s);
     kfree(s);
 }
 
@@ -203,18 +214,35 @@ static long get_socket(int fd, struct socket **s, struct file **file)
 
 /* ================================================================ addresses */
 
-/* Copies a program's address into the kernel (bind, connect).  It must be
- * AF_UNIX with a non-empty path that ends within sun_path's 108 bytes; a
- * shorter len that cuts the path ends it there, as Linux does. */
-static long get_address(const struct sockaddr *uaddr, socklen_t len, struct sockaddr_un *a)
+/* Ports and IP addresses travel in "network order", big-endian; the x86
+ * is little-endian, so they are byte-swapped on the way in and out. */
+static uint16_t ntohs(uint16_t v)
 {
-    const size_t path_at = offsetof(struct sockaddr_un, sun_path);
+    return (uint16_t)(v << 8 | v >> 8);
+}
 
-    if (len <= path_at || len > sizeof(*a))
+static uint32_t ntohl(uint32_t v)
+{
+    return v << 24 | (v & 0xff00) << 8 | (v >> 8 & 0xff00) | v >> 24;
+}
+
+/* Swapping twice gives the number back: "host to network" is the same. */
+static uint16_t htons(uint16_t v)
+{
+    return ntohs(v);
+}
+
+static uint32_t htonl(uint32_t v)
+{
+    return ntohl(v);
+}
+
+/* An AF_UNIX address must hold a non-empty path that ends within
+ * sun_path's 108 bytes (a len that cuts the path short ends it there). */
+static long check_unix_address(struct sockaddr_un *a, socklen_t len)
+{
+    if (len <= offsetof(struct sockaddr_un, sun_path))
         return -EINVAL;
-    memset(a, 0, sizeof(*a));
-    if (copy_from_user(a, uaddr, len) < 0)
-        return -EFAULT;
     if (a->sun_family != AF_UNIX)
         return -EINVAL;
     if (strnlen(a->sun_path, sizeof(a->sun_path)) == sizeof(a->sun_path))
@@ -224,10 +252,24 @@ static long get_address(const struct sockaddr *uaddr, socklen_t len, struct sock
     return 0;
 }
 
-/* The length of a bound name, as getsockname reports it: with the NUL. */
-static socklen_t address_len(const struct sockaddr_un *a)
+/* Copies a program's address for a socket of `family` into the kernel
+ * (bind, connect) and checks it. */
+static long get_address(int family, const struct sockaddr *uaddr, socklen_t len,
+                        union sock_addr *a)
 {
-    return offsetof(struct sockaddr_un, sun_path) + strlen(a->sun_path) + 1;
+    if (len > sizeof(*a))
+        return -EINVAL;
+    memset(a, 0, sizeof(*a));
+    if (copy_from_user(a, uaddr, len) < 0)
+        return -EFAULT;
+    if (family == AF_UNIX)
+        return check_unix_address(&a->un, len);
+    if (len < sizeof(struct sockaddr_in))
+        return -EINVAL;
+    if (a->in.sin_family != AF_INET)
+        return -EAFNOSUPPORT;
+    memset(a->in.sin_zero, 0, sizeof(a->in.sin_zero));
+    return 0;
 }
 
 /* A program passes (addr, len) to receive an address: *len says how much
@@ -238,8 +280,8 @@ static long check_room(struct sockaddr *uaddr, socklen_t *ulen, socklen_t *room)
         return -EFAULT;
     if ((int)*room < 0)
         return -EINVAL;
-    if (*room > sizeof(struct sockaddr_un))
-        *room = sizeof(struct sockaddr_un);
+    if (*room > sizeof(union sock_addr))
+        *room = sizeof(union sock_addr);
     if (verify_area(ulen, sizeof(*ulen), 1) < 0 || verify_area(uaddr, *room, 1) < 0)
         return -EFAULT;
     return 0;
@@ -247,7 +289,7 @@ static long check_room(struct sockaddr *uaddr, socklen_t *ulen, socklen_t *room)
 
 /* Gives a program an address: cut to the room it has, and *len set to the
  * address's whole length (so the program can tell it was cut). */
-static long put_address(struct sockaddr *uaddr, socklen_t *ulen, const struct sockaddr_un *a,
+static long put_address(struct sockaddr *uaddr, socklen_t *ulen, const union sock_addr *a,
                         socklen_t len)
 {
     socklen_t room;
@@ -262,18 +304,109 @@ static long put_address(struct sockaddr *uaddr, socklen_t *ulen, const struct so
     return 0;
 }
 
+/* ================================================================ names */
+
+/* AF_UNIX: the socket's name in the file system, a new S_IFSOCK inode at
+ * path that points back at the socket.  The path must not exist yet. */
+static long unix_bind(struct socket *s, const union sock_addr *a)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir;
+    long err = namei_parent(a->un.sun_path, &dir, name);
+
+    if (err < 0)
+        return err;
+    if (dir_lookup(dir, name))
+        err = -EADDRINUSE;
+    else
+        err = inode_permission(dir, 3);
+    if (err == 0) {
+        struct inode *ino = inode_alloc(S_IFSOCK | (0777 & ~current->umask));
+        if (!ino)
+            err = -ENOMEM;
+        else if ((err = dir_add(dir, name, ino)) < 0)
+            inode_put(ino);
+        else {
+            ino->socket = s;
+            s->bound = ino;            /* keeps inode_alloc's reference */
+            s->name = *a;
+            s->name_len = offsetof(struct sockaddr_un, sun_path) + strlen(a->un.sun_path) + 1;
+        }
+    }
+    inode_put(dir);
+    return err;
+}
+
+/* AF_INET: the sockets that hold a port (bound ones; accepted connections
+ * share their listener's port and are not in the list). */
+#define FIRST_EPHEMERAL_PORT 49152   /* ports handed out by the kernel, as Linux */
+static struct socket *inet_ports;
+
+static struct socket *inet_find(int port)
+{
+    for (struct socket *s = inet_ports; s; s = s->next_port)
+        if (s->port == port)
+            return s;
+    return NULL;
+}
+
+static void inet_release_port(struct socket *s)
+{
+    struct socket **p = &inet_ports;
+
+    while (*p != s)
+        p = &(*p)->next_port;
+    *p = s->next_port;
+    s->port = 0;
+}
+
+/* Gives s the address ip (network order) and `port`, or (port 0) a free
+ * port of the kernel's choosing: what bind does, and what connect and
+ * listen do for a socket that was not bound. */
+static long inet_bind(struct socket *s, uint32_t ip, int port)
+{
+    if (port == 0) {
+        for (port = FIRST_EPHEMERAL_PORT; port <= 65535 && inet_find(port); port++)
+            ;
+        if (port > 65535)
+            return -EADDRINUSE;
+    } else if (inet_find(port)) {
+        return -EADDRINUSE;
+    }
+    s->port = port;
+    s->next_port = inet_ports;
+    inet_ports = s;
+    s->name.in.sin_port = htons(port);
+    s->name.in.sin_addr.s_addr = ip;
+    return 0;
+}
+
+/* Is this IP address (network order) this machine?  127.0.0.1 is;
+ * 0.0.0.0 means "any address of this machine" -- the same one. */
+static int is_local(uint32_t addr)
+{
+    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY;
+}
+
+static int is_bound(struct socket *s)
+{
+    return s->bound || s->port;
+}
+
 /* ================================================================ socket, socketpair */
 
-/* Minnow has AF_UNIX stream sockets only (docs/sockets.md says why). */
+/* The sockets Minnow has: AF_UNIX and AF_INET (loopback only) streams. */
 static long check_kind(int domain, int type, int protocol)
 {
-    if (domain != AF_UNIX)
+    if (domain != AF_UNIX && domain != AF_INET)
         return -EAFNOSUPPORT;
     if (type & ~(0xf | SOCK_NONBLOCK | SOCK_CLOEXEC))
         return -EINVAL;
     if ((type & 0xf) != SOCK_STREAM)
-        return -ESOCKTNOSUPPORT;
-    if (protocol != 0 && protocol != PF_UNIX)
+        return -ESOCKTNOSUPPORT;       /* no SOCK_DGRAM (docs/sockets.md) */
+    if (domain == AF_UNIX && protocol != 0 && protocol != PF_UNIX)
+        return -EPROTONOSUPPORT;
+    if (domain == AF_INET && protocol != 0 && protocol != 6)   /* IPPROTO_TCP */
         return -EPROTONOSUPPORT;
     return 0;
 }
@@ -284,7 +417,7 @@ long sys_socket(int domain, int type, int protocol)
 
     if (err < 0)
         return err;
-    struct socket *s = socket_alloc();
+    struct socket *s = socket_alloc(domain);
     if (!s)
         return -ENOMEM;
     long fd = socket_fd(s, type);
@@ -303,10 +436,12 @@ long sys_socketpair(int domain, int type, int protocol, int usv[2])
 
     if (err < 0)
         return err;
+    if (domain != AF_UNIX)
+        return -EOPNOTSUPP;            /* as Linux: only for AF_UNIX */
     if (verify_area(usv, sizeof(sv), 1) < 0)
         return -EFAULT;
-    a = socket_alloc();
-    b = a ? socket_alloc() : NULL;
+    a = socket_alloc(AF_UNIX);
+    b = a ? socket_alloc(AF_UNIX) : NULL;
     if (!b || connect_pair(a, b) < 0) {
         kfree(a);                      /* nothing allocated inside them yet */
         kfree(b);
@@ -330,50 +465,22 @@ long sys_socketpair(int domain, int type, int protocol, int usv[2])
 
 /* ================================================================ bind, listen */
 
-/* bind: the socket's name in the file system, a new S_IFSOCK inode at
- * path that points back at the socket.  The path must not exist yet. */
-static long bind_path(struct socket *s, const char *path)
-{
-    char name[NAME_MAX + 1];
-    struct inode *dir;
-    long err = namei_parent(path, &dir, name);
-
-    if (err < 0)
-        return err;
-    if (dir_lookup(dir, name))
-        err = -EADDRINUSE;
-    else
-        err = inode_permission(dir, 3);
-    if (err == 0) {
-        struct inode *ino = inode_alloc(S_IFSOCK | (0777 & ~current->umask));
-        if (!ino)
-            err = -ENOMEM;
-        else if ((err = dir_add(dir, name, ino)) < 0)
-            inode_put(ino);
-        else {
-            ino->socket = s;
-            s->bound = ino;            /* keeps inode_alloc's reference */
-        }
-    }
-    inode_put(dir);
-    return err;
-}
-
+/* bind: gives the socket the name that clients will connect() to. */
 long sys_bind(int fd, const struct sockaddr *uaddr, socklen_t len)
 {
     struct socket *s;
-    struct sockaddr_un a;
+    union sock_addr a;
     long err;
 
-    if ((err = get_socket(fd, &s, NULL)) < 0 || (err = get_address(uaddr, len, &a)) < 0)
+    if ((err = get_socket(fd, &s, NULL)) < 0 || (err = get_address(s->family, uaddr, len, &a)) < 0)
         return err;
-    if (s->bound || s->state != SS_UNCONNECTED)
+    if (is_bound(s) || s->state != SS_UNCONNECTED)
         return -EINVAL;                /* a socket gets one name, before it is used */
-    if ((err = bind_path(s, a.sun_path)) < 0)
-        return err;
-    s->name = a;
-    s->name_len = address_len(&a);
-    return 0;
+    if (s->family == AF_UNIX)
+        return unix_bind(s, &a);
+    if (!is_local(a.in.sin_addr.s_addr))
+        return -EADDRNOTAVAIL;         /* the only address here is 127.0.0.1 */
+    return inet_bind(s, a.in.sin_addr.s_addr, ntohs(a.in.sin_port));
 }
 
 /* listen: from now on the socket takes connections.  connect() queues up
@@ -385,8 +492,14 @@ long sys_listen(int fd, int backlog)
 
     if (err < 0)
         return err;
-    if (s->state == SS_CONNECTED || !s->bound)
-        return -EINVAL;                /* a client has no name to be found by */
+    if (s->state == SS_CONNECTED)
+        return -EINVAL;
+    if (!is_bound(s)) {
+        if (s->family == AF_UNIX)
+            return -EINVAL;            /* no name: no client could find it */
+        if ((err = inet_bind(s, htonl(INADDR_ANY), 0)) < 0)
+            return err;                /* AF_INET: a port of the kernel's choosing */
+    }
     if (backlog < 1)
         backlog = 1;
     if (backlog > SOMAXCONN)
@@ -399,10 +512,20 @@ long sys_listen(int fd, int backlog)
 
 /* ================================================================ connect */
 
-/* Makes the connection between s and the server listening at ino, and
- * queues the server's end for accept().  When the backlog is full it waits,
- * as Linux does for AF_UNIX (with O_NONBLOCK: EAGAIN). */
-static long connect_to(struct socket *s, struct inode *ino, int nonblock)
+/* The listening socket behind a name, looked up afresh after every sleep
+ * (it may have closed meanwhile): the one bound to inode ino (AF_UNIX),
+ * or the one holding port (AF_INET). */
+static struct socket *listener_at(struct inode *ino, int port)
+{
+    struct socket *l = ino ? ino->socket : inet_find(port);
+
+    return l && l->state == SS_LISTENING ? l : NULL;
+}
+
+/* Makes the connection between s and the server listening at (ino, port),
+ * and queues the server's end for accept().  When the backlog is full it
+ * waits, as Linux does for AF_UNIX (with O_NONBLOCK: EAGAIN). */
+static long connect_to(struct socket *s, struct inode *ino, int port, int nonblock)
 {
     struct socket *l;
 
@@ -411,8 +534,8 @@ static long connect_to(struct socket *s, struct inode *ino, int nonblock)
             return -EISCONN;
         if (s->state == SS_LISTENING)
             return -EINVAL;
-        l = ino->socket;
-        if (!l || l->state != SS_LISTENING)
+        l = listener_at(ino, port);
+        if (!l)
             return -ECONNREFUSED;      /* nobody listens under this name */
         if (l->nr_pending < l->backlog)
             break;
@@ -421,11 +544,13 @@ static long connect_to(struct socket *s, struct inode *ino, int nonblock)
         if (sleep_on(l) < 0)           /* until accept() makes room */
             return -ERESTARTSYS;
     }
-    struct socket *conn = socket_alloc();     /* the server's end */
+    struct socket *conn = socket_alloc(l->family);     /* the server's end */
     if (!conn)
         return -ENOMEM;
     conn->name = l->name;
     conn->name_len = l->name_len;
+    if (l->family == AF_INET)          /* the address the client reached */
+        conn->name.in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect_pair(s, conn) < 0) {
         kfree(conn);
         return -ENOMEM;
@@ -439,26 +564,50 @@ static long connect_to(struct socket *s, struct inode *ino, int nonblock)
     return 0;
 }
 
-long sys_connect(int fd, const struct sockaddr *uaddr, socklen_t len)
+/* AF_UNIX: the name is a path; it must be a socket's (and writable). */
+static long unix_connect(struct socket *s, const union sock_addr *a, int nonblock)
 {
-    struct socket *s;
-    struct file *f;
-    struct sockaddr_un a;
     struct inode *ino;
-    long err;
+    long err = namei(a->un.sun_path, &ino);
 
-    if ((err = get_socket(fd, &s, &f)) < 0 || (err = get_address(uaddr, len, &a)) < 0)
-        return err;
-    if ((err = namei(a.sun_path, &ino)) < 0)
+    if (err < 0)
         return err;                    /* ENOENT: no such name */
     if ((err = inode_permission(ino, 2)) == 0) {
         if (!S_ISSOCK(ino->mode))
             err = -ECONNREFUSED;       /* a name, but not a socket's */
         else
-            err = connect_to(s, ino, f->flags & O_NONBLOCK);
+            err = connect_to(s, ino, 0, nonblock);
     }
     inode_put(ino);                    /* the listener holds its own reference */
     return err;
+}
+
+/* AF_INET: the name is 127.0.0.1 and a port.  The client gets a port of
+ * its own, so that the server's accept/getpeername can name it. */
+static long inet_connect(struct socket *s, const union sock_addr *a, int nonblock)
+{
+    long err;
+
+    if (!is_local(a->in.sin_addr.s_addr))
+        return -ENETUNREACH;           /* Minnow has no network beyond itself */
+    if (s->state == SS_UNCONNECTED && !s->port &&
+        (err = inet_bind(s, htonl(INADDR_LOOPBACK), 0)) < 0)
+        return err;
+    return connect_to(s, NULL, ntohs(a->in.sin_port), nonblock);
+}
+
+long sys_connect(int fd, const struct sockaddr *uaddr, socklen_t len)
+{
+    struct socket *s;
+    struct file *f;
+    union sock_addr a;
+    long err;
+
+    if ((err = get_socket(fd, &s, &f)) < 0 || (err = get_address(s->family, uaddr, len, &a)) < 0)
+        return err;
+    if (s->family == AF_UNIX)
+        return unix_connect(s, &a, f->flags & O_NONBLOCK);
+    return inet_connect(s, &a, f->flags & O_NONBLOCK);
 }
 
 /* ================================================================ accept */

@@ -1,8 +1,9 @@
 /* Sockets: the lecture's client-server IPC (fs/socket.c, docs/sockets.md).
  *
- * A server socket is bound to a name in the file system and listens; a
- * client connects to that name; the server accepts, and from then on the
- * two talk through a connection: two pipes, one in each direction. */
+ * A server socket is bound to a name and listens; a client connects to
+ * that name; the server accepts, and from then on the two talk through a
+ * connection: two pipes, one in each direction.  The name is a path in the
+ * file system (AF_UNIX), or a port on 127.0.0.1 (AF_INET, loopback only). */
 #ifndef FS_SOCKET_H
 #define FS_SOCKET_H
 
@@ -15,15 +16,25 @@ enum socket_state {
     SS_CONNECTED,                /* one end of a connection: read and write */
 };
 
+/* A socket address of either family, as programs pass them. */
+union sock_addr {
+    struct sockaddr sa;
+    struct sockaddr_un un;       /* AF_UNIX: a path */
+    struct sockaddr_in in;       /* AF_INET: an IP address and a port */
+};
+
 struct socket {
+    int family;                  /* AF_UNIX or AF_INET */
     enum socket_state state;
 
     /* names, as getsockname/getpeername give them (len: the used part) */
-    struct sockaddr_un name;     /* bind()'s path; only sun_family if unbound */
+    union sock_addr name;        /* what bind() gave it (unbound: no path / port 0) */
     socklen_t name_len;
-    struct sockaddr_un peer;     /* the other end's name, once connected */
+    union sock_addr peer;        /* the other end's name, once connected */
     socklen_t peer_len;
-    struct inode *bound;         /* the S_IFSOCK inode bind() made, with a reference */
+    struct inode *bound;         /* AF_UNIX: the S_IFSOCK inode bind() made (a reference) */
+    int port;                    /* AF_INET: the port it holds, 0 if none */
+    struct socket *next_port;    /* AF_INET: the next socket holding a port */
 
     /* SS_LISTENING: connections made by connect(), waiting for accept() */
     struct socket *pending;      /* the oldest first */

@@ -36,6 +36,7 @@ void sched_init(void)
     strlcpy(idle->name, "idle", sizeof(idle->name));
     idle->state = TASK_RUNNING;
     idle->kstack = boot_stack;                /* kmain's stack becomes idle's */
+    *(uint32_t *)boot_stack = STACK_MAGIC;
     idle->priority = DEFAULT_PRIORITY;
 }
 
@@ -57,6 +58,8 @@ static void switch_to(struct task_struct *next)
 {
     struct task_struct *prev = current;
 
+    if (*(uint32_t *)prev->kstack != STACK_MAGIC)
+        panic("kernel stack overflow in pid %d (%s)", prev->pid, prev->name);
     if (prev->state == TASK_RUNNING)
         prev->state = TASK_READY;
     next->state = TASK_RUNNING;

@@ -37,6 +37,7 @@ int alloc_task(struct task_struct **out)
             return -ENOMEM;
         memset(t, 0, sizeof(*t));
         t->kstack = kstack;
+        *(uint32_t *)kstack = STACK_MAGIC;  /* overwritten = the stack overflowed */
         t->pid = alloc_pid();
         t->state = TASK_INTERRUPTIBLE;    /* not runnable until filled in */
         *out = t;

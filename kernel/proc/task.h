@@ -19,6 +19,7 @@
 #define NR_OPEN      32          /* open files per process (open: EMFILE) */
 #define KSTACK_PAGES 2           /* each task's kernel stack: 8 KiB */
 #define TASK_NAME_LEN 16
+#define STACK_MAGIC  0x57ACC0DE  /* the lowest word of every kernel stack */
 
 enum task_state {
     TASK_UNUSED,                 /* a free slot in the table */

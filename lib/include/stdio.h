@@ -111,6 +111,10 @@ int fseek(FILE *stream, long offset, int whence);
 long ftell(FILE *stream);
 void rewind(FILE *stream);
 
+/* A command's input or output as a stream (lib/popen.c) */
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *stream);
+
 /* State and errors (lib/stdio_misc.c) */
 int feof(FILE *stream);
 int ferror(FILE *stream);

@@ -1,7 +1,8 @@
 /* runtests: the test runner inside Minnow (init starts it under `make test`).
  *
- *   runtests all     every /bin/test_* program, in name order
- *   runtests NAME    just /bin/test_NAME
+ *   runtests all      every /bin/test_* program, in name order
+ *   runtests NAME     just /bin/test_NAME
+ *   runtests lab:LAB  every /bin/lab_LAB_* program: a lab's grader (make grade)
  *
  * A test program prints its own "ok CHECK" / "FAIL CHECK: why" lines and
  * exits with 0 (all passed) or 1 (it printed its failures).  The runner adds
@@ -29,7 +30,7 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void find_tests(void)
+static void find_tests(const char *prefix)
 {
     DIR *d = opendir("/bin");
     struct dirent *e;
@@ -39,7 +40,7 @@ static void find_tests(void)
         exit(1);
     }
     while ((e = readdir(d)) && count < MAX_TESTS)
-        if (strncmp(e->d_name, "test_", 5) == 0)
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
             names[count++] = strdup(e->d_name);
     closedir(d);
     qsort(names, count, sizeof(names[0]), by_name);
@@ -89,12 +90,31 @@ static long settled_free_pages(long want)
     return now;
 }
 
+/* A lab's grader: its programs print ok/FAIL lines like tests do. */
+static int run_lab(const char *lab)
+{
+    char prefix[64];
+
+    snprintf(prefix, sizeof(prefix), "lab_%s_", lab);
+    find_tests(prefix);
+    printf("runtests: %d programs for lab %s\n", count, lab);
+    if (count == 0) {
+        printf("no lab named %s\n", lab);
+        return 1;
+    }
+    for (int i = 0; i < count; i++)
+        run(names[i]);
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     const char *which = argc > 1 ? argv[1] : "all";
     char wanted[64];
 
-    find_tests();
+    if (strncmp(which, "lab:", 4) == 0)
+        return run_lab(which + 4);
+    find_tests("test_");
     snprintf(wanted, sizeof(wanted), "test_%s", which);
     printf("runtests: %d test programs in /bin\n", count);
     long before = free_pages();

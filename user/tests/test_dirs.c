@@ -3,7 +3,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <minnow/test.h>
@@ -12,6 +15,40 @@ static int exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+/* A process sits in a directory 2000 levels deep while everything above
+ * it is removed; when it exits, the whole removed chain is freed at once.
+ * The kernel must not recurse 2000 levels deep doing that. */
+static void deep_chain(void)
+{
+    enum { DEPTH = 2000 };
+    long before = free_pages();
+    pid_t pid = fork();
+    if (pid == 0) {
+        mkdir("/tmp/deep", 0755);
+        chdir("/tmp/deep");
+        for (int i = 0; i < DEPTH; i++)
+            if (mkdir("d", 0755) < 0 || chdir("d") < 0)
+                _exit(1);
+        pid_t holder = fork();
+        if (holder == 0) {
+            pause();                         /* keeps the deepest one in use */
+            _exit(0);
+        }
+        for (int i = 0; i < DEPTH; i++)
+            if (chdir("..") < 0 || rmdir("d") < 0)
+                _exit(2);
+        chdir("/");
+        rmdir("/tmp/deep");
+        kill(holder, SIGKILL);               /* frees 2000 removed directories */
+        waitpid(holder, NULL, 0);
+        _exit(0);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "deep_removed_chain", "status %#x", status);
+    check(free_pages() == before, "deep_chain_no_leak", "%ld -> %ld", before, free_pages());
 }
 
 int main(void)
@@ -67,5 +104,26 @@ int main(void)
     check(rmdir("/tmp/d1/d2") == 0 && rmdir("/tmp/d1") == 0 && !exists("/tmp/d1"), "rmdir_empty",
           "errno %d", errno);
     check(rmdir("/tmp/.") == -1 && errno == EINVAL, "rmdir_dot_einval", "errno %d", errno);
+
+    /* rm -r reads a directory while removing its entries: removing one
+     * entry must not make readdir skip the others */
+    mkdir("/tmp/many", 0755);
+    for (int i = 0; i < 60; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), "/tmp/many/file%d", i);
+        close(open(name, O_CREAT | O_WRONLY, 0644));
+    }
+    d = opendir("/tmp/many");
+    int removed = 0;
+    while (d && (e = readdir(d))) {
+        char name[300];
+        snprintf(name, sizeof(name), "/tmp/many/%s", e->d_name);
+        if (e->d_name[0] != '.' && unlink(name) == 0)
+            removed++;
+    }
+    if (d)
+        closedir(d);
+    check(removed == 60 && rmdir("/tmp/many") == 0, "readdir_while_unlinking", "removed %d of 60", removed);
+    deep_chain();
     return test_exit_code();
 }

@@ -1,0 +1,31 @@
+/* free: how much memory is in use.
+ *
+ *   free
+ *
+ * The kernel's page allocator hands out memory in 4 KiB pages; sysinfo()
+ * tells how many there are and how many are still free.  Start a few
+ * programs in the background and run free again to watch them take
+ * pages; end them and the pages come back. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/sysinfo.h>
+
+int main(void)
+{
+    struct sysinfo info;
+
+    if (sysinfo(&info) < 0) {
+        fprintf(stderr, "free: %s\n", strerror(errno));
+        return 1;
+    }
+    unsigned long unit_kib = info.mem_unit / 1024;   /* a page is 4 KiB */
+    unsigned long total = info.totalram, freeram = info.freeram;
+
+    printf("%-8s %10s %10s %10s\n", "", "total", "used", "free");
+    printf("%-8s %10lu %10lu %10lu\n", "KiB:", total * unit_kib,
+           (total - freeram) * unit_kib, freeram * unit_kib);
+    printf("%-8s %10lu %10lu %10lu\n", "pages:", total, total - freeram, freeram);
+    printf("%u processes, up %ld seconds\n", info.procs, info.uptime);
+    return 0;
+}
