@@ -242,11 +242,16 @@ test: all
 	@tools/test.sh $(if $(T),--only $(T))
 
 # ---------------------------------------------------------------- misc
-compile_commands.json:
+# For clangd and other editors: the kernel's files with the kernel's flags,
+# the C library's and the programs' with theirs.
+compile_commands.json: $(SYSCALL_GEN)
 	@echo '[' > $@
 	@for f in $(KSRCS); do \
 	  printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"},\n' \
 	    "$(CURDIR)" "$$f" "$(CC)" "$(KCFLAGS)" "$$f" >> $@; done
+	@for f in $(filter-out $(B)/%,$(LIB_SRCS)) $(USER_SRCS); do \
+	  printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"},\n' \
+	    "$(CURDIR)" "$$f" "$(CC)" "$(UCFLAGS)" "$$f" >> $@; done
 	@sed -i '$$ s/,$$//' $@
 	@echo ']' >> $@
 	@echo "wrote $@"

@@ -1427,6 +1427,10 @@ static int kill_target(const char *target, int sig)
         struct job *j = find_job(target, "kill");
         if (!j)
             return 1;
+        if (job_state(j) == P_DONE) {           /* its group may be someone else's by now */
+            complain("kill: %s: the job has ended", target);
+            return 1;
+        }
         signal_job(j, sig);
         if (job_state(j) == P_STOPPED && sig != SIGKILL && sig != SIGCONT && sig != SIGSTOP && sig != SIGTSTP)
             continue_job(j);

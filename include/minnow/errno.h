@@ -44,6 +44,8 @@
 #define ENOTEMPTY       39      /* Directory not empty */
 #define ELOOP           40      /* Too many levels of symbolic links */
 #define EWOULDBLOCK     EAGAIN
+#define EOVERFLOW       75      /* Value too large for defined data type */
+#define EILSEQ          84      /* Invalid or incomplete multibyte or wide character */
 #define ENOTSOCK        88      /* Socket operation on non-socket */
 #define EDESTADDRREQ    89      /* Destination address required */
 #define EMSGSIZE        90      /* Message too long */

@@ -40,4 +40,11 @@ struct procinfo {
     unsigned long ticks;         /* CPU time, in timer ticks */
 };
 
+/* getschedlog (Minnow's own, used by schedviz): the scheduler's latest
+ * decisions, oldest first. */
+struct sched_event {
+    unsigned long jiffies;       /* when */
+    int from, to;                /* pid switched out, pid switched in (0: idle) */
+};
+
 #endif

@@ -257,7 +257,7 @@ static long check_unix_address(struct sockaddr_un *a, socklen_t len)
 static long get_address(int family, const struct sockaddr *uaddr, socklen_t len,
                         union sock_addr *a)
 {
-    if (len > sizeof(*a))
+    if (len > (family == AF_UNIX ? sizeof(a->un) : sizeof(*a)))
         return -EINVAL;
     memset(a, 0, sizeof(*a));
     if (copy_from_user(a, uaddr, len) < 0)

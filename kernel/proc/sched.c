@@ -15,6 +15,7 @@
 #include <minnow/errno.h>
 #include "proc/sched.h"
 #include "proc/signal.h"
+#include "proc/schedlog.h"
 #include "arch/gdt.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -63,6 +64,7 @@ static void switch_to(struct task_struct *next)
     if (prev->state == TASK_RUNNING)
         prev->state = TASK_READY;
     next->state = TASK_RUNNING;
+    schedlog_switch(prev->pid, next->pid);
     __asm__ volatile("fnsave %0" : "=m"(prev->fpu_state));
     current = next;
     tss_set_kernel_stack(kstack_top(next));   /* where its next trap lands */

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 static int invert, ignore_case, count_only, numbers;
+static int error;                        /* a file could not be read */
 
 /* How many characters of the pattern make one "atom": "\x" is two. */
 static int atom_length(const char *re)
@@ -94,10 +95,11 @@ static int matches(const char *re, const char *line)
     }
 }
 
-/* Searches one stream; prefix is the file's name when there are several
- * files (so each line says where it came from), else NULL.  Returns how
+/* Searches one stream, named name in messages.  prefix is also its name
+ * when there are several files (so each line says where it came from),
+ * else NULL.  Returns how
  * many lines were selected. */
-static long search(const char *re, FILE *f, const char *prefix)
+static long search(const char *re, FILE *f, const char *name, const char *prefix)
 {
     char *line = NULL;
     size_t room = 0;
@@ -120,6 +122,10 @@ static long search(const char *re, FILE *f, const char *prefix)
         printf("%s\n", line);
     }
     free(line);
+    if (ferror(f)) {                      /* e.g. a directory: EISDIR */
+        fprintf(stderr, "grep: %s: %s\n", name, strerror(errno));
+        error = 1;
+    }
     if (count_only) {
         if (prefix)
             printf("%s:", prefix);
@@ -150,10 +156,9 @@ int main(int argc, char *argv[])
     const char *re = argv[optind++];
     int several = argc - optind > 1;
     long selected = 0;
-    int error = 0;
 
     if (optind == argc)
-        selected = search(re, stdin, NULL);
+        selected = search(re, stdin, "-", NULL);
     for (int i = optind; i < argc; i++) {
         FILE *f = fopen(argv[i], "r");
         if (!f) {
@@ -161,7 +166,7 @@ int main(int argc, char *argv[])
             error = 1;
             continue;
         }
-        selected += search(re, f, several ? argv[i] : NULL);
+        selected += search(re, f, argv[i], several ? argv[i] : NULL);
         fclose(f);
     }
     if (error)

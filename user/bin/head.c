@@ -67,6 +67,10 @@ int main(int argc, char *argv[])
         if (argc - optind > 1)                 /* several files: say which */
             printf("%s==> %s <==\n", i > optind ? "\n" : "", argv[i]);
         head(f, lines);
+        if (ferror(f)) {                   /* e.g. a directory: EISDIR */
+            fprintf(stderr, "head: %s: %s\n", argv[i], strerror(errno));
+            status = 1;
+        }
         if (f != stdin)
             fclose(f);
     }

@@ -86,6 +86,10 @@ int main(int argc, char *argv[])
             continue;
         }
         read_lines(f);
+        if (ferror(f)) {                   /* e.g. a directory: EISDIR */
+            fprintf(stderr, "sort: %s: %s\n", argv[i], strerror(errno));
+            status = 1;
+        }
         if (f != stdin)
             fclose(f);
     }

@@ -48,9 +48,11 @@ static void tail(FILE *f, long lines, int from_start)
         for (long skip = lines - 1; skip > 0 && start < len; start++)
             if (buf[start] == '\n')
                 skip--;
+    } else if (lines == 0) {
+        start = len;
     } else {
-        /* Walk back from the end.  A newline that ends the last line
-         * does not start a new one, so it is not counted. */
+        /* Walk back from the end to just after the lines-th newline.  The
+         * newline that ends the last line starts no line: skip it. */
         start = len;
         if (start > 0 && buf[start - 1] == '\n')
             start--;
@@ -60,8 +62,6 @@ static void tail(FILE *f, long lines, int from_start)
                 break;
             start--;
         }
-        if (lines == 0)
-            start = len;
     }
     fwrite(buf + start, 1, len - start, stdout);
     free(buf);
@@ -110,6 +110,10 @@ int main(int argc, char *argv[])
         if (argc - optind > 1)
             printf("%s==> %s <==\n", i > optind ? "\n" : "", argv[i]);
         tail(f, lines, from_start);
+        if (ferror(f)) {                   /* e.g. a directory: EISDIR */
+            fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));
+            status = 1;
+        }
         if (f != stdin)
             fclose(f);
     }

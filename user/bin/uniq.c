@@ -24,6 +24,7 @@ static void put(FILE *out, const char *line, long times)
 int main(int argc, char *argv[])
 {
     FILE *in = stdin, *out = stdout;
+    const char *in_name = "-";
     int c;
 
     while ((c = getopt(argc, argv, "c")) != -1) {
@@ -35,7 +36,8 @@ int main(int argc, char *argv[])
         }
     }
     if (optind < argc && strcmp(argv[optind], "-") != 0) {
-        in = fopen(argv[optind], "r");
+        in_name = argv[optind];
+        in = fopen(in_name, "r");
         if (!in) {
             fprintf(stderr, "uniq: %s: %s\n", argv[optind], strerror(errno));
             return 1;
@@ -71,6 +73,10 @@ int main(int argc, char *argv[])
         put(out, prev, times);
     free(prev);
     free(line);
+    if (ferror(in)) {
+        fprintf(stderr, "uniq: %s: %s\n", in_name, strerror(errno));
+        return 1;
+    }
     if (out != stdout)
         fclose(out);
     return 0;

@@ -15,6 +15,7 @@
 
 static int want_lines, want_words, want_bytes;
 static long total_lines, total_words, total_bytes;
+static int status;
 
 static void print_counts(long lines, long words, long bytes, const char *name)
 {
@@ -58,6 +59,11 @@ static void count(FILE *f, const char *name)
             words++;
         }
     }
+    if (ferror(f)) {                      /* e.g. a directory: EISDIR */
+        fprintf(stderr, "wc: %s: %s\n", name ? name : "-", strerror(errno));
+        status = 1;
+        return;
+    }
     print_counts(lines, words, bytes, name);
     total_lines += lines;
     total_words += words;
@@ -66,7 +72,6 @@ static void count(FILE *f, const char *name)
 
 int main(int argc, char *argv[])
 {
-    int status = 0;
     int c;
 
     while ((c = getopt(argc, argv, "lwc")) != -1) {
@@ -84,7 +89,7 @@ int main(int argc, char *argv[])
 
     if (optind == argc) {
         count(stdin, NULL);
-        return 0;
+        return status;
     }
     for (int i = optind; i < argc; i++) {
         FILE *f = fopen(argv[i], "r");

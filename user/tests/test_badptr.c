@@ -29,7 +29,11 @@ static int in_child(void (*fn)(void))
 static void write_kernel(void) { *(volatile int *)KERNEL_ADDR = 1; }
 static void read_kernel(void) { (void)*(volatile int *)KERNEL_ADDR; }
 static void write_null(void) { *(volatile int *)0 = 1; }
-static void jump_null(void) { ((void (*)(void))0)(); }
+static void jump_null(void)
+{
+    void (*volatile nowhere)(void) = 0;     /* volatile: the call really happens */
+    nowhere();
+}
 int main(void);
 static void write_text(void) { *(volatile char *)(void *)main = 0; }
 static void bad_opcode(void) { __asm__ volatile("ud2"); }

@@ -537,6 +537,33 @@ static void test_others(void)
     check(s == 0 && strcmp(out, "12345") == 0, "more_not_a_tty_copies", "\"%s\"", out);
 }
 
+/* Wrong usage: a message on stderr and a failing exit status, never a
+ * crash (a status of 128 or more means a signal killed the program). */
+static void test_bad_usage(void)
+{
+    const char *commands[] = {
+        "ls -Z", "mkdir", "mkdir -Z d", "rmdir", "rm", "rm -Z x", "mv", "mv " DIR,
+        "cp", "cp -Z a b", "cp " DIR "/none " DIR "/x", "ln", "ln " DIR "/none " DIR "/x",
+        "touch", "wc -Z", "grep", "grep -Z x", "head -n", "head -n -3", "tail -n",
+        "tail -n x", "sort -Z", "uniq -Z", "uniq " DIR "/none", "tee -Z", "kill", "kill -s",
+        "kill -l 99", "ps -Z", "sleep", "sleep -1", "env " DIR "/none", "stat", "uname -Z",
+        "xargs -Z", "xargs " DIR "/none", "head " DIR "/none", "tail " DIR "/none",
+        "sort " DIR "/none", "wc " DIR, "grep x " DIR, "sort " DIR,
+    };
+    int n = sizeof(commands) / sizeof(commands[0]), bad = 0;
+    char first_bad[160] = "";
+
+    for (int i = 0; i < n; i++) {
+        int s = run(commands[i], "some input\n");
+        if (s <= 0 || s >= 128 || err[0] == '\0') {
+            if (!bad++)
+                snprintf(first_bad, sizeof(first_bad), "\"%s\": status %d, err \"%s\"",
+                         commands[i], s, err);
+        }
+    }
+    check(bad == 0, "bad_usage_fails_cleanly", "%d of %d, first %s", bad, n, first_bad);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);            /* a program that exits without reading its input */
@@ -567,6 +594,7 @@ int main(void)
     test_stat();
     test_yes_head();
     test_others();
+    test_bad_usage();
 
     int s = run("rm -r " DIR, NULL);
     check(s == 0 && !exists(DIR), "cleanup_rm_r", "status %d, err \"%s\"", s, err);

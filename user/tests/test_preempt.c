@@ -34,6 +34,12 @@ int main(void)
 
     usleep(500000);                  /* half a second: ~50 ticks to share */
     unsigned long ta = ticks_of(a), tb = ticks_of(b);
+    static struct sched_event ev[512];
+    int n = getschedlog(ev, 512), a_to_b = 0;
+    for (int i = 0; i < n; i++)
+        a_to_b += ev[i].from == a && ev[i].to == b;
+    check(a_to_b >= 3, "schedlog_shows_switches", "%d switches from %d to %d in %d events", a_to_b, a, b, n);
+    check(getschedlog((void *)0xC0000000, 10) == -1, "schedlog_efault", "a kernel address was accepted");
     kill(a, SIGKILL);
     kill(b, SIGKILL);
     waitpid(a, NULL, 0);

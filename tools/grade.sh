@@ -1,0 +1,106 @@
+#!/bin/bash
+# The grader behind `make grade` and `make grade LAB=name` (docs/labs/).
+#
+# For each lab it boots Minnow once, headless as tools/test.sh does, with
+# test=lab:NAME on the kernel command line: init then runs
+# `/bin/runtests lab:NAME`, which runs every /bin/lab_NAME_* program
+# (user/labs/).  Those print "ok CHECK" or "FAIL CHECK: why", and the
+# console lines the kernel must or must not print ("expect CHECK: LINE",
+# "forbid CHECK: LINE", see user/labs/lab.h).  A check scores its points
+# when it printed ok and every expect/forbid about it holds.
+#
+#   tools/grade.sh [LAB...]       no LAB: every lab in the table below
+set -u
+cd "$(dirname "$0")/.."
+
+# lab       check               points
+RUBRIC='
+syscall     trace_exists        10
+syscall     trace_prints        20
+syscall     trace_errors        10
+syscall     trace_mask          15
+syscall     trace_off           10
+syscall     trace_fork          20
+syscall     trace_program       15
+scheduler   nice_exists         10
+scheduler   nice_value          15
+scheduler   nice_inherited      10
+scheduler   nice_share          30
+scheduler   nice_slice_length   20
+scheduler   nice_equal_share    15
+'
+B=build
+TIMEOUT=${TIMEOUT:-120}
+all_labs=$(echo "$RUBRIC" | awk 'NF { print $1 }' | uniq)
+labs=${*:-$all_labs}
+for lab in $labs; do
+    if ! echo "$all_labs" | grep -qx "$lab"; then
+        echo "grade: no lab named '$lab'; the labs are:" $all_labs >&2
+        exit 2
+    fi
+done
+
+# why CHECK: prints why CHECK failed, or nothing if it passed ($out: the log).
+why() {
+    local line
+    line=$(grep -m1 "^FAIL $1: " "$out")
+    if [ -n "$line" ]; then
+        echo "${line#FAIL $1: }"
+        return
+    fi
+    if ! grep -qx "ok $1" "$out"; then
+        echo "no result: its grader stopped before this check${crash:+ ($crash)}"
+        return
+    fi
+    while IFS= read -r line; do
+        grep -Fxq -- "$line" "$out" || { echo "the console never showed the line: $line"; return; }
+    done < <(sed -n "s/^expect $1: //p" "$out")
+    while IFS= read -r line; do
+        grep -Fxq -- "$line" "$out" && { echo "the console showed a line it should not: $line"; return; }
+    done < <(sed -n "s/^forbid $1: //p" "$out")
+}
+
+total=0 max=0
+for lab in $labs; do
+    log=$B/grade-$lab.log
+    out=$B/grade-$lab.txt
+    echo "grading lab $lab: booting Minnow with test=lab:$lab ..."
+    start=$(date +%s)
+    timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
+        -m 128M -display none -serial stdio -net none -no-reboot \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -append "test=lab:$lab" > "$log" 2>&1 < /dev/null
+    status=$?
+    tr -d '\r' < "$log" > "$out"
+    case $status in
+    33|35) crash= ;;
+    37)    crash="the kernel panicked" ;;
+    124)   crash="Minnow hung and was stopped after ${TIMEOUT}s" ;;
+    0)     crash="the machine reset (a triple fault?)" ;;
+    *)     crash="QEMU exited with status $status" ;;
+    esac
+    grep -q "^no lab named" "$out" && crash="/bin has no lab_${lab}_* programs"
+
+    score=0 points=0
+    while read -r l check pts; do
+        [ "$l" = "$lab" ] || continue
+        reason=$(why "$check")
+        got=0
+        [ -z "$reason" ] && got=$pts
+        dots=$(printf '%*s' $((24 - ${#check})) '' | tr ' ' .)
+        printf '%s: %s %s %2d/%d\n' "$lab" "$check" "$dots" "$got" "$pts"
+        [ -n "$reason" ] && echo "      $reason"
+        score=$((score + got))
+        points=$((points + pts))
+    done <<< "$RUBRIC"
+    # what the test runner said about a grader program as a whole
+    grep "^FAIL lab_" "$out" | sed 's/^FAIL /      note: /'
+    if [ -n "$crash" ]; then
+        echo "      note: $crash; the last lines on the console were:"
+        tail -n 10 "$out" | sed 's/^/        | /'
+    fi
+    echo "$lab: $score/$points  (Minnow ran for $(( $(date +%s) - start ))s; console output in $log)"
+    total=$((total + score))
+    max=$((max + points))
+done
+echo "total: $total/$max"

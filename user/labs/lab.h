@@ -1,0 +1,38 @@
+/* What the labs' graders (user/labs/lab_*.c, run by `make grade`) share.
+ *
+ * A grader prints "ok CHECK" or "FAIL CHECK: why" with check(), as a test
+ * does.  A line that the KERNEL should print to the console (the trace
+ * lab's) cannot be seen from inside Minnow, so the grader announces it:
+ *
+ *     expect CHECK: LINE    the console must show LINE, or CHECK fails
+ *     forbid CHECK: LINE    the console must not show LINE
+ *
+ * and tools/grade.sh looks for LINE in the serial log afterwards. */
+#ifndef LAB_H
+#define LAB_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <minnow/test.h>
+
+static inline void console_says(const char *verb, const char *check_name, const char *fmt, ...)
+{
+    char line[200];
+    va_list ap;
+    int len = snprintf(line, sizeof(line) - 1, "%s %s: ", verb, check_name);
+
+    va_start(ap, fmt);
+    len += vsnprintf(line + len, sizeof(line) - 1 - len, fmt, ap);
+    va_end(ap);
+    if (len > (int)sizeof(line) - 2)
+        len = sizeof(line) - 2;
+    line[len++] = '\n';
+    fflush(stdout);
+    write(STDOUT_FILENO, line, len);       /* one write: no other output cuts in */
+}
+
+#define expect_console(check_name, ...) console_says("expect", check_name, __VA_ARGS__)
+#define forbid_console(check_name, ...) console_says("forbid", check_name, __VA_ARGS__)
+
+#endif
