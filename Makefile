@@ -192,7 +192,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 # Keep intermediate files (crt0.o, generated sources) between builds.
 .SECONDARY:
 
-.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test clean help compile_commands.json
+.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade clean help compile_commands.json
 
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
@@ -214,17 +214,20 @@ qemu-nox: all
 
 qemu-gdb: all .gdbinit
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
+	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_BASE) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
 
 qemu-nox-gdb: all .gdbinit
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
+	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
 
 .gdbinit: tools/gdbinit.in Makefile
 	sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@
 
+# gdb reads ./.gdbinit by itself once it is allowed to (and only once).
 gdb: .gdbinit
-	gdb -q -x .gdbinit
+	gdb -q -iex "add-auto-load-safe-path $(CURDIR)/.gdbinit"
 
 # ---------------------------------------------------------------- iso
 $(B)/minnow.iso: all boot/grub.cfg
@@ -240,6 +243,10 @@ iso: $(B)/minnow.iso
 # T=name runs one test; TIMEOUT is in seconds for the whole boot.
 test: all
 	@tools/test.sh $(if $(T),--only $(T))
+
+# The labs' graders (docs/labs/): every lab, or LAB=name.  Not part of test.
+grade: all
+	@tools/grade.sh $(LAB)
 
 # ---------------------------------------------------------------- misc
 # For clangd and other editors: the kernel's files with the kernel's flags,
@@ -266,6 +273,7 @@ help:
 	@echo "  make qemu-nox      boot with the serial console only, in this terminal"
 	@echo "  make test          run every test inside Minnow; ends with 'N passed, N failed'"
 	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
+	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"
 	@echo "  make gdb           attach gdb to it, with the kernel's symbols"

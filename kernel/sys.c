@@ -32,7 +32,9 @@ long sys_time(time_t *ut)
 
 long sys_gettimeofday(struct timeval *utv, struct timezone *utz)
 {
-    struct timeval tv = { current_time(), (jiffies % HZ) * (1000000 / HZ) };
+    unsigned long sec, usec;
+    timer_uptime(&sec, &usec);
+    struct timeval tv = { boot_time_seconds() + sec, usec };
     struct timezone tz = { 0, 0 };
 
     if (utv && copy_to_user(utv, &tv, sizeof(tv)) < 0)

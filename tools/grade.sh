@@ -87,7 +87,7 @@ for lab in $labs; do
         reason=$(why "$check")
         got=0
         [ -z "$reason" ] && got=$pts
-        dots=$(printf '%*s' $((24 - ${#check})) '' | tr ' ' .)
+        dots=$(printf '%*s' $((32 - ${#lab} - ${#check})) '' | tr ' ' .)
         printf '%s: %s %s %2d/%d\n' "$lab" "$check" "$dots" "$got" "$pts"
         [ -n "$reason" ] && echo "      $reason"
         score=$((score + got))

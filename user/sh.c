@@ -46,6 +46,7 @@ static pid_t shell_pgid;        /* our own process group */
 static pid_t saved_tty_pgid;    /* who had the terminal before us: given back at exit */
 static int last_status;         /* $? */
 static pid_t last_bg_pid;       /* $! */
+static pid_t shell_pid;         /* $$ (the same in every child we fork) */
 static char **params;           /* $0 $1 $2 ...: the script's name and arguments */
 static int nparams;
 
@@ -527,7 +528,7 @@ static const char *lookup(const char *name, char *tmp, size_t size)
     if (strcmp(name, "?") == 0)
         snprintf(tmp, size, "%d", last_status);
     else if (strcmp(name, "$") == 0)
-        snprintf(tmp, size, "%d", getpid());
+        snprintf(tmp, size, "%d", shell_pid);
     else if (strcmp(name, "!") == 0)
         snprintf(tmp, size, "%d", last_bg_pid);
     else if (strcmp(name, "#") == 0)
@@ -1704,6 +1705,7 @@ int main(int argc, char *argv[])
     struct input in = { 0, NULL };
 
     init_variables();
+    shell_pid = getpid();
     params = argv;
     nparams = argc > 0 ? 1 : 0;
     if (argc > 1 && strcmp(argv[1], "-c") == 0) {

@@ -24,3 +24,22 @@ void timer_intr(void)
 {
     jiffies++;
 }
+
+/* The time since boot, finer than a tick: the PIT's counter says how far
+ * the current tick has gone.  If the counter has already wrapped but its
+ * interrupt is still waiting (the kernel runs with interrupts off), the
+ * PIC's request register shows it, and that tick is counted too. */
+void timer_uptime(unsigned long *sec, unsigned long *usec)
+{
+    unsigned divisor = PIT_FREQ / HZ;
+
+    outb(PIT_CMD, 0x00);              /* latch channel 0's count */
+    unsigned count = inb(PIT_CH0);
+    count |= inb(PIT_CH0) << 8;
+    outb(0x20, 0x0A);                 /* PIC1: read the request register */
+    int pending = inb(0x20) & 1;
+    unsigned elapsed = count <= divisor ? divisor - count : 0;
+    unsigned long ticks = jiffies + (pending && elapsed < divisor / 2);
+    *sec = ticks / HZ;
+    *usec = (ticks % HZ) * (1000000 / HZ) + elapsed * (1000000 / HZ) / divisor;
+}

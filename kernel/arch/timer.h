@@ -14,5 +14,6 @@ static inline int time_after_eq(unsigned long a, unsigned long b)
 
 void timer_init(void);
 void timer_intr(void);
+void timer_uptime(unsigned long *sec, unsigned long *usec);   /* to the microsecond */
 
 #endif

@@ -46,6 +46,11 @@ void rtc_init(void)
     boot_seconds = to_unix(2000 + year, mon, day, h, m, s);
 }
 
+time_t boot_time_seconds(void)
+{
+    return boot_seconds;
+}
+
 time_t current_time(void)
 {
     return boot_seconds + jiffies / HZ;

@@ -5,5 +5,6 @@
 
 void rtc_init(void);
 time_t current_time(void);   /* seconds since 1970 */
+time_t boot_time_seconds(void);
 
 #endif

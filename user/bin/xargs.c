@@ -90,6 +90,8 @@ int main(int argc, char *argv[])
         int got = next_word(word, sizeof(word));
         if (got)
             args[fixed + words++] = strdup(word);
+        /* Run when a batch is full, and at the end for the words left
+         * (or once with none at all, if the input had no words). */
         if (words == per_run || (!got && (words > 0 || !ran))) {
             args[fixed + words] = NULL;
             int s = run(args);

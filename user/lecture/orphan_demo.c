@@ -27,6 +27,8 @@ int main(void)
     }
     if (pid > 0) {
         printf("parent %d: started child %d, now exiting\n", parent, pid);
+        fflush(stdout);
+        usleep(200000);                  /* time for the child's first line */
         return 0;
     }
 

@@ -1,0 +1,223 @@
+/* The shell, driven as a program: sh -c 'commands', sh script-file, and
+ * commands on a pipe.  Each run's stdout comes back through a pipe, its
+ * stderr through a file, and its exit status through waitpid.
+ * (Job control at the terminal is in test_sh_jobs.c.)  Uses /bin/cat,
+ * echo, grep, wc, sleep, true, false, env and head. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <minnow/test.h>
+
+#define ERR_FILE "/tmp/test_sh.err"
+
+static char out[4096], err[4096];     /* what the last run printed */
+static pid_t last_pid;                /* and its pid */
+
+/* Reads fd to its end into buf (a string). */
+static void read_all(int fd, char *buf, size_t size)
+{
+    size_t len = 0;
+    ssize_t n;
+
+    while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+        len += (size_t)n;
+    buf[len] = '\0';
+}
+
+/* Runs /bin/sh with argv; stdin is `input` through a pipe (NULL: /dev/null).
+ * Returns the waitpid status; out and err hold what it printed. */
+static int run_sh(char *const argv[], const char *input)
+{
+    int o[2], i[2];
+
+    pipe(o);
+    pipe(i);
+    if (input)
+        write(i[1], input, strlen(input));    /* small: fits in the pipe */
+    close(i[1]);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int e = open(ERR_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(input ? i[0] : open("/dev/null", O_RDONLY), 0);
+        dup2(o[1], 1);
+        dup2(e, 2);
+        close(o[0]);
+        alarm(10);                            /* a hung shell ends, and the test goes on */
+        execv("/bin/sh", argv);
+        _exit(99);
+    }
+    last_pid = pid;
+    close(i[0]);
+    close(o[1]);
+    read_all(o[0], out, sizeof(out));
+    close(o[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    int fd = open(ERR_FILE, O_RDONLY);
+    read_all(fd, err, sizeof(err));
+    close(fd);
+    return status;
+}
+
+/* sh -c 'line': returns the exit code ($?), or 1000 + signal. */
+static int sh(const char *line)
+{
+    char *argv[] = { "sh", "-c", (char *)line, NULL };
+    int status = run_sh(argv, NULL);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1000 + WTERMSIG(status);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    write(fd, text, strlen(text));
+    close(fd);
+}
+
+static void test_pipelines(void)
+{
+    sh("cat /hello.txt | grep World | wc -l");
+    check(atoi(out) == 1, "sh_pipeline", "out \"%s\" err \"%s\"", out, err);
+    sh("cat /hello.txt | cat | cat | cat | cat | cat | cat | grep World | wc -l");
+    check(atoi(out) == 1, "sh_long_pipeline", "out \"%s\" err \"%s\"", out, err);
+    sh("echo hello | cat; echo after");
+    check(strcmp(out, "hello\nafter\n") == 0, "sh_pipeline_then_next", "out \"%s\"", out);
+}
+
+static void test_redirections(void)
+{
+    sh("echo one > /tmp/sh_t1; echo two >> /tmp/sh_t1; cat < /tmp/sh_t1");
+    check(strcmp(out, "one\ntwo\n") == 0, "sh_redirect_out_append_in", "out \"%s\" err \"%s\"", out, err);
+    sh("echo a long line > /tmp/sh_t1; echo x >/tmp/sh_t1; cat /tmp/sh_t1");
+    check(strcmp(out, "x\n") == 0, "sh_redirect_truncates", "out \"%s\"", out);
+    sh("nosuchcmd 2> /tmp/sh_t2; echo rc=$?; cat /tmp/sh_t2");
+    check(strstr(out, "rc=127") && strstr(out, "nosuchcmd: command not found") && !err[0],
+          "sh_redirect_stderr", "out \"%s\" err \"%s\"", out, err);
+    sh("nosuchcmd 2>&1 | wc -l; echo both > /tmp/sh_t2 2>&1; cat /tmp/sh_t2");
+    check(atoi(out) == 1 && strstr(out, "both") && !err[0], "sh_redirect_2_to_1", "out \"%s\" err \"%s\"", out, err);
+    int rc = sh("cat < /nonexistent; echo rc=$?");
+    check(strcmp(out, "rc=1\n") == 0 && strstr(err, "/nonexistent: No such file") && rc == 0,
+          "sh_redirect_missing_input", "out \"%s\" err \"%s\"", out, err);
+    sh("cd /tmp; pwd > /tmp/sh_t3; echo stdout-is-back; cat /tmp/sh_t3");
+    check(strcmp(out, "stdout-is-back\n/tmp\n") == 0, "sh_builtin_redirect_restored", "out \"%s\"", out);
+}
+
+static void test_lists_and_status(void)
+{
+    sh("true && echo a; false && echo b; false || echo c; true || echo d; echo e");
+    check(strcmp(out, "a\nc\ne\n") == 0, "sh_and_or_semicolon", "out \"%s\"", out);
+    sh("false; echo $?; true; echo $?; nosuchcmd; echo $?");
+    check(strcmp(out, "1\n0\n127\n") == 0, "sh_status_var", "out \"%s\"", out);
+    check(sh("exit 7") == 7, "sh_exit_code", "out \"%s\"", out);
+    check(sh("true; false") == 1, "sh_c_status_is_last", "out \"%s\"", out);
+    int rc = sh("nosuchcmd");
+    check(rc == 127 && strstr(err, "sh: nosuchcmd: command not found"), "sh_not_found_127",
+          "rc %d err \"%s\"", rc, err);
+    rc = sh("/hello.txt");
+    check(rc == 126 && strstr(err, "Permission denied"), "sh_permission_denied_126", "rc %d err \"%s\"", rc, err);
+    rc = sh("");
+    check(rc == 0 && !out[0] && !err[0], "sh_empty_command", "rc %d", rc);
+}
+
+static void test_variables_and_quotes(void)
+{
+    sh("X=World; echo \"Hello $X\" 'no $X' \\$X \"a\\\"b\" ${X}s # a comment");
+    check(strcmp(out, "Hello World no $X $X a\"b Worlds\n") == 0, "sh_vars_and_quotes", "out \"%s\"", out);
+    sh("X='a   b'; echo $X; echo \"$X\"; echo '' x");
+    check(strcmp(out, "a b\na   b\n x\n") == 0, "sh_word_splitting", "out \"%s\"", out);
+    sh("A=local; export B=exported; sh -c 'echo \"[$A][$B]\"'");
+    check(strcmp(out, "[][exported]\n") == 0, "sh_export", "out \"%s\"", out);
+    sh("C=one env | grep C=; echo \"[$C]\"; unset B; export D=2; unset D; echo \"[$D]\"");
+    check(strcmp(out, "C=one\n[]\n[]\n") == 0, "sh_assignment_for_one_command", "out \"%s\"", out);
+    sh("echo $$");
+    check(atoi(out) == last_pid, "sh_dollar_dollar", "out \"%s\", pid %d", out, last_pid);
+}
+
+static void test_background(void)
+{
+    sh("sleep 1 & jobs; wait; echo waited");
+    check(strstr(out, "[1]+  Running") && strstr(out, "sleep 1 &") && strstr(out, "waited"),
+          "sh_background_jobs", "out \"%s\" err \"%s\"", out, err);
+    sh("sleep 5 & kill %1; wait %1; echo rc=$?");
+    check(strstr(out, "rc=143") && strstr(err, "Terminated") && strstr(err, "sleep 5"),
+          "sh_kill_job_term", "out \"%s\" err \"%s\"", out, err);
+    sh("sleep 5 & kill -INT %1; wait %1; echo rc=$?");
+    check(strstr(out, "rc=130") && strstr(err, "Interrupt"), "sh_kill_job_int", "out \"%s\" err \"%s\"", out, err);
+    sh("sleep 5 & kill -9 $!; wait $!; echo rc=$?");
+    check(strstr(out, "rc=137") && strstr(err, "Killed"), "sh_kill_pid", "out \"%s\" err \"%s\"", out, err);
+    sh("true && echo in-background & wait");
+    check(strcmp(out, "in-background\n") == 0, "sh_and_or_background", "out \"%s\"", out);
+    sh("kill -l | head -1; kill -l 9; kill -l 130; kill %3");
+    check(strncmp(out, " 1) SIGHUP\t 2) SIGINT\t", 21) == 0 && strstr(out, "\nKILL\nINT\n") && strstr(err, "no such job"),
+          "sh_kill_l", "out \"%s\"", out);
+}
+
+static void test_signal_reports(void)
+{
+    int rc = sh("sh -c 'kill -9 $$'; echo after $?");
+    check(rc == 0 && strcmp(out, "after 137\n") == 0 && strstr(err, "Killed"), "sh_report_killed",
+          "out \"%s\" err \"%s\"", out, err);
+    rc = sh("sh -c 'kill -SEGV $$'");
+    check(rc == 139 && strstr(err, "Segmentation fault (core dumped)"), "sh_report_segfault",
+          "rc %d err \"%s\"", rc, err);
+}
+
+/* Bad lines print an error, and the shell goes on with the next. */
+static void test_malformed(void)
+{
+    write_file("/tmp/sh_bad", "echo \"unclosed\necho next1\necho a |\necho next2\n"
+               "echo >\necho next3\n;;\necho next4\n| cat\necho next5\necho a && \necho next6\n"
+               "ls ; ;\necho 2>&\necho next7\necho ${\n");
+    char *argv[] = { "sh", "/tmp/sh_bad", NULL };
+    int status = run_sh(argv, NULL);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+          strcmp(out, "next1\nnext2\nnext3\nnext4\nnext5\nnext6\nnext7\n${\n") == 0,
+          "sh_malformed_lines_skipped", "status %#x out \"%s\"", status, out);
+    check(strstr(err, "missing closing \"") && strstr(err, "nothing after `|'") &&
+          strstr(err, "needs a file name") && strstr(err, "`;;'"), "sh_malformed_messages", "err \"%s\"", err);
+}
+
+static void test_scripts(void)
+{
+    write_file("/tmp/sh_script", "# a script\necho \"$0 $1 $#\"\ncd /tmp\npwd\nfalse\n");
+    char *argv[] = { "sh", "/tmp/sh_script", "arg1", NULL };
+    int status = run_sh(argv, NULL);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 1 && strcmp(out, "/tmp/sh_script arg1 1\n/tmp\n") == 0,
+          "sh_script_file", "status %#x out \"%s\" err \"%s\"", status, out, err);
+
+    char *stdin_argv[] = { "sh", NULL };
+    status = run_sh(stdin_argv, "echo from stdin\nfalse\nexit 3\necho not here\n");
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 3 && strcmp(out, "from stdin\n") == 0 && !strstr(err, "minnow:"),
+          "sh_commands_on_stdin", "status %#x out \"%s\" err \"%s\"", status, out, err);
+
+    char *missing[] = { "sh", "/tmp/no_such_script", NULL };
+    status = run_sh(missing, NULL);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 127 && strstr(err, "no_such_script"),
+          "sh_missing_script", "status %#x", status);
+
+    sh("cd /tmp; pwd; cd /nonexistent; echo $?; cd; pwd");
+    check(strcmp(out, "/tmp\n1\n/home/user\n") == 0, "sh_cd_pwd", "out \"%s\"", out);
+}
+
+int main(void)
+{
+    test_pipelines();
+    test_redirections();
+    test_lists_and_status();
+    test_variables_and_quotes();
+    test_background();
+    test_signal_reports();
+    test_malformed();
+    test_scripts();
+    unlink("/tmp/sh_t1");
+    unlink("/tmp/sh_t2");
+    unlink("/tmp/sh_t3");
+    unlink("/tmp/sh_bad");
+    unlink("/tmp/sh_script");
+    unlink(ERR_FILE);
+    return test_exit_code();
+}
