@@ -35,4 +35,5 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <utime.h>
 #include <minnow/test.h>

@@ -1050,6 +1050,15 @@ static void run_here(const struct command *c, struct expanded *x)
 
 /* ---------------------------------------------------------------- a child process */
 
+/* The keyboard's signals: the shell catches or ignores them for itself. */
+static void keyboard_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGQUIT);
+    sigaddset(set, SIGTSTP);
+}
+
 /* Signals the shell ignores would stay ignored across exec: the child
  * puts back the defaults, so that Ctrl-C can stop the program. */
 static void default_signals(void)
@@ -1059,39 +1068,55 @@ static void default_signals(void)
         signal(sigs[i], SIG_DFL);
 }
 
+/* The child's half of fork_into_job. */
+static void join_job(struct job *j, int background, int own_group)
+{
+    if (own_group)
+        setpgid(0, j->pgid);                    /* pgid 0: a new group, named by our pid */
+    if (interactive && !background)
+        tcsetpgrp(0, getpgrp());
+    default_signals();
+    if (background && !interactive) {           /* no terminal input for a script's & */
+        int null = open("/dev/null", O_RDONLY);
+        dup2(null, 0);
+        close(null);
+    }
+    interactive = 0;                            /* a child is no interactive shell */
+}
+
 /* fork() one process of job j.  Both parent and child put the child into
  * the job's group (whoever runs first: the other's setpgid then changes
- * nothing), and a foreground job gets the terminal. */
+ * nothing), and a foreground job gets the terminal.
+ *
+ * A Ctrl-C typed just after fork() reaches the child while it still has
+ * the shell's handler, and would be lost.  So the keyboard's signals are
+ * blocked across fork(): one that comes early waits, pending, until the
+ * child has put back the default actions and unblocks it. */
 static pid_t fork_into_job(struct job *j, int background)
 {
     int own_group = interactive || background;
+    sigset_t keys, old;
 
     fflush(stdout);
+    keyboard_signals(&keys);
+    sigprocmask(SIG_BLOCK, &keys, &old);
     pid_t pid = fork();
-    if (pid < 0) {
-        complain("fork: %s", strerror(errno));
-        return -1;
-    }
     if (pid == 0) {
-        if (own_group)
-            setpgid(0, j->pgid);                /* pgid 0: a new group, named by our pid */
-        if (interactive && !background)
-            tcsetpgrp(0, getpgrp());
-        default_signals();
-        if (background && !interactive) {       /* no terminal input for a script's & */
-            int null = open("/dev/null", O_RDONLY);
-            dup2(null, 0);
-            close(null);
-        }
-        interactive = 0;                        /* a child is no interactive shell */
+        join_job(j, background, own_group);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         return 0;
     }
-    if (own_group) {
+    if (pid > 0 && own_group) {
         if (j->pgid == 0)
             j->pgid = pid;
         setpgid(pid, j->pgid);
         if (interactive && !background)
             tcsetpgrp(0, j->pgid);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (pid < 0) {
+        complain("fork: %s", strerror(errno));
+        return -1;
     }
     j->pids[j->nprocs] = pid;
     j->state[j->nprocs++] = P_RUNNING;

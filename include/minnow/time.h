@@ -18,6 +18,11 @@ struct timezone {
     int tz_dsttime;
 };
 
+struct utimbuf {                 /* utime(2) */
+    time_t actime;               /* last access */
+    time_t modtime;              /* last change of the contents */
+};
+
 struct tms {
     clock_t tms_utime, tms_stime, tms_cutime, tms_cstime;
 };

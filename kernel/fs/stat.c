@@ -6,6 +6,8 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "mm/uaccess.h"
+#include "drv/rtc.h"
+#include <minnow/time.h>
 
 static int fill_stat(struct inode *ino, struct stat *ust)
 {
@@ -98,6 +100,28 @@ long sys_umask(mode_t mask)
 
     current->umask = mask & 0777;
     return old;
+}
+
+static long utime_op(struct inode *ino, long utimes)
+{
+    struct utimbuf t;
+
+    if (utimes) {
+        if (copy_from_user(&t, (void *)utimes, sizeof(t)) < 0)
+            return -EFAULT;
+    } else {
+        t.actime = t.modtime = current_time();      /* NULL: "now" */
+    }
+    ino->atime = t.actime;
+    ino->mtime = t.modtime;
+    ino->ctime = current_time();
+    return 0;
+}
+
+/* utime(path, times): set a file's access and modification times (touch). */
+long sys_utime(const char *upath, const struct utimbuf *times)
+{
+    return with_inode(upath, utime_op, (long)times);
 }
 
 static long truncate_op(struct inode *ino, long length)

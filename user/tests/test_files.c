@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 #include <sys/stat.h>
 #include <minnow/test.h>
 
@@ -36,6 +37,12 @@ static void create_read_append_truncate(void)
     stat(F, &st);
     check(st.st_size == 4 && S_ISREG(st.st_mode) && (st.st_mode & 0777) == 0644, "file_stat",
           "size %lu mode %o", st.st_size, st.st_mode);
+    struct utimbuf times = { 1000000, 2000000 };
+    check(utime(F, &times) == 0 && stat(F, &st) == 0 && st.st_atime == 1000000 &&
+          st.st_mtime == 2000000, "utime_sets_times", "atime %lu mtime %lu", st.st_atime, st.st_mtime);
+    check(utime(F, NULL) == 0 && stat(F, &st) == 0 && st.st_mtime > 1600000000, "utime_now",
+          "mtime %lu", st.st_mtime);
+    check(utime("/no/such", NULL) == -1 && errno == ENOENT, "utime_enoent", "errno %d", errno);
     fd = open(F, O_WRONLY | O_TRUNC);
     fstat(fd, &st);
     check(st.st_size == 0, "file_o_trunc", "size %lu", st.st_size);
