@@ -28,7 +28,9 @@ void timer_intr(void)
 /* The time since boot, finer than a tick: the PIT's counter says how far
  * the current tick has gone.  If the counter has already wrapped but its
  * interrupt is still waiting (the kernel runs with interrupts off), the
- * PIC's request register shows it, and that tick is counted too. */
+ * PIC's request register shows it, and that tick is counted too.  The
+ * counter can still wrap a moment before the request shows (QEMU raises it
+ * a little late), so the answer is never allowed to go back in time. */
 void timer_uptime(unsigned long *sec, unsigned long *usec)
 {
     unsigned divisor = PIT_FREQ / HZ;
@@ -40,6 +42,13 @@ void timer_uptime(unsigned long *sec, unsigned long *usec)
     int pending = inb(0x20) & 1;
     unsigned elapsed = count <= divisor ? divisor - count : 0;
     unsigned long ticks = jiffies + (pending && elapsed < divisor / 2);
-    *sec = ticks / HZ;
-    *usec = (ticks % HZ) * (1000000 / HZ) + elapsed * (1000000 / HZ) / divisor;
+    unsigned long s = ticks / HZ;
+    unsigned long us = (ticks % HZ) * (1000000 / HZ) + elapsed * (1000000 / HZ) / divisor;
+    static unsigned long last_sec, last_usec;
+    if (s < last_sec || (s == last_sec && us < last_usec)) {
+        s = last_sec;
+        us = last_usec;
+    }
+    last_sec = *sec = s;
+    last_usec = *usec = us;
 }

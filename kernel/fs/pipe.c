@@ -35,6 +35,14 @@ void pipe_free(struct pipe *p)
     kfree(p);
 }
 
+void pipe_open_end(struct pipe *p, int writer)
+{
+    if (writer)
+        p->writers++;
+    else
+        p->readers++;
+}
+
 void pipe_close_end(struct pipe *p, int writer)
 {
     if (writer)
@@ -146,10 +154,7 @@ struct file *pipe_end(struct pipe *p, struct inode *ino, int flags)
         return NULL;
     f->private = p;
     f->inode = inode_get(ino);
-    if (file_writable(f))
-        p->writers++;
-    else
-        p->readers++;
+    pipe_open_end(p, file_writable(f));
     return f;
 }
 

@@ -20,6 +20,7 @@ struct pipe *pipe_alloc(void);
 void pipe_free(struct pipe *p);
 ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
 ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
+void pipe_open_end(struct pipe *p, int writer);
 void pipe_close_end(struct pipe *p, int writer);     /* frees it after the last end */
 struct file;
 struct inode;

@@ -73,8 +73,10 @@ static long connect_pair(struct socket *a, struct socket *b)
             pipe_free(a_to_b);
         return -ENOMEM;
     }
-    a_to_b->writers = a_to_b->readers = 1;      /* a writes it, b reads it */
-    b_to_a->writers = b_to_a->readers = 1;      /* b writes it, a reads it */
+    pipe_open_end(a_to_b, 1);                   /* a writes it... */
+    pipe_open_end(a_to_b, 0);                   /* ...b reads it */
+    pipe_open_end(b_to_a, 1);                   /* b writes it... */
+    pipe_open_end(b_to_a, 0);                   /* ...a reads it */
     a->out = b->in = a_to_b;
     b->out = a->in = b_to_a;
     a->state = b->state = SS_CONNECTED;
@@ -136,7 +138,7 @@ static ssize_t socket_read(struct file *f, char *buf, size_t n)
     if (!s->in)
         return 0;                      /* shut down for reading: end of file */
     struct pipe *p = s->in;
-    p->readers++;
+    pipe_open_end(p, 0);
     ssize_t ret = pipe_read_buf(p, buf, n, f->flags & O_NONBLOCK);
     pipe_close_end(p, 0);
     return ret;
@@ -153,7 +155,7 @@ static ssize_t socket_write(struct file *f, const char *buf, size_t n)
         return -EPIPE;
     }
     struct pipe *p = s->out;
-    p->writers++;
+    pipe_open_end(p, 1);
     ssize_t ret = pipe_write_buf(p, buf, n, f->flags & O_NONBLOCK);
     pipe_close_end(p, 1);
     return ret;

@@ -2,7 +2,8 @@
 # gdb against a running Minnow, the way docs/gdb.md uses it: QEMU waits on
 # its gdb stub, gdb (in batch mode, with the project's .gdbinit commands)
 # breaks in schedule() and syscall(), reads `current` and `regs->eax`,
-# follows fork, and loads init's symbols with `user init`.
+# follows fork, and loads init's symbols with `user init`.  Minnow runs
+# test=preempt meanwhile: two processes that share the CPU.
 # Prints one line per check; never takes more than about 30 seconds.
 cd "$(dirname "$0")/../.."
 if ! command -v gdb >/dev/null; then
@@ -35,7 +36,7 @@ for try in 1 2 3 4 5; do
     listening $p && continue
     timeout 40 qemu-system-i386 -kernel build/kernel.elf -initrd build/initrd.cpio \
         -m 128M -display none -serial file:"$tmp/serial.log" -net none -no-reboot \
-        -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -append test=preempt \
         -S -gdb tcp:127.0.0.1:$p > "$tmp/qemu.log" 2>&1 < /dev/null &
     qemu=$!
     for i in $(seq 50); do
@@ -94,7 +95,7 @@ while $i < 12
 end
 kill
 EOF
-timeout 25 gdb -q -batch -nx -x "$tmp/gdbinit" -x "$tmp/session.gdb" > "$tmp/gdb.log" 2>&1 < /dev/null
+timeout 20 gdb -q -batch -nx -x "$tmp/gdbinit" -x "$tmp/session.gdb" > "$tmp/gdb.log" 2>&1 < /dev/null
 status=$?
 log=$tmp/gdb.log
 
