@@ -192,7 +192,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 # Keep intermediate files (crt0.o, generated sources) between builds.
 .SECONDARY:
 
-.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade clean help compile_commands.json
+.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade bench clean help compile_commands.json
 
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
@@ -244,6 +244,10 @@ iso: $(B)/minnow.iso
 test: all
 	@tools/test.sh $(if $(T),--only $(T))
 
+# Benchmarks (user/bench/): performance is measured here, never in tests.
+bench: all
+	@tools/bench.sh
+
 # The labs' graders (docs/labs/): every lab, or LAB=name.  Not part of test.
 grade: all
 	@tools/grade.sh $(LAB)
@@ -273,6 +277,7 @@ help:
 	@echo "  make qemu-nox      boot with the serial console only, in this terminal"
 	@echo "  make test          run every test inside Minnow; ends with 'N passed, N failed'"
 	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
+	@echo "  make bench         run the benchmarks in user/bench/ inside Minnow"
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"
