@@ -75,8 +75,11 @@ QEMU := qemu-system-i386
 # Only the compiler's own freestanding headers (stdarg.h, stddef.h,
 # stdint.h...), never the host's C library headers.
 COMPILER_INC := $(shell $(CC) $(ARCHFLAGS) -print-file-name=include)
+# -fno-asynchronous-unwind-tables: the frame (unwind) information goes into
+# .debug_frame, which gdb reads for backtraces, not into .eh_frame, which
+# the link scripts discard.
 BASE_CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pie -fno-pic \
-	-fno-stack-protector -fno-omit-frame-pointer -fno-builtin \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-builtin -fno-asynchronous-unwind-tables \
 	-nostdinc -isystem $(COMPILER_INC) \
 	-Wall -Wextra -Werror -g -Og -MMD -MP
 KCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -mno-80387 -Iinclude -Ikernel \
@@ -161,10 +164,18 @@ $(B)/libc.a: $(LIB_OBJS)
 	$(Q)$(AR) rcs $@ $^
 
 # ---------------------------------------------------------------- programs
-# Every .c file under user/ is one program, installed as /bin/<its name>.
+# Every .c file under user/ is one program, installed as /bin/<its name>;
+# except that a folder with a main.c (like user/sh/) is one program of
+# several files, named after the folder.
 USER_SRCS := $(shell find user -name '*.c' | sort)
-PROGS := $(foreach f,$(USER_SRCS),$(B)/bin/$(basename $(notdir $(f))))
-$(foreach f,$(USER_SRCS),$(eval $(B)/bin/$(basename $(notdir $(f))): $(patsubst %.c,$(B)/u/%.o,$(f))))
+MULTI_DIRS := $(patsubst %/main.c,%,$(filter %/main.c,$(USER_SRCS)))
+MULTI_SRCS := $(filter $(addsuffix /%,$(MULTI_DIRS)),$(USER_SRCS))
+SINGLE_SRCS := $(filter-out $(MULTI_SRCS),$(USER_SRCS))
+PROGS := $(foreach f,$(SINGLE_SRCS),$(B)/bin/$(basename $(notdir $(f)))) \
+	$(foreach d,$(MULTI_DIRS),$(B)/bin/$(notdir $(d)))
+$(foreach f,$(SINGLE_SRCS),$(eval $(B)/bin/$(basename $(notdir $(f))): $(patsubst %.c,$(B)/u/%.o,$(f))))
+$(foreach d,$(MULTI_DIRS),$(eval $(B)/bin/$(notdir $(d)): \
+	$(patsubst %.c,$(B)/u/%.o,$(filter $(d)/%,$(MULTI_SRCS)))))
 
 $(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
 	@mkdir -p $(dir $@)
