@@ -48,6 +48,7 @@ static void race(int na, int nb, unsigned long *ta, unsigned long *tb)
     usleep(1000000);
     *ta = ticks_of(a);
     *tb = ticks_of(b);
+    printf("nice %d and nice %d: %lu and %lu CPU ticks in 1 s\n", na, nb, *ta, *tb);
     kill(a, SIGKILL);
     kill(b, SIGKILL);
     waitpid(a, NULL, 0);
