@@ -16,6 +16,22 @@
 #include <sys/reboot.h>
 #include <termios.h>
 
+/* The message of the day, /etc/motd, for the console. */
+static void greet(void)
+{
+    FILE *f = fopen("/etc/motd", "r");
+    char line[128];
+
+    if (!f) {
+        printf("\nWelcome to Minnow.\n\n");
+        return;
+    }
+    while (fgets(line, sizeof(line), f))
+        fputs(line, stdout);
+    fclose(f);
+    fflush(stdout);
+}
+
 static pid_t start(char *const argv[], int new_session)
 {
     pid_t pid = fork();
@@ -56,7 +72,7 @@ int main(int argc, char *argv[])
     }
     for (;;) {
         char *shell[] = { "/bin/sh", NULL };
-        printf("\nWelcome to Minnow.  Try: ls, cat hello.txt, ps, kill -l\n\n");
+        greet();
         pid_t sh = start(shell, 1);
         if (sh < 0) {
             sleep(1);
