@@ -116,6 +116,10 @@ $(B)/k/%.o: %.c | $(SYSCALL_GEN)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
+# boot.asm runs at two addresses (before and after paging), which nasm's
+# debug information cannot describe; without it gdb's backtraces are clean.
+$(B)/k/boot/boot.o: ASFLAGS := -f elf32
+
 $(B)/k/%.o: %.asm
 	@mkdir -p $(dir $@)
 	$(call say,AS,$<)

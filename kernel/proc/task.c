@@ -58,6 +58,7 @@ void free_task(struct task_struct *t)
 void set_task_name(struct task_struct *t, const char *path)
 {
     const char *slash = strrchr(path, '/');
+    memset(t->name, 0, sizeof(t->name));    /* no leftovers of the old name */
     strlcpy(t->name, slash ? slash + 1 : path, sizeof(t->name));
 }
 
