@@ -235,3 +235,32 @@ int vformat(format_putc put, void *arg, const char *fmt, va_list ap_in)
     va_end(ap);
     return o.count;
 }
+
+/* ---- into a string (snprintf, and the kernel's snprintk) ----
+ * Everything is counted, but only the first size - 1 characters are
+ * stored, and the string is always terminated: the result is the length
+ * the whole output would have had, so a caller can tell it was cut. */
+struct string_out {
+    char *buf;
+    size_t size;                 /* room, with the final '\0' */
+    size_t len;                  /* characters produced so far */
+};
+
+static void string_putc(char c, void *arg)
+{
+    struct string_out *o = arg;
+
+    if (o->len + 1 < o->size)
+        o->buf[o->len] = c;
+    o->len++;
+}
+
+int vformat_string(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    struct string_out o = { buf, size, 0 };
+    int count = vformat(string_putc, &o, fmt, ap);
+
+    if (size > 0)
+        buf[o.len < size ? o.len : size - 1] = '\0';
+    return count;
+}

@@ -64,33 +64,10 @@ int vdprintf(int fd, const char *fmt, va_list ap)
     return print_chunked(NULL, fd, fmt, ap);
 }
 
-/* ---- into a string ----
- * Everything is counted, but only the first n - 1 characters are stored,
- * and the string is always terminated: snprintf returns the length the
- * whole output would have had. */
-struct string_out {
-    char *s;
-    size_t n;                   /* room, with the final '\0' */
-    size_t len;                 /* characters produced so far */
-};
-
-static void string_putc(char ch, void *arg)
-{
-    struct string_out *o = arg;
-
-    if (o->len + 1 < o->n)
-        o->s[o->len] = ch;
-    o->len++;
-}
-
+/* ---- into a string: the engine's own string sink (lib/format.c) ---- */
 int vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
 {
-    struct string_out o = { s, n, 0 };
-    int count = vformat(string_putc, &o, fmt, ap);
-
-    if (n > 0)
-        s[o.len < n ? o.len : n - 1] = '\0';
-    return count;
+    return vformat_string(s, n, fmt, ap);
 }
 
 /* sprintf trusts that s is big enough: prefer snprintf. */

@@ -5,6 +5,7 @@
 #define _MINNOW_FORMAT_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 /* Called once per output character; arg is whatever the caller passed. */
 typedef void (*format_putc)(char c, void *arg);
@@ -13,5 +14,9 @@ typedef void (*format_putc)(char c, void *arg);
  * width and precision (also as *), and the sizes hh h l ll z.
  * Returns the number of characters produced. */
 int vformat(format_putc put, void *arg, const char *fmt, va_list ap);
+
+/* vsnprintf: into buf, at most size - 1 characters and a '\0'; returns
+ * the length the whole output would have had. */
+int vformat_string(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif

@@ -158,25 +158,18 @@ static long rename_at(struct inode *newdir, const char *newname, long arg)
     return dir_rename(src->dir, src->name, newdir, newname);
 }
 
+/* The old name is resolved first, then the new one, each the same way as
+ * for the other calls here. */
+static long rename_from(struct inode *olddir, const char *oldname, long unew)
+{
+    struct rename_source src = { olddir, oldname };
+
+    return with_parent((const char *)unew, rename_at, (long)&src);
+}
+
 long sys_rename(const char *uold, const char *unew)
 {
-    char *old, name[NAME_MAX + 1];
-    struct rename_source src = { NULL, name };
-    long err = getname(uold, &old);
-
-    if (err < 0)
-        return err;
-    if ((err = namei_parent(old, &src.dir, name)) == 0) {
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-            err = -EINVAL;
-        else
-            err = inode_permission(src.dir, 3);
-        if (err == 0)
-            err = with_parent(unew, rename_at, (long)&src);
-        inode_put(src.dir);
-    }
-    putname(old);
-    return err;
+    return with_parent(uold, rename_from, (long)unew);
 }
 
 long sys_chdir(const char *upath)

@@ -5,28 +5,9 @@
 #include "lib/printk.h"
 #include "drv/console.h"
 
-struct buffer {
-    char *buf;
-    size_t size, len;
-};
-
-static void put_in_buffer(char c, void *arg)
-{
-    struct buffer *b = arg;
-
-    if (b->len + 1 < b->size)
-        b->buf[b->len] = c;
-    b->len++;
-}
-
 int vsnprintk(char *buf, size_t size, const char *fmt, va_list ap)
 {
-    struct buffer b = { buf, size, 0 };
-
-    vformat(put_in_buffer, &b, fmt, ap);
-    if (size)
-        buf[b.len < size ? b.len : size - 1] = '\0';
-    return b.len;
+    return vformat_string(buf, size, fmt, ap);
 }
 
 int snprintk(char *buf, size_t size, const char *fmt, ...)
