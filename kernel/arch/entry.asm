@@ -60,6 +60,8 @@ trap_common:
     mov es, ax
     mov fs, ax
     mov gs, ax
+    cld                          ; C code assumes DF = 0; a program's "std"
+                                 ; would run the kernel's rep movs backwards
     push esp                     ; the argument: struct pt_regs *
     call trap
     add esp, 4

@@ -39,8 +39,10 @@ void idt_init(void)
 {
     for (int v = 0; v < 48; v++)
         set_gate(v, trap_stubs[v], GATE_INTR);
-    /* DPL 3: user programs may execute "int $0x80", but not "int $14". */
+    /* DPL 3: user programs may execute "int $0x80", but not "int $14";
+     * and int3, a debugger's breakpoint, which becomes SIGTRAP. */
     set_gate(T_SYSCALL, trap_stubs[48], GATE_INTR | GATE_DPL3);
+    set_gate(T_BRKPT, trap_stubs[T_BRKPT], GATE_INTR | GATE_DPL3);
 
     struct idt_ptr ptr = { sizeof(idt) - 1, (uint32_t)idt };
     __asm__ volatile("lidt %0" : : "m"(ptr));

@@ -26,7 +26,9 @@ struct pt_regs {
 #define USER_DS     (0x20 | 3)
 #define TSS_SEL     0x28
 
+#define EFLAGS_TF   (1u << 8)    /* trap after each instruction (single step) */
 #define EFLAGS_IF   (1u << 9)    /* interrupts enabled */
+#define EFLAGS_DF   (1u << 10)   /* string instructions go downwards */
 
 static inline int user_mode(const struct pt_regs *regs)
 {

@@ -31,6 +31,13 @@ static inline void cli(void) { __asm__ volatile("cli" ::: "memory"); }
 static inline void sti(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void hlt(void) { __asm__ volatile("hlt" ::: "memory"); }
 
+/* Lets waiting interrupts in for a moment, at a point where the kernel's
+ * data is consistent (sti takes effect after the next instruction). */
+static inline void interrupt_window(void)
+{
+    __asm__ volatile("sti\n\tnop\n\tcli" ::: "memory");
+}
+
 static inline uint32_t read_cr2(void)
 {
     uint32_t v;

@@ -9,11 +9,14 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/termios.h>
+#include <minnow/fcntl.h>
 #include "drv/tty.h"
 #include "drv/console.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "mm/uaccess.h"
+#include "arch/x86.h"
+#include "arch/timer.h"
 
 #define QUEUE_SIZE 1024
 #define LINE_MAX 256
@@ -64,15 +67,31 @@ static void queue_put(char c)
     }
 }
 
-/* The line is finished: it becomes readable. */
+/* The line is finished: it becomes readable.  A line the queue has no
+ * room for is lost whole: a line without its terminator would not count
+ * in `lines`, and one counted without it would be an end of file nobody
+ * typed. */
 static void end_line(char terminator)
 {
-    for (size_t i = 0; i < console.line_len; i++)
-        queue_put(console.line[i]);
-    queue_put(terminator);
+    if (console.line_len + 1 <= QUEUE_SIZE - console.len) {
+        for (size_t i = 0; i < console.line_len; i++)
+            queue_put(console.line[i]);
+        queue_put(terminator);
+        console.lines++;
+        wake_up(&console);
+    }
     console.line_len = 0;
-    console.lines++;
-    wake_up(&console);
+}
+
+/* Canonical mode again (TCSETS): what raw mode queued, and what it took,
+ * decide how many finished lines there are. */
+static void count_lines(void)
+{
+    console.lines = 0;
+    for (size_t i = 0; i < console.len; i++) {
+        char c = console.queue[(console.head + i) % QUEUE_SIZE];
+        console.lines += c == '\n' || c == EOF_MARK;
+    }
 }
 
 static void erase_char(void)
@@ -151,18 +170,40 @@ static char queue_take(void)
     return c;
 }
 
-static ssize_t tty_read(struct file *f, char *buf, size_t n)
+/* Waits until a read has something to take: a finished line (canonical)
+ * or a byte (raw).  0 when there is; 1 when a raw read with VMIN 0 should
+ * return 0 now (after VTIME tenths of a second, if VTIME is set). */
+static int tty_wait(struct file *f)
 {
-    int canonical = console.termios.c_lflag & ICANON;
-    size_t got = 0;
     int err;
 
-    (void)f;
-    if ((err = background_read()) < 0)
-        return err;
-    while (canonical ? console.lines == 0 : console.len == 0)
+    for (;;) {
+        /* the shell may have moved us to the background while we slept */
+        if ((err = background_read()) < 0)
+            return err;
+        if (console.termios.c_lflag & ICANON ? console.lines > 0 : console.len > 0)
+            return 0;
+        if (f->flags & O_NONBLOCK)
+            return -EAGAIN;
+        if (!(console.termios.c_lflag & ICANON) && console.termios.c_cc[VMIN] == 0) {
+            cc_t vtime = console.termios.c_cc[VTIME];
+            if (vtime && sleep_on_timeout(&console, vtime * HZ / 10) < 0)
+                return -ERESTARTSYS;
+            return console.len == 0;
+        }
         if (sleep_on(&console) < 0)
             return -ERESTARTSYS;
+    }
+}
+
+static ssize_t tty_read(struct file *f, char *buf, size_t n)
+{
+    size_t got = 0;
+    int err = tty_wait(f);
+
+    if (err != 0)
+        return err < 0 ? err : 0;
+    int canonical = console.termios.c_lflag & ICANON;
     while (got < n && console.len > 0) {
         char c = console.queue[console.head];
         if (canonical && c == EOF_MARK) {    /* Ctrl-D: the read ends here */
@@ -179,11 +220,28 @@ static ssize_t tty_read(struct file *f, char *buf, size_t n)
     return got;                              /* 0 after Ctrl-D on an empty line */
 }
 
+/* Output goes out in pieces, and between two pieces interrupts may come
+ * in (the kernel otherwise runs with them off): a megabyte written to the
+ * console must not stop the clock or the keyboard -- and Ctrl-C can end
+ * such a write early (with the count written so far). */
+#define WRITE_PIECE 256
+
 static ssize_t tty_write(struct file *f, const char *buf, size_t n)
 {
+    size_t done = 0;
+
     (void)f;
-    console_write(buf, n);
-    return n;
+    while (done < n) {
+        size_t piece = n - done < WRITE_PIECE ? n - done : WRITE_PIECE;
+        console_write(buf + done, piece);
+        done += piece;
+        if (done < n) {
+            interrupt_window();
+            if (signal_pending(current))
+                break;
+        }
+    }
+    return done;
 }
 
 static int set_foreground(pid_t *upgrp)
@@ -219,7 +277,11 @@ static int tty_ioctl(struct file *f, unsigned long req, void *arg)
         /* fall through */
     case TCSETS:
     case TCSETSW:
-        return copy_from_user(&console.termios, arg, sizeof(struct termios));
+        if (copy_from_user(&console.termios, arg, sizeof(struct termios)) < 0)
+            return -EFAULT;
+        if (console.termios.c_lflag & ICANON)
+            count_lines();
+        return 0;
     case TIOCGPGRP:
         return copy_to_user(arg, &console.pgrp, sizeof(pid_t));
     case TIOCSPGRP:

@@ -211,8 +211,8 @@ long sys_getcwd(char *ubuf, size_t size)
         const char *name = dir_name_of(d->parent, d);
         size_t len = name ? strlen(name) : 0;
         if (!name || len + 1 > pos) {
-            kfree(path);
-            return -ENOENT;          /* the directory was removed */
+            kfree(path);             /* removed, or deeper than PATH_MAX */
+            return name ? -ENAMETOOLONG : -ENOENT;
         }
         pos -= len;
         memcpy(path + pos, name, len);

@@ -50,6 +50,7 @@ static int add_entry(const char *path, uint32_t mode, const char *data, uint32_t
         }
         ino = inode_alloc(mode);
         if (!ino || dir_add(dir, name, ino) < 0) {
+            inode_put(ino);                  /* NULL, or nameless: freed */
             inode_put(dir);
             return -ENOMEM;
         }

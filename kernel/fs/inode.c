@@ -78,6 +78,9 @@ static int grow_slots(struct inode *ino, uint32_t slots)
     uint32_t n = ino->nr_slots ? ino->nr_slots : 4;
     while (n < slots)
         n *= 2;
+    /* the table of a big file is pages too: leave the kernel its reserve */
+    if (nr_free_pages() <= RESERVED_PAGES + n * sizeof(char *) / PAGE_SIZE + 1)
+        return -ENOSPC;
     char **pages = kmalloc(n * sizeof(char *));
     if (!pages)
         return -ENOSPC;
@@ -192,6 +195,8 @@ static void append_entry(struct inode *dir, struct dentry *d)
 
 int dir_add(struct inode *dir, const char *name, struct inode *ino)
 {
+    if (nr_free_pages() <= RESERVED_PAGES)
+        return -ENOSPC;              /* so many names would eat the reserve too */
     struct dentry *d = kmalloc(sizeof(*d) + strlen(name) + 1);
 
     if (!d)

@@ -83,6 +83,8 @@ static int walk(const char *path, int parent, struct inode **out, char last[NAME
     }
     if (parent && !S_ISDIR(dir->mode))
         return -ENOTDIR;
+    if (parent && dir->nlink == 0)
+        return -ENOENT;                    /* removed (someone's cwd): no new names */
     *out = inode_get(dir);
     return 0;
 }

@@ -1,6 +1,7 @@
 /* open(): from a path name to a new fd.  The inode's type decides which
  * file operations the new struct file gets: a ramfs file's, or a device's
  * (the console, /dev/null...). */
+#include <string.h>
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
 #include "fs/file.h"
@@ -9,7 +10,8 @@
 #include "fs/ramfs_file.h"
 #include "fs/dev.h"
 
-/* Finds path, creating a regular file there if O_CREAT asks for it. */
+/* Finds path, creating a regular file there if O_CREAT asks for it.
+ * 1 if it made the file, 0 if it was there, or -errno. */
 static int lookup_or_create(const char *path, int flags, mode_t mode, struct inode **out)
 {
     char name[NAME_MAX + 1];
@@ -18,41 +20,46 @@ static int lookup_or_create(const char *path, int flags, mode_t mode, struct ino
 
     if (!(flags & O_CREAT))
         return namei(path, out);
+    if (path[0] && path[strlen(path) - 1] == '/')
+        return -EISDIR;              /* "name/" could only be a directory */
     if ((err = namei_parent(path, &dir, name)) < 0)
         return err;
     ino = dir_lookup(dir, name);
-    if (ino) {
+    /* finding a name in dir needs its x bit (as in namei); adding one, w too */
+    err = inode_permission(dir, ino ? 1 : 3);
+    if (err == 0 && ino) {
         err = (flags & O_EXCL) ? -EEXIST : 0;
         if (!err)
             *out = inode_get(ino);
-    } else if ((err = inode_permission(dir, 3)) == 0) {
+    } else if (err == 0) {
         ino = inode_alloc(S_IFREG | (mode & ~current->umask & 0777));
         if (!ino)
             err = -ENOSPC;
         else if ((err = dir_add(dir, name, ino)) < 0)
             inode_put(ino);
-        else
+        else {
             *out = ino;
+            err = 1;
+        }
     }
     inode_put(dir);
     return err;
 }
 
-/* May this inode be opened this way? */
-static int may_open(struct inode *ino, int flags)
+/* May this inode be opened this way?  A file this open just made may,
+ * whatever its mode: open("f", O_CREAT | O_WRONLY, 0444) writes it. */
+static int may_open(struct inode *ino, int flags, int created)
 {
     int acc = flags & O_ACCMODE;
 
-    if (acc == 3)
-        return -EINVAL;
-    if (S_ISDIR(ino->mode) && acc != O_RDONLY)
-        return -EISDIR;
+    if (S_ISDIR(ino->mode) && (acc != O_RDONLY || (flags & O_CREAT)))
+        return -EISDIR;              /* O_CREAT asks for a file: as Linux */
     if ((flags & O_DIRECTORY) && !S_ISDIR(ino->mode))
         return -ENOTDIR;
     if (S_ISSOCK(ino->mode))
         return -ENXIO;               /* a socket is reached with connect() */
     int mask = (acc != O_WRONLY ? 4 : 0) | (acc != O_RDONLY ? 2 : 0);
-    return inode_permission(ino, mask);
+    return created ? 0 : inode_permission(ino, mask);
 }
 
 /* A struct file for an inode; installs it in the fd table.  -errno or fd. */
@@ -75,11 +82,13 @@ static int open_inode(struct inode *ino, int flags)
 long do_open(const char *path, int flags, mode_t mode)
 {
     struct inode *ino;
-    int err = lookup_or_create(path, flags, mode, &ino);
+    int err;
 
-    if (err < 0)
+    if ((flags & O_ACCMODE) == 3)
+        return -EINVAL;              /* before O_CREAT makes anything */
+    if ((err = lookup_or_create(path, flags, mode, &ino)) < 0)
         return err;
-    if ((err = may_open(ino, flags)) == 0) {
+    if ((err = may_open(ino, flags, err)) == 0) {
         if ((flags & O_TRUNC) && S_ISREG(ino->mode) && (flags & O_ACCMODE) != O_RDONLY)
             err = inode_truncate(ino, 0);
         if (err == 0)

@@ -5,6 +5,8 @@
 #include "fs/ramfs_file.h"
 #include "fs/inode.h"
 
+#define OFF_MAX 0x7fffffff           /* off_t is 32 bits */
+
 static ssize_t ramfs_read(struct file *f, char *buf, size_t n)
 {
     long got = inode_read(f->inode, buf, f->pos, n);
@@ -28,6 +30,8 @@ static off_t ramfs_lseek(struct file *f, off_t off, int whence)
 {
     off_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? f->pos : (off_t)f->inode->size;
 
+    if (off > 0 && base > OFF_MAX - off)
+        return -EOVERFLOW;           /* not an off_t (and base + off would be undefined) */
     if (base + off < 0)
         return -EINVAL;
     f->pos = base + off;             /* past the end is fine: a later write leaves a hole */

@@ -68,6 +68,8 @@ static struct heap_page *new_heap_page(int class)
 
 static void *kmalloc_large(size_t size)
 {
+    if (size > MAX_PHYS_MEM)             /* more than there is; and near 4 GiB */
+        return NULL;                     /* the sum below would wrap around */
     unsigned n = page_round_up(size + sizeof(struct heap_page)) / PAGE_SIZE;
     struct heap_page *hp = alloc_pages(n);
     if (!hp)

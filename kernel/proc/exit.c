@@ -11,6 +11,7 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/fork.h"
+#include "proc/pgrp.h"
 #include "mm/mm.h"
 #include "mm/uaccess.h"
 #include "fs/file.h"
@@ -36,6 +37,36 @@ static void reparent_children(struct task_struct *t)
         if (child->state == TASK_ZOMBIE)
             wake_up(init);
     }
+}
+
+static void unlink_child(struct task_struct *parent, struct task_struct *child)
+{
+    struct task_struct **pp = &parent->children;
+
+    while (*pp != child)
+        pp = &(*pp)->sibling;
+    *pp = child->sibling;
+}
+
+/* POSIX: a parent that sets SIGCHLD to SIG_IGN (or SA_NOCLDWAIT) wants no
+ * zombies.  Its exited child goes to init, which reaps it; the parent's
+ * wait() ends with ECHILD once it has no child left. */
+static int parent_wants_no_zombies(struct task_struct *t)
+{
+    if (!t->parent || t->parent == init_task())
+        return 0;
+    struct sigaction *sa = &t->parent->sigaction[SIGCHLD];
+    return sa->sa_handler == SIG_IGN || (sa->sa_flags & SA_NOCLDWAIT);
+}
+
+static void give_zombie_to_init(struct task_struct *t)
+{
+    struct task_struct *parent = t->parent;
+
+    unlink_child(parent, t);
+    add_child(init_task(), t);
+    wake_up(init_task());
+    wake_up(parent);                 /* its wait() may now have no child */
 }
 
 /* A child stopped, continued or exited: the parent hears of it through
@@ -66,10 +97,14 @@ void do_exit(int status)
     switch_pgdir(kernel_pgdir);      /* we are about to free the one in use */
     mm_release(&t->mm);
     t->alarm = 0;
+    kill_orphaned_pgrps(t);          /* before its children go to init */
     reparent_children(t);
     t->exit_code = status;
     t->state = TASK_ZOMBIE;
-    notify_parent(t);
+    if (parent_wants_no_zombies(t))
+        give_zombie_to_init(t);
+    else
+        notify_parent(t);
     schedule();
     panic("a zombie was scheduled");
 }
@@ -94,15 +129,6 @@ static int wait_matches(struct task_struct *child, pid_t pid)
     if (pid < -1)
         return child->pgid == -pid;
     return 1;                        /* -1: any child */
-}
-
-static void unlink_child(struct task_struct *parent, struct task_struct *child)
-{
-    struct task_struct **pp = &parent->children;
-
-    while (*pp != child)
-        pp = &(*pp)->sibling;
-    *pp = child->sibling;
 }
 
 /* Looks once at the children.  Returns the pid of one to report (its

@@ -58,7 +58,9 @@ long sys_fork(void)
     child->counter -= parent->counter;    /* ...so forking cannot gain CPU */
     child->pgid = parent->pgid;
     child->sid = parent->sid;
-    memcpy(child->fpu_state, parent->fpu_state, sizeof(child->fpu_state));
+    /* the x87 registers as they are now (parent->fpu_state is only saved
+     * at a switch, so it may be old); fnsave resets them, frstor puts them back */
+    __asm__ volatile("fnsave %0\n\tfrstor %0" : "+m"(child->fpu_state));
 
     files_fork(child, parent);            /* same open files, shared offsets */
     child->cwd = inode_get(parent->cwd);

@@ -2,7 +2,8 @@
  * pipeline) is one process group; a login is one session; the terminal
  * sends Ctrl-C's SIGINT to its foreground process group (drv/tty.c). */
 #include <minnow/errno.h>
-#include "proc/task.h"
+#include "proc/pgrp.h"
+#include "proc/signal.h"
 
 static int group_exists_in_session(pid_t pgid, pid_t sid)
 {
@@ -57,4 +58,52 @@ long sys_getsid(pid_t pid)
 {
     struct task_struct *t = pid ? find_task(pid) : current;
     return t ? t->sid : -ESRCH;
+}
+
+/* ---------------------------------------------------------------- orphans */
+
+/* A group is orphaned when no member has a parent that could continue it:
+ * one in another group of the same session (a shell).  init does not
+ * count, nor does `leaving`, which is on its way out. */
+int pgrp_orphaned(pid_t pgid, struct task_struct *leaving)
+{
+    for (int i = 1; i < NR_TASKS; i++) {
+        struct task_struct *t = &tasks[i];
+        if (t == leaving || t->pgid != pgid || t->state == TASK_UNUSED ||
+            t->state == TASK_ZOMBIE)
+            continue;
+        struct task_struct *p = t->parent;
+        if (p && p != leaving && p->pid != 1 && p->pgid != pgid && p->sid == t->sid)
+            return 0;
+    }
+    return 1;
+}
+
+static int pgrp_has_stopped(pid_t pgid)
+{
+    for (int i = 1; i < NR_TASKS; i++)
+        if (tasks[i].pgid == pgid && tasks[i].state == TASK_STOPPED)
+            return 1;
+    return 0;
+}
+
+/* Group pgid was kept from being orphaned by leaving (its member, or the
+ * parent of its members): if it is orphaned now, wake its stopped jobs. */
+static void check_orphaned(pid_t pgid, struct task_struct *leaving)
+{
+    if (pgrp_has_stopped(pgid) && pgrp_orphaned(pgid, leaving)) {
+        kill_pgrp(pgid, SIGHUP);
+        kill_pgrp(pgid, SIGCONT);
+    }
+}
+
+void kill_orphaned_pgrps(struct task_struct *leaving)
+{
+    struct task_struct *parent = leaving->parent;
+
+    if (parent && parent->pgid != leaving->pgid && parent->sid == leaving->sid)
+        check_orphaned(leaving->pgid, leaving);
+    for (struct task_struct *c = leaving->children; c; c = c->sibling)
+        if (c->pgid != leaving->pgid && c->sid == leaving->sid)
+            check_orphaned(c->pgid, leaving);
 }

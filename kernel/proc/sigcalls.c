@@ -150,7 +150,9 @@ long sys_rt_sigpending(sigset_t *uset, size_t setsize)
 }
 
 /* Wait for a signal with a temporary mask; the old mask comes back after
- * the handler has run (do_signal saves it in the handler's frame). */
+ * the handler has run (do_signal saves it in the handler's frame).  Only a
+ * handler ends the wait: after a stop and SIGCONT, or a signal that was
+ * ignored, ERESTARTNOHAND starts it again. */
 long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
 {
     sigset_t mask;
@@ -164,15 +166,19 @@ long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
     current->blocked = mask & ~UNBLOCKABLE;
     while (sleep_on(&current->saved_mask) == 0)
         ;                                   /* only a signal ends the wait */
-    return -EINTR;
+    return -ERESTARTNOHAND;
 }
 
 long sys_pause(void)
 {
     while (sleep_on(&current->pending) == 0)
         ;
-    return -EINTR;
+    return -ERESTARTNOHAND;                 /* EINTR once a handler has run */
 }
+
+/* The longest alarm: jiffies compare by their signed difference
+ * (time_after_eq), so a due time must lie less than 2^31 ticks ahead. */
+#define MAX_ALARM_SECONDS (0x7fffffffu / HZ - 1)   /* about 248 days */
 
 /* alarm(seconds): SIGALRM later (do_timer sends it); returns the seconds
  * that were left of the previous alarm. */
@@ -182,6 +188,8 @@ long sys_alarm(unsigned int seconds)
 
     if (current->alarm && time_after_eq(current->alarm, jiffies))
         left = (current->alarm - jiffies + HZ - 1) / HZ;
+    if (seconds > MAX_ALARM_SECONDS)
+        seconds = MAX_ALARM_SECONDS;
     current->alarm = seconds ? jiffies + seconds * HZ : 0;
     return left;
 }

@@ -19,6 +19,7 @@
 #include "proc/signal.h"
 #include "proc/sched.h"
 #include "proc/exit.h"
+#include "proc/pgrp.h"
 #include "arch/idt.h"
 #include "mm/uaccess.h"
 #include "lib/printk.h"
@@ -61,6 +62,18 @@ static int signal_ignored(struct task_struct *t, int sig)
 
 /* ---------------------------------------------------------------- sending */
 
+/* t stopped or continued: SIGCHLD for its parent, unless the parent asked
+ * not to hear of stops and continues (SA_NOCLDSTOP); a wait() wakes anyway. */
+static void notify_parent_stop_cont(struct task_struct *t)
+{
+    struct task_struct *parent = t->parent;
+
+    if (parent && !(parent->sigaction[SIGCHLD].sa_flags & SA_NOCLDSTOP))
+        notify_parent(t);
+    else if (parent)
+        wake_up(parent);
+}
+
 void send_signal(struct task_struct *t, int sig)
 {
     if (t->state == TASK_ZOMBIE || t->state == TASK_UNUSED)
@@ -73,9 +86,10 @@ void send_signal(struct task_struct *t, int sig)
         t->pending &= ~STOP_SIGNALS;
         if (t->state == TASK_STOPPED) {     /* SIGCONT resumes it */
             t->state = TASK_READY;
-            t->continued = 1;
-            if (sig == SIGCONT)
-                notify_parent(t);
+            if (sig == SIGCONT) {           /* (SIGKILL: its death is the news) */
+                t->continued = 1;
+                notify_parent_stop_cont(t);
+            }
         }
     } else if (sigmask(sig) & STOP_SIGNALS) {
         t->pending &= ~sigmask(SIGCONT);
@@ -186,21 +200,35 @@ static int setup_frame(int sig, struct sigaction *sa, struct pt_regs *regs, sigs
 
     regs->esp = sp;
     regs->eip = (uint32_t)sa->sa_handler;
-    regs->eflags &= ~(1u << 8);             /* no single-stepping into it */
+    /* no single-stepping into it, and DF clear as at any call: the
+     * interrupted code may have been in the middle of a backward copy */
+    regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
     return 0;
 }
 
 /* A system call interrupted by this signal: restart it, or make it fail
- * with EINTR (SA_RESTART decides; without a handler it always restarts). */
+ * with EINTR.  Without a handler (the signal was ignored, or stopped and
+ * continued the process) it always restarts; with one, SA_RESTART decides
+ * for ERESTARTSYS, and ERESTARTNOHAND (pause, sigsuspend, nanosleep) always
+ * fails with EINTR, as in Linux. */
 static void handle_restart(struct pt_regs *regs, struct sigaction *sa)
 {
-    if (regs->trapno != T_SYSCALL || regs->eax != (uint32_t)-ERESTARTSYS)
+    int restart;
+
+    if (regs->trapno != T_SYSCALL || current->syscall_nr == NO_SYSCALL)
+        return;                             /* sigreturn: eax is the program's */
+    if (regs->eax == (uint32_t)-ERESTARTSYS)
+        restart = !sa || (sa->sa_flags & SA_RESTART);
+    else if (regs->eax == (uint32_t)-ERESTARTNOHAND)
+        restart = !sa;
+    else
         return;
-    if (!sa || (sa->sa_flags & SA_RESTART)) {
+    if (restart) {
         regs->eax = current->syscall_nr;
         regs->eip -= 2;                     /* back onto the "int $0x80" */
     } else {
         regs->eax = -EINTR;
+        current->restart_end = 0;           /* nanosleep is over, not resumed */
     }
 }
 
@@ -209,11 +237,8 @@ static void stop_current(int sig)
     current->state = TASK_STOPPED;
     current->exit_code = (sig << 8) | 0x7f;
     current->stop_reported = 0;
-    struct task_struct *parent = current->parent;
-    if (parent && !(parent->sigaction[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-        notify_parent(current);
-    else if (parent)
-        wake_up(parent);
+    current->continued = 0;                 /* an old SIGCONT is news no more */
+    notify_parent_stop_cont(current);
     schedule();                             /* until SIGCONT */
 }
 
@@ -226,7 +251,12 @@ static void do_default(int sig)
     case ACT_CORE:
         do_exit(sig | 0x80);                /* WCOREDUMP: "core dumped" */
     case ACT_STOP:
-        stop_current(sig);
+        /* POSIX: Ctrl-Z does not stop an orphaned group, which no shell
+         * would ever continue.  (SIGTTIN/SIGTTOU still stop: the tty
+         * retries a background read after them, so it must fail with EIO
+         * itself for such a group; SIGSTOP always stops.) */
+        if (sig != SIGTSTP || !pgrp_orphaned(current->pgid, NULL))
+            stop_current(sig);
         break;
     case ACT_IGNORE:
     case ACT_CONT:
@@ -303,8 +333,11 @@ long sys_sigreturn(void)
     regs->ss = regs->ds = regs->es = regs->fs = regs->gs = USER_DS;
     regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
     regs->trapno = trapno;
+    current->syscall_nr = NO_SYSCALL;       /* eax may hold -ERESTARTSYS: keep it */
     current->blocked = f.old_mask & ~UNBLOCKABLE;
-    __asm__ volatile("frstor %0" : : "m"(f.fpu_state));
+    /* fninit first: frstor waits for a pending x87 exception of the state
+     * it replaces, which would trap here, in the kernel */
+    __asm__ volatile("fninit\n\tfrstor %0" : : "m"(f.fpu_state));
     return regs->eax;                       /* eax as it was, not a result */
 }
 

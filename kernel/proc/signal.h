@@ -3,6 +3,10 @@
 
 #include "proc/task.h"
 
+/* Kernel-internal, like ERESTARTSYS: restart the call if no handler runs
+ * (after a stop and SIGCONT, or an ignored signal), else fail with EINTR. */
+#define ERESTARTNOHAND 514
+
 static inline sigset_t sigmask(int sig)
 {
     return 1ull << (sig - 1);

@@ -1,0 +1,13 @@
+#ifndef PROC_PGRP_H
+#define PROC_PGRP_H
+
+#include "proc/task.h"
+
+/* Is group pgid orphaned (no member has a parent in another group of the
+ * same session), counting `leaving` (or NULL) as gone already? */
+int pgrp_orphaned(pid_t pgid, struct task_struct *leaving);
+/* leaving exits: SIGHUP and SIGCONT to the groups it leaves orphaned with
+ * a stopped member (POSIX), who would otherwise stay stopped for ever. */
+void kill_orphaned_pgrps(struct task_struct *leaving);
+
+#endif
