@@ -14,6 +14,7 @@
 #include "drv/console.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
+#include "proc/pgrp.h"
 #include "mm/uaccess.h"
 #include "arch/x86.h"
 #include "arch/timer.h"
@@ -150,12 +151,14 @@ void tty_receive(char c)
 }
 
 /* Job control: a process of a background job that reads the terminal is
- * stopped by SIGTTIN (or gets EIO if it ignores that). */
+ * stopped by SIGTTIN (or gets EIO if it ignores that, or if its group is
+ * orphaned: nobody would be left to continue it). */
 static int background_read(void)
 {
     if (current->sid != console.session || console.pgrp <= 0 || current->pgid == console.pgrp)
         return 0;
-    if (current->sigaction[SIGTTIN].sa_handler == SIG_IGN || (current->blocked & sigmask(SIGTTIN)))
+    if (current->sigaction[SIGTTIN].sa_handler == SIG_IGN || (current->blocked & sigmask(SIGTTIN)) ||
+        pgrp_orphaned(current->pgid, NULL))
         return -EIO;
     kill_pgrp(current->pgid, SIGTTIN);
     return -ERESTARTSYS;
