@@ -115,6 +115,71 @@ static void walk(const char *dir, int remember)
         closedir(d);
 }
 
+/* sigreturn trusts nothing on the user stack: a frame of junk must come
+ * back as a dead or confused program, never as a kernel problem (a forged
+ * frame could ask for ring 0 or I/O privilege). */
+static void junk_sigreturn(void)
+{
+    static unsigned frame[256];
+
+    for (int i = 0; i < 256; i++)
+        frame[i] = next_random() * 2654435761u;
+    __asm__ volatile("mov %0, %%esp\n\tmov $119, %%eax\n\tint $0x80"
+                     : : "r"(&frame[64]) : "eax", "memory");
+    _exit(0);                                  /* only if eip happened to land here */
+}
+
+static void fuzz_sigreturn(void)
+{
+    int bad = 0;
+
+    for (int i = 0; i < 300; i++) {
+        seed += 7;
+        pid_t pid = fork();
+        if (pid == 0) {
+            alarm(2);                          /* junk may also loop forever */
+            junk_sigreturn();
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        bad += !(WIFSIGNALED(status) || WIFEXITED(status));
+    }
+    check(bad == 0 && getpid() > 0, "fuzz_sigreturn_junk_frames", "%d odd endings", bad);
+}
+
+/* exec reads headers from a file anyone can write: mutated copies of a
+ * real program must give ENOEXEC (or a program that dies), nothing worse. */
+static void fuzz_exec(void)
+{
+    static char image[65536];
+    int fd = open("/bin/true", O_RDONLY);
+    int size = read(fd, image, sizeof(image));
+    close(fd);
+    int odd = 0;
+
+    for (int i = 0; i < 200 && size > 0; i++) {
+        static char copy[65536];
+        memcpy(copy, image, size);
+        for (int k = 0; k < 4; k++)            /* a few bytes of the headers */
+            copy[next_random() % 256] = (char)next_random();
+        fd = open("/tmp/fuzz/elf", O_CREAT | O_TRUNC | O_WRONLY, 0755);
+        write(fd, copy, size);
+        close(fd);
+        pid_t pid = fork();
+        if (pid == 0) {
+            char *argv[] = { "elf", NULL };
+            alarm(2);
+            execv("/tmp/fuzz/elf", argv);
+            _exit(errno == ENOEXEC || errno == ENOMEM ? 0 : 1);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        odd += WIFEXITED(status) && WEXITSTATUS(status) == 1;
+    }
+    unlink("/tmp/fuzz/elf");
+    check(odd == 0 && size > 0, "fuzz_exec_mutated_elf", "%d execs failed with an unexpected errno", odd);
+}
+
 int main(void)
 {
     walk("/", 1);
@@ -137,6 +202,8 @@ int main(void)
     while (waitpid(-1, NULL, WNOHANG) > 0)
         ;
     check(WIFEXITED(status) || WIFSIGNALED(status), "fuzz_child_ended", "status %#x", status);
+    fuzz_sigreturn();
+    fuzz_exec();
     check(write(1, "", 0) == 0 && getpid() > 0, "fuzz_kernel_alive", "the kernel stopped answering");
     walk("/", 0);
     long after = free_pages();
