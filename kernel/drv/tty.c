@@ -150,6 +150,22 @@ void tty_receive(char c)
     }
 }
 
+/* The session that owns the console has ended (its leader, the login
+ * shell, exited): like a modem hanging up, its foreground job gets SIGHUP
+ * (and SIGCONT, should it be stopped), and the console goes back to init's
+ * session until a new shell claims it. */
+void tty_session_ended(pid_t sid)
+{
+    if (sid != console.session || sid == 1)
+        return;
+    if (console.pgrp > 0) {
+        kill_pgrp(console.pgrp, SIGHUP);
+        kill_pgrp(console.pgrp, SIGCONT);
+    }
+    console.session = 1;
+    console.pgrp = 1;
+}
+
 /* Job control: a process of a background job that reads the terminal is
  * stopped by SIGTTIN (or gets EIO if it ignores that, or if its group is
  * orphaned: nobody would be left to continue it). */

@@ -7,6 +7,8 @@
  * interrupt handlers. */
 void tty_receive(char c);
 void tty_init(void);
+#include <minnow/types.h>
+void tty_session_ended(pid_t sid);     /* its leader exited: hang up */
 
 extern const struct file_ops tty_ops;     /* /dev/console and /dev/tty */
 

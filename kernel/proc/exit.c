@@ -19,6 +19,7 @@
 #include "lib/printk.h"
 #include "lib/cmdline.h"
 #include "arch/power.h"
+#include "drv/tty.h"
 
 static struct task_struct *init_task(void)
 {
@@ -97,6 +98,8 @@ void do_exit(int status)
     switch_pgdir(kernel_pgdir);      /* we are about to free the one in use */
     mm_release(&t->mm);
     t->alarm = 0;
+    if (t->sid == t->pid)
+        tty_session_ended(t->sid);   /* a login shell exits: SIGHUP */
     kill_orphaned_pgrps(t);          /* before its children go to init */
     reparent_children(t);
     t->exit_code = status;

@@ -30,6 +30,38 @@ static void on_sigint(int sig)
     got_sigint = 1;
 }
 
+/* When the leader of the session that owns the terminal exits (a login
+ * shell), its foreground job gets SIGHUP. */
+static void hangup(void)
+{
+    int p[2];
+    pipe(p);
+    pid_t leader = fork();
+    if (leader == 0) {
+        setsid();
+        ioctl(0, TIOCSCTTY, 0);              /* this session owns the console now */
+        pid_t job = fork();
+        if (job == 0) {
+            close(p[0]);
+            setpgid(0, 0);
+            for (;;)
+                pause();                     /* until SIGHUP ends it */
+        }
+        setpgid(job, job);
+        tcsetpgrp(0, job);
+        close(p[1]);
+        usleep(50000);
+        _exit(0);                            /* the "shell" leaves */
+    }
+    close(p[1]);
+    waitpid(leader, NULL, 0);
+    char c;
+    int r = read(p[0], &c, 1);               /* EOF once the job died */
+    close(p[0]);
+    check(r == 0, "tty_leader_exit_hangs_up_job", "read gave %d", r);
+    check(tcsetpgrp(0, getpgrp()) == 0, "tty_back_to_init_session", "errno %d", errno);
+}
+
 int main(void)
 {
     char buf[64];
@@ -74,5 +106,6 @@ int main(void)
     waitpid(pid, &status, 0);
 
     check(ioctl(0, 0x7777, 0) == -1 && errno == ENOTTY, "tty_bad_ioctl_enotty", "errno %d", errno);
+    hangup();
     return test_exit_code();
 }
