@@ -3,12 +3,21 @@
  *
  * Each line is built in memory and written with a single write(), after
  * stdout's own buffer was flushed: lines from the test and from check()
- * never cut into each other, even when a forked child also prints. */
+ * never cut into each other, even when a forked child also prints.
+ *
+ * After it, the helpers that several tests share (see <minnow/test.h>). */
 #include <minnow/test.h>
+#include <minnow/syscalls.h>
+#include <minnow/sysinfo.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/sysinfo.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int failures;
@@ -58,4 +67,203 @@ long free_pages(void)
     if (unit >= 4096)
         return (long)(si.freeram * (unit / 4096));
     return (long)(si.freeram / (4096 / unit));
+}
+
+/* ---------------------------------------------------------------- children */
+
+int wait_status(pid_t pid)
+{
+    int status;
+
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return status;
+}
+
+pid_t run_in_child(void (*fn)(void), int *status)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        fn();
+        _exit(0);
+    }
+    int s = pid < 0 ? -1 : wait_status(pid);
+    if (status)
+        *status = s;
+    return pid;
+}
+
+int child_status(void (*fn)(void))
+{
+    int status;
+
+    run_in_child(fn, &status);
+    return status;
+}
+
+/* ---------------------------------------------------------------- signals */
+
+int install_handler(int sig, void (*handler)(int), int flags)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = handler;
+    sa.sa_flags = flags;
+    return sigaction(sig, &sa, NULL);
+}
+
+static void do_nothing(int sig)
+{
+    (void)sig;
+}
+
+static struct sigaction alarm_old_action;
+static unsigned alarm_seconds, alarm_left;
+
+void alarm_interrupt(unsigned seconds)
+{
+    sigaction(SIGALRM, NULL, &alarm_old_action);
+    install_handler(SIGALRM, do_nothing, 0);      /* no SA_RESTART: EINTR */
+    alarm_seconds = seconds;
+    alarm_left = alarm(seconds);
+}
+
+void alarm_restore(void)
+{
+    int e = errno;
+    unsigned left = alarm_left;
+
+    if (left > alarm_seconds)
+        left -= alarm_seconds;
+    else if (left > 0)
+        left = 1;                                 /* it was due: soon, then */
+    alarm(left);                                  /* before SIGALRM may kill again */
+    sigaction(SIGALRM, &alarm_old_action, NULL);
+    errno = e;
+}
+
+/* ---------------------------------------------------------------- programs */
+
+pid_t spawn(char *const argv[], int in, int out, int err, unsigned timeout)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+
+    if (pid != 0)
+        return pid;
+    if (in >= 0)
+        dup2(in, 0);
+    if (out >= 0)
+        dup2(out, 1);
+    if (err >= 0)
+        dup2(err, 2);
+    for (int fd = 3; fd < OPEN_MAX; fd++)
+        close(fd);
+    signal(SIGPIPE, SIG_DFL);
+    if (timeout)
+        alarm(timeout);                           /* an alarm survives exec */
+    execvp(argv[0], argv);
+    dprintf(2, "cannot exec %s: %s", argv[0], strerror(errno));
+    _exit(126);
+}
+
+pid_t start_captured(char *const argv[], const char *input, int *out, int *err,
+                     unsigned timeout)
+{
+    int i[2], o[2], e[2] = { -1, -1 };
+
+    if (pipe(i) < 0)
+        return -1;
+    if (pipe(o) < 0 || (err && pipe(e) < 0)) {
+        close(i[0]); close(i[1]); close(o[0]); close(o[1]);
+        return -1;
+    }
+    pid_t pid = spawn(argv, i[0], o[1], e[1], timeout);
+    /* Written while we still hold the read end too: a program that exits
+     * without reading its input gives no SIGPIPE here. */
+    if (pid > 0 && input)
+        write(i[1], input, strlen(input));
+    close(i[0]);
+    close(i[1]);
+    close(o[1]);
+    if (err)
+        close(e[1]);
+    if (pid < 0) {
+        close(o[0]);
+        if (err)
+            close(e[0]);
+        return -1;
+    }
+    *out = o[0];
+    if (err)
+        *err = e[0];
+    return pid;
+}
+
+int run_captured(char *const argv[], const char *input, char *out, size_t out_size,
+                 char *err, size_t err_size)
+{
+    int o, e;
+    pid_t pid = start_captured(argv, input, &o, err ? &e : NULL, RUN_TIMEOUT);
+
+    out[0] = '\0';
+    if (err)
+        err[0] = '\0';
+    if (pid < 0)
+        return -1;
+    read_to_end(o, out, out_size);
+    close(o);
+    if (err) {
+        read_to_end(e, err, err_size);
+        close(e);
+    }
+    return wait_status(pid);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+size_t read_to_end(int fd, char *buf, size_t size)
+{
+    char chunk[512];
+    size_t len = 0;
+    ssize_t n;
+
+    while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+        size_t keep = size - 1 - len;
+        if (keep > (size_t)n)
+            keep = (size_t)n;
+        memcpy(buf + len, chunk, keep);
+        len += keep;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+long read_file(const char *path, char *buf, size_t size)
+{
+    int fd = open(path, O_RDONLY);
+
+    buf[0] = '\0';
+    if (fd < 0)
+        return -1;
+    long len = (long)read_to_end(fd, buf, size);
+    close(fd);
+    return len;
+}
+
+/* ---------------------------------------------------------------- the CPU */
+
+unsigned long cpu_ticks(pid_t pid)
+{
+    struct procinfo p[64];
+    int n = getprocs(p, 64);
+
+    for (int i = 0; i < n; i++)
+        if (p[i].pid == pid)
+            return p[i].ticks;
+    return 0;
 }

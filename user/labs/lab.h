@@ -11,6 +11,7 @@
 #ifndef LAB_H
 #define LAB_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -34,5 +35,27 @@ static inline void console_says(const char *verb, const char *check_name, const 
 
 #define expect_console(check_name, ...) console_says("expect", check_name, __VA_ARGS__)
 #define forbid_console(check_name, ...) console_says("forbid", check_name, __VA_ARGS__)
+
+/* The first check of a lab that adds the system call `name` (number nr):
+ * r and errno are what name(0) just returned.  Checks NAME_exists; while
+ * the call is missing (ENOSYS) or wrong, each of the count checks in
+ * later[] fails too, with "needs NAME() first".  Returns 1 if it exists. */
+static inline int syscall_exists(const char *name, int nr, long r,
+                                 const char *const later[], int count)
+{
+    int e = errno;
+    char why[120] = "", exists[32];
+
+    if (r < 0 && e == ENOSYS)
+        snprintf(why, sizeof(why), "%s() returned ENOSYS: add it to kernel/syscall.list"
+                 " (number %d) and write sys_%s", name, nr, name);
+    else if (r != 0)
+        snprintf(why, sizeof(why), "%s(0) returned %ld (errno %d), want 0", name, r, e);
+    snprintf(exists, sizeof(exists), "%s_exists", name);
+    check(!why[0], exists, "%s", why);
+    for (int i = 0; why[0] && i < count; i++)
+        check(0, later[i], "needs %s() first (see %s)", name, exists);
+    return !why[0];
+}
 
 #endif

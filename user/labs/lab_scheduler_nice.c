@@ -22,19 +22,6 @@ static long do_nice(int inc)
     return syscall(__NR_nice, inc);
 }
 
-/* Runs fn in a child process (so that our own nice value stays 0). */
-static void in_child(void (*fn)(void))
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        fn();
-        exit(test_exit_code());
-    }
-    if (pid > 0)
-        waitpid(pid, NULL, 0);
-}
-
 static void values(void)
 {
     long a = do_nice(3), b = do_nice(2), c = do_nice(100);
@@ -54,26 +41,18 @@ static void grandchild(void)
 static void inherited(void)
 {
     do_nice(5);
-    in_child(grandchild);
+    run_in_child(grandchild, NULL);
 }
 
 int main(void)
 {
-    char why[120] = "";
-    long r = do_nice(0);
+    static const char *const later[] = { "nice_value", "nice_inherited" };
 
-    if (r < 0 && errno == ENOSYS)
-        snprintf(why, sizeof(why), "nice() returned ENOSYS: add it to kernel/syscall.list"
-                 " (number %d) and write sys_nice", __NR_nice);
-    else if (r != 0)
-        snprintf(why, sizeof(why), "nice(0) returned %ld (errno %d), want 0", r, errno);
-    check(!why[0], "nice_exists", "%s", why);
-    if (why[0]) {
-        check(0, "nice_value", "needs nice() first (see nice_exists)");
-        check(0, "nice_inherited", "needs nice() first (see nice_exists)");
+    long r = do_nice(0);
+    if (!syscall_exists("nice", __NR_nice, r, later, 2))
         return test_exit_code();
-    }
-    in_child(values);
-    in_child(inherited);
+    /* in children, so that our own nice value stays 0 */
+    run_in_child(values, NULL);
+    run_in_child(inherited, NULL);
     return test_exit_code();
 }

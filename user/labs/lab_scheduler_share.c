@@ -29,25 +29,14 @@ static pid_t spin(int nice)
     return pid;
 }
 
-static unsigned long ticks_of(pid_t pid)
-{
-    struct procinfo p[64];
-    int n = getprocs(p, 64);
-
-    for (int i = 0; i < n; i++)
-        if (p[i].pid == pid)
-            return p[i].ticks;
-    return 0;
-}
-
 /* CPU ticks of two loops at nice values na and nb, in one second. */
 static void race(int na, int nb, unsigned long *ta, unsigned long *tb)
 {
     pid_t a = spin(na), b = spin(nb);
 
     usleep(1000000);
-    *ta = ticks_of(a);
-    *tb = ticks_of(b);
+    *ta = cpu_ticks(a);
+    *tb = cpu_ticks(b);
     printf("nice %d and nice %d: %lu and %lu CPU ticks in 1 s\n", na, nb, *ta, *tb);
     kill(a, SIGKILL);
     kill(b, SIGKILL);

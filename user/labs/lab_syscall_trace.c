@@ -26,20 +26,6 @@ static long set_trace(unsigned mask)
     return syscall(__NR_trace, mask);
 }
 
-/* Runs fn in a child process and waits for it; returns the child's pid. */
-static pid_t in_child(void (*fn)(void))
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        fn();
-        _exit(0);
-    }
-    if (pid > 0)
-        waitpid(pid, NULL, 0);
-    return pid;
-}
-
 static void getpid_then_off(void)
 {
     set_trace(BIT(__NR_getpid) | BIT(__NR_getuid));
@@ -60,20 +46,10 @@ int main(void)
     };
     pid_t me = getpid();
     uid_t uid = getuid();
-    char why[120] = "";
 
     long r = set_trace(0);
-    if (r < 0 && errno == ENOSYS)
-        snprintf(why, sizeof(why), "trace() returned ENOSYS: add it to kernel/syscall.list"
-                 " (number %d) and write sys_trace", __NR_trace);
-    else if (r != 0)
-        snprintf(why, sizeof(why), "trace(0) returned %ld (errno %d), want 0", r, errno);
-    check(!why[0], "trace_exists", "%s", why);
-    if (why[0]) {
-        for (unsigned i = 0; i < sizeof(later) / sizeof(later[0]); i++)
-            check(0, later[i], "needs trace() first (see trace_exists)");
+    if (!syscall_exists("trace", __NR_trace, r, later, sizeof(later) / sizeof(later[0])))
         return test_exit_code();
-    }
 
     /* A traced call gets its line, with its name and its result. */
     expect_console("trace_prints", "trace: pid %d getpid -> %d", me, me);
@@ -101,14 +77,14 @@ int main(void)
     check(1, "trace_mask", "-");
 
     /* trace(0) turns it off (in a child, whose pid is new). */
-    pid_t c = in_child(getpid_then_off);
+    pid_t c = run_in_child(getpid_then_off, NULL);
     expect_console("trace_off", "trace: pid %d getpid -> %d", c, c);
     forbid_console("trace_off", "trace: pid %d getuid -> %d", c, (int)uid);
     check(c > 0, "trace_off", "fork failed: %s", strerror(errno));
 
     /* A child inherits its parent's mask. */
     set_trace(BIT(__NR_fork) | BIT(__NR_getpid));
-    c = in_child(child_getpid);
+    c = run_in_child(child_getpid, NULL);
     set_trace(0);
     expect_console("trace_fork", "trace: pid %d fork -> %d", me, c);
     expect_console("trace_fork", "trace: pid %d getpid -> %d", c, c);

@@ -12,20 +12,6 @@
 
 #define KERNEL_ADDR ((void *)0xC0100000)
 
-/* Runs fn in a child and returns how the child ended. */
-static int in_child(void (*fn)(void))
-{
-    pid_t pid = fork();
-
-    if (pid == 0) {
-        fn();
-        _exit(0);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return status;
-}
-
 static void write_kernel(void) { *(volatile int *)KERNEL_ADDR = 1; }
 static void read_kernel(void) { (void)*(volatile int *)KERNEL_ADDR; }
 static void write_null(void) { *(volatile int *)0 = 1; }
@@ -49,7 +35,7 @@ static void wild_stack(void)
 
 static void check_signal(void (*fn)(void), int sig, const char *name)
 {
-    int status = in_child(fn);
+    int status = child_status(fn);
     check(WIFSIGNALED(status) && WTERMSIG(status) == sig, name,
           "status %#x, expected death by signal %d", status, sig);
 }

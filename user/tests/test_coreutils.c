@@ -19,20 +19,6 @@
 static char out[8192];           /* what the last command wrote on stdout */
 static char err[1024];           /* ... and on stderr */
 
-/* Reads fd to its end into buf (keeping the first size-1 bytes). */
-static void slurp(int fd, char *buf, size_t size)
-{
-    size_t len = 0;
-    char chunk[512];
-    ssize_t n;
-
-    while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
-        for (ssize_t i = 0; i < n && len < size - 1; i++)
-            buf[len++] = chunk[i];
-    }
-    buf[len] = '\0';
-}
-
 /* Cuts a command line into words at the spaces (no quoting). */
 static void split(char *line, char *argv[], int max)
 {
@@ -42,51 +28,17 @@ static void split(char *line, char *argv[], int max)
     argv[n] = NULL;
 }
 
-/* The child's side: stdin, stdout, stderr on the pipes, then exec. */
-static void child(char *argv[], int in[2], int o[2], int e[2])
-{
-    dup2(in[0], 0);
-    dup2(o[1], 1);
-    dup2(e[1], 2);
-    close(in[0]); close(in[1]);
-    close(o[0]); close(o[1]);
-    close(e[0]); close(e[1]);
-    signal(SIGPIPE, SIG_DFL);            /* the test ignores it; programs must not */
-    alarm(5);                            /* a program that hangs is killed */
-    execvp(argv[0], argv);
-    dprintf(2, "cannot exec %s: %s", argv[0], strerror(errno));
-    _exit(126);
-}
-
 /* Runs cmdline with input on standard input (NULL: nothing) and fills
  * out and err.  Returns the exit status, or 128 + N if signal N killed
- * the program. */
+ * the program (after RUN_TIMEOUT seconds, SIGALRM: a program that hangs). */
 static int run(const char *cmdline, const char *input)
 {
     char line[256], *argv[32];
-    int in[2], o[2], e[2];
 
     strlcpy(line, cmdline, sizeof(line));
     split(line, argv, 32);
-    pipe(in);
-    pipe(o);
-    pipe(e);
-    pid_t pid = fork();
-    if (pid == 0)
-        child(argv, in, o, e);
-    close(in[0]);
-    close(o[1]);
-    close(e[1]);
-    if (input)
-        write(in[1], input, strlen(input));   /* small: fits in the pipe */
-    close(in[1]);
-    slurp(o[0], out, sizeof(out));
-    slurp(e[0], err, sizeof(err));
-    close(o[0]);
-    close(e[0]);
-
-    int status;
-    if (waitpid(pid, &status, 0) < 0)
+    int status = run_captured(argv, input, out, sizeof(out), err, sizeof(err));
+    if (status < 0)
         return -1;
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
@@ -103,12 +55,7 @@ static void write_file(const char *path, const char *text)
 /* The file's contents in buf ("" if it cannot be read). */
 static char *file_text(const char *path, char *buf, size_t size)
 {
-    int fd = open(path, O_RDONLY);
-    buf[0] = '\0';
-    if (fd >= 0) {
-        slurp(fd, buf, size);
-        close(fd);
-    }
+    read_file(path, buf, size);
     return buf;
 }
 
@@ -488,28 +435,13 @@ static void test_yes_head(void)
     int p[2], o[2];
     pipe(p);
     pipe(o);
-    pid_t yes = fork();
-    if (yes == 0) {
-        dup2(p[1], 1);
-        close(p[0]); close(p[1]); close(o[0]); close(o[1]);
-        signal(SIGPIPE, SIG_DFL);
-        alarm(5);
-        execlp("yes", "yes", (char *)NULL);
-        _exit(126);
-    }
-    pid_t head = fork();
-    if (head == 0) {
-        dup2(p[0], 0);
-        dup2(o[1], 1);
-        close(p[0]); close(p[1]); close(o[0]); close(o[1]);
-        alarm(5);
-        execlp("head", "head", "-n", "3", (char *)NULL);
-        _exit(126);
-    }
+    char *yes_argv[] = { "yes", NULL }, *head_argv[] = { "head", "-n", "3", NULL };
+    pid_t yes = spawn(yes_argv, -1, p[1], -1, 5);
+    pid_t head = spawn(head_argv, p[0], o[1], -1, 5);
     close(p[0]);
     close(p[1]);
     close(o[1]);
-    slurp(o[0], out, sizeof(out));
+    read_to_end(o[0], out, sizeof(out));
     close(o[0]);
     int ys, hs;
     waitpid(head, &hs, 0);

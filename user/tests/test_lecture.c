@@ -18,28 +18,9 @@ static size_t out_len;
  * end, and input (if not NULL) is all of its standard input. */
 static pid_t start(char *const argv[], const char *input, int *fd)
 {
-    int o[2], in[2];
-    pipe(o);
-    pipe(in);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(in[0], 0);
-        dup2(o[1], 1);
-        close(in[0]); close(in[1]);
-        close(o[0]); close(o[1]);
-        alarm(5);                        /* a program that hangs is killed */
-        execvp(argv[0], argv);
-        _exit(126);
-    }
-    close(in[0]);
-    close(o[1]);
-    if (input)
-        write(in[1], input, strlen(input));
-    close(in[1]);
-    *fd = o[0];
     out_len = 0;
     out[0] = '\0';
-    return pid;
+    return start_captured(argv, input, fd, NULL, 5);   /* a program that hangs is killed */
 }
 
 /* How many times want occurs in out. */
@@ -82,11 +63,9 @@ static int read_until(int fd, const char *want)
 static int run(const char *name, const char *arg, const char *input)
 {
     char *argv[] = { (char *)name, (char *)arg, NULL };
-    int fd, status;
-    pid_t pid = start(argv, input, &fd);
-    read_until(fd, NULL);
-    close(fd);
-    waitpid(pid, &status, 0);
+    int status = run_captured(argv, input, out, sizeof(out), NULL, 0);
+
+    out_len = strlen(out);
     return status;
 }
 

@@ -74,12 +74,7 @@ static void many_handlers(void)
 
 static void file_contents(char *buf, size_t size)
 {
-    int fd = open(file, O_RDONLY);
-    ssize_t n = fd >= 0 ? read(fd, buf, size - 1) : -1;
-
-    buf[n > 0 ? n : 0] = '\0';
-    if (fd >= 0)
-        close(fd);
+    read_file(file, buf, size);
     unlink(file);
 }
 

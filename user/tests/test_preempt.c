@@ -17,23 +17,12 @@ static pid_t spin(void)
     return pid;
 }
 
-static unsigned long ticks_of(pid_t pid)
-{
-    struct procinfo p[64];
-    int n = getprocs(p, 64);
-
-    for (int i = 0; i < n; i++)
-        if (p[i].pid == pid)
-            return p[i].ticks;
-    return 0;
-}
-
 int main(void)
 {
     pid_t a = spin(), b = spin();
 
     usleep(500000);                  /* half a second: ~50 ticks to share */
-    unsigned long ta = ticks_of(a), tb = ticks_of(b);
+    unsigned long ta = cpu_ticks(a), tb = cpu_ticks(b);
     static struct sched_event ev[512];
     int n = getschedlog(ev, 512), a_to_b = 0;
     for (int i = 0; i < n; i++)

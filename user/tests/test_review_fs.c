@@ -143,22 +143,12 @@ static void truncate_keeps_reserve(void)
 
 /* ---------------------------------------------------------------- tty */
 
-static void on_alarm(int sig)
-{
-    (void)sig;
-}
-
 /* read, but given up after a second (EINTR) if nothing comes. */
 static int timed_read(int fd, char *buf, int size)
 {
-    struct sigaction sa = { .sa_handler = on_alarm }, old;
-
-    sigaction(SIGALRM, &sa, &old);
-    unsigned left = alarm(1);             /* the runner's timeout: put back below */
-    int n = read(fd, buf, size), err = errno;
-    alarm(left > 1 ? left - 1 : 1);
-    sigaction(SIGALRM, &old, NULL);
-    errno = err;
+    alarm_interrupt(1);
+    int n = read(fd, buf, size);
+    alarm_restore();                      /* the runner's timeout; errno stays */
     return n;
 }
 

@@ -40,15 +40,6 @@ static void on_signal(int sig)
     caught++;
 }
 
-static void install(int sig, void (*h)(int), int flags)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = h;
-    sa.sa_flags = flags;
-    sigaction(sig, &sa, NULL);
-}
-
 static long elapsed_ms(struct timeval *t0)
 {
     struct timeval t1;
@@ -76,7 +67,7 @@ static void fork_with_df_set(void)
 static void handler_df_clear(void)
 {
     caught = 0;
-    install(SIGUSR1, on_signal, 0);
+    install_handler(SIGUSR1, on_signal, 0);
     long pid = getpid();
     long r;
     __asm__ volatile("std\n\tint $0x80\n\tcld"
@@ -84,7 +75,7 @@ static void handler_df_clear(void)
     check(r == 0 && caught == 1 && !(handler_eflags & (1u << 10)),
           "review_handler_df_clear", "kill %ld, caught %d, eflags %#x", r, caught,
           handler_eflags);
-    install(SIGUSR1, SIG_DFL, 0);
+    install_handler(SIGUSR1, SIG_DFL, 0);
 }
 
 /* ------------------------------------------------ sigreturn and restarts */
@@ -98,7 +89,7 @@ static void sigreturn_keeps_eax(void)
 {
     pid_t pid = fork();
     if (pid == 0) {
-        install(SIGUSR1, stop_spin, 0);
+        install_handler(SIGUSR1, stop_spin, 0);
         long eax;
         __asm__ volatile("mov $-512, %%eax\n"
                          "1:\tcmpl $0, %1\n\t"
@@ -222,7 +213,7 @@ static void nanosleep_restart_remainder(void)
 /* A handler still ends them with EINTR. */
 static void pause_handler_eintr(void)
 {
-    install(SIGUSR1, on_signal, 0);
+    install_handler(SIGUSR1, on_signal, 0);
     pid_t pid = fork();
     if (pid == 0) {
         int r = pause();
@@ -234,7 +225,7 @@ static void pause_handler_eintr(void)
     waitpid(pid, &status, 0);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "review_pause_handler_eintr",
           "status %#x", status);
-    install(SIGUSR1, SIG_DFL, 0);
+    install_handler(SIGUSR1, SIG_DFL, 0);
 }
 
 /* ------------------------------------------------ SIGCHLD ignored */
@@ -252,7 +243,7 @@ static int zombies_of(pid_t ppid)
 
 static void sigchld_ignored_no_zombie(void)
 {
-    install(SIGCHLD, SIG_IGN, 0);
+    install_handler(SIGCHLD, SIG_IGN, 0);
     pid_t pid = fork();
     if (pid == 0)
         _exit(0);
@@ -261,7 +252,7 @@ static void sigchld_ignored_no_zombie(void)
     int status;
     pid_t w = wait(&status);                 /* no child left: ECHILD */
     int e = errno;
-    install(SIGCHLD, SIG_DFL, 0);
+    install_handler(SIGCHLD, SIG_DFL, 0);
     check(z == 0 && w == -1 && e == ECHILD, "review_sigchld_ign_no_zombie",
           "%d zombies, wait %d errno %d", z, w, e);
 }
@@ -293,17 +284,17 @@ static void fpu_trap(int sig)
     __asm__ volatile("fldcw %0\n\tfldz\n\tfld1\n\tfdivp" : : "m"(cw));
 }
 
+static void raise_fpu_trap(void)
+{
+    install_handler(SIGUSR1, fpu_trap, 0);
+    raise(SIGUSR1);
+}
+
 static void fpu_pending_at_sigreturn(void)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        install(SIGUSR1, fpu_trap, 0);
-        raise(SIGUSR1);
-        _exit(0);
-    }
     int status = 0;
-    pid_t w = waitpid(pid, &status, 0);
-    check(w == pid, "review_fpu_pending_sigreturn", "status %#x", status);
+    pid_t pid = run_in_child(raise_fpu_trap, &status);
+    check(pid > 0 && status != -1, "review_fpu_pending_sigreturn", "status %#x", status);
 }
 
 /* SIGKILL ends a stopped child; that is not a "continued". */
@@ -323,28 +314,24 @@ static void sigkill_stopped_not_continued(void)
 static void nocldstop_continue(void)
 {
     caught = 0;
-    install(SIGCHLD, on_signal, SA_NOCLDSTOP);
+    install_handler(SIGCHLD, on_signal, SA_NOCLDSTOP);
     pid_t pid = sleeper(do_pause);
     stop_and_continue(pid);
     usleep(20000);
     int on_cont = caught;
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
-    install(SIGCHLD, SIG_DFL, 0);
+    install_handler(SIGCHLD, SIG_DFL, 0);
     check(on_cont == 0 && caught == 1, "review_nocldstop_continue",
           "%d SIGCHLD for stop/continue, %d in all", on_cont, caught);
 }
 
 /* int3, a debugger's breakpoint, is SIGTRAP (not a protection fault). */
+static void do_int3(void) { __asm__ volatile("int3"); }
+
 static void int3_sigtrap(void)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        __asm__ volatile("int3");
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    int status = child_status(do_int3);
     check(WIFSIGNALED(status) && WTERMSIG(status) == SIGTRAP, "review_int3_sigtrap",
           "status %#x", status);
 }
@@ -371,7 +358,7 @@ static void orphaned_stopped_gets_hup(void)
         setpgid(0, 0);                       /* a job of its own... */
         pid_t g = fork();
         if (g == 0) {
-            install(SIGHUP, on_hup, 0);
+            install_handler(SIGHUP, on_hup, 0);
             pid_t me = getpid();
             write(ready[1], &me, sizeof(me));
             raise(SIGSTOP);                  /* ...with a stopped member */
@@ -424,13 +411,13 @@ static void orphaned_ignores_tstp(void)
 static void huge_times(void)
 {
     caught = 0;
-    install(SIGALRM, on_signal, 0);
+    install_handler(SIGALRM, on_signal, 0);
     alarm(30000000);                         /* a year: seconds * HZ > 2^31 */
     usleep(50000);
     unsigned left = alarm(0);
     check(caught == 0 && left > 1000000, "review_alarm_huge", "caught %d, left %u", caught,
           left);
-    install(SIGALRM, SIG_DFL, 0);
+    install_handler(SIGALRM, SIG_DFL, 0);
 
     pid_t pid = fork();
     if (pid == 0) {

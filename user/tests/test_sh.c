@@ -1,6 +1,6 @@
 /* The shell, driven as a program: sh -c 'commands', sh script-file, and
- * commands on a pipe.  Each run's stdout comes back through a pipe, its
- * stderr through a file, and its exit status through waitpid.
+ * commands on a pipe.  Each run's stdout and stderr come back through
+ * pipes, and its exit status through waitpid.
  * (Job control at the terminal is in test_sh_jobs.c.)  Uses /bin/cat,
  * echo, grep, wc, sleep, true, false, env and head. */
 #include <fcntl.h>
@@ -12,55 +12,23 @@
 #include <sys/wait.h>
 #include <minnow/test.h>
 
-#define ERR_FILE "/tmp/test_sh.err"
-
 static char out[4096], err[4096];     /* what the last run printed */
 static pid_t last_pid;                /* and its pid */
 
-/* Reads fd to its end into buf (a string). */
-static void read_all(int fd, char *buf, size_t size)
-{
-    size_t len = 0;
-    ssize_t n;
-
-    while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
-        len += (size_t)n;
-    buf[len] = '\0';
-}
-
-/* Runs /bin/sh with argv; stdin is `input` through a pipe (NULL: /dev/null).
+/* Runs /bin/sh with argv; stdin is `input` through a pipe (NULL: empty).
  * Returns the waitpid status; out and err hold what it printed. */
 static int run_sh(char *const argv[], const char *input)
 {
-    int o[2], i[2];
+    int o, e;
 
-    pipe(o);
-    pipe(i);
-    if (input)
-        write(i[1], input, strlen(input));    /* small: fits in the pipe */
-    close(i[1]);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int e = open(ERR_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(input ? i[0] : open("/dev/null", O_RDONLY), 0);
-        dup2(o[1], 1);
-        dup2(e, 2);
-        close(o[0]);
-        alarm(10);                            /* a hung shell ends, and the test goes on */
-        execv("/bin/sh", argv);
-        _exit(99);
-    }
-    last_pid = pid;
-    close(i[0]);
-    close(o[1]);
-    read_all(o[0], out, sizeof(out));
-    close(o[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    int fd = open(ERR_FILE, O_RDONLY);
-    read_all(fd, err, sizeof(err));
-    close(fd);
-    return status;
+    last_pid = start_captured(argv, input, &o, &e, 10);   /* a hung shell ends */
+    if (last_pid < 0)
+        return -1;
+    read_to_end(o, out, sizeof(out));
+    close(o);
+    read_to_end(e, err, sizeof(err));
+    close(e);
+    return wait_status(last_pid);
 }
 
 /* sh -c 'line': returns the exit code ($?), or 1000 + signal. */
@@ -218,6 +186,5 @@ int main(void)
     unlink("/tmp/sh_t3");
     unlink("/tmp/sh_bad");
     unlink("/tmp/sh_script");
-    unlink(ERR_FILE);
     return test_exit_code();
 }

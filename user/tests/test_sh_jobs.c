@@ -54,34 +54,18 @@ static int wait_for_shell_in_foreground(void)
     return 0;
 }
 
+/* An interactive /bin/sh: its stdin is the console (ours), its stdout
+ * and stderr a pipe whose read end goes to *out. */
 static pid_t start_shell(int *out)
 {
+    char *argv[] = { "sh", NULL };
     int p[2];
 
     pipe(p);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(p[1], 1);
-        dup2(p[1], 2);
-        close(p[0]);
-        close(p[1]);
-        alarm(10);                      /* if it hangs, it ends */
-        execl("/bin/sh", "sh", NULL);   /* stdin is the console: interactive */
-        _exit(99);
-    }
+    pid_t pid = spawn(argv, -1, p[1], p[1], 10);   /* if it hangs, it ends */
     close(p[1]);
     *out = p[0];
     return pid;
-}
-
-static void read_all(int fd, char *buf, size_t size)
-{
-    size_t len = 0;
-    ssize_t n;
-
-    while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
-        len += (size_t)n;
-    buf[len] = '\0';
 }
 
 /* The session, step by step; every key waits for the right moment.  In
@@ -133,7 +117,7 @@ int main(void)
 
     shell = start_shell(&fd);
     play();
-    read_all(fd, out, sizeof(out));
+    read_to_end(fd, out, sizeof(out));
     close(fd);
     waitpid(shell, &status, 0);
     tcsetpgrp(0, me);                   /* in case the shell did not give it back */

@@ -18,19 +18,10 @@ static void on_signal(int sig)
     last_sig = sig;
 }
 
-static void install(int sig, void (*h)(int), int flags)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = h;
-    sa.sa_flags = flags;
-    sigaction(sig, &sa, NULL);
-}
-
 static void interrupts_busy_loop(void)
 {
     caught = 0;
-    install(SIGALRM, on_signal, 0);
+    install_handler(SIGALRM, on_signal, 0);
     alarm(1);
     unsigned long spins = 0;
     while (!caught)                          /* no system call in here */
@@ -42,7 +33,7 @@ static void interrupts_busy_loop(void)
 static void sigchld(void)
 {
     caught = 0;
-    install(SIGCHLD, on_signal, 0);
+    install_handler(SIGCHLD, on_signal, 0);
     pid_t pid = fork();
     if (pid == 0)
         _exit(0);
@@ -50,19 +41,7 @@ static void sigchld(void)
         pause();
     check(last_sig == SIGCHLD, "sigchld_on_exit", "got signal %d", last_sig);
     waitpid(pid, NULL, 0);
-    install(SIGCHLD, SIG_DFL, 0);
-}
-
-static int child_status(void (*fn)(void))
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        fn();
-        _exit(0);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return status;
+    install_handler(SIGCHLD, SIG_DFL, 0);
 }
 
 static void write_to_closed_pipe(void)
@@ -74,13 +53,13 @@ static void write_to_closed_pipe(void)
 }
 
 static void exit_handler(int sig) { _exit(100 + sig); }
-static void catch_segv(void) { install(SIGSEGV, exit_handler, 0); *(volatile int *)0 = 1; }
+static void catch_segv(void) { install_handler(SIGSEGV, exit_handler, 0); *(volatile int *)0 = 1; }
 static void catch_fpe(void)
 {
-    install(SIGFPE, exit_handler, 0);
+    install_handler(SIGFPE, exit_handler, 0);
     __asm__ volatile("xor %%ecx, %%ecx\n\tmov $1, %%eax\n\tcltd\n\tidiv %%ecx" ::: "eax", "ecx", "edx");
 }
-static void catch_ill(void) { install(SIGILL, exit_handler, 0); __asm__ volatile("ud2"); }
+static void catch_ill(void) { install_handler(SIGILL, exit_handler, 0); __asm__ volatile("ud2"); }
 
 static void faults_and_pipes(void)
 {
@@ -115,7 +94,7 @@ static void stop_and_continue(void)
 static void suspend_and_eintr(void)
 {
     sigset_t block, old, wait_mask;
-    install(SIGUSR1, on_signal, 0);
+    install_handler(SIGUSR1, on_signal, 0);
     sigemptyset(&block);
     sigaddset(&block, SIGUSR1);
     sigprocmask(SIG_BLOCK, &block, &old);
@@ -151,7 +130,7 @@ static void suspend_and_eintr(void)
     waitpid(pid, NULL, 0);
 
     /* with SA_RESTART the read goes on and gets the byte */
-    install(SIGUSR1, on_signal, SA_RESTART);
+    install_handler(SIGUSR1, on_signal, SA_RESTART);
     caught = 0;
     pid = fork();
     if (pid == 0) {
@@ -166,7 +145,7 @@ static void suspend_and_eintr(void)
     waitpid(pid, NULL, 0);
     close(p[0]);
     close(p[1]);
-    install(SIGUSR1, SIG_DFL, 0);
+    install_handler(SIGUSR1, SIG_DFL, 0);
 }
 
 /* 10,000 signals: parent and child bounce SIGUSR1/SIGUSR2. */
@@ -180,8 +159,8 @@ static void ping_pong(void)
     sigaddset(&block, SIGUSR2);
     sigemptyset(&empty);
     sigprocmask(SIG_BLOCK, &block, NULL);
-    install(SIGUSR1, on_signal, 0);
-    install(SIGUSR2, on_signal, 0);
+    install_handler(SIGUSR1, on_signal, 0);
+    install_handler(SIGUSR2, on_signal, 0);
     caught = 0;
     pid_t parent = getpid();
     pid_t pid = fork();

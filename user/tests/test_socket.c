@@ -17,55 +17,9 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <minnow/test.h>
+#include "socket_helpers.h"
 
 #define PATH "/tmp/test_socket.sock"
-
-static struct sockaddr_un address(const char *path)
-{
-    struct sockaddr_un a;
-
-    memset(&a, 0, sizeof(a));
-    a.sun_family = AF_UNIX;
-    strcpy(a.sun_path, path);
-    return a;
-}
-
-/* socket + bind + listen at path (a stale name is removed first). */
-static int listen_at(const char *path, int backlog)
-{
-    struct sockaddr_un a = address(path);
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    unlink(path);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, backlog) < 0)
-        return -1;
-    return fd;
-}
-
-static int connect_to(const char *path)
-{
-    struct sockaddr_un a = address(path);
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    if (fd < 0)
-        return -1;
-    if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return -1;
-    }
-    return fd;
-}
-
-static int wait_status(pid_t pid)
-{
-    int status = -1;
-
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    return status;
-}
 
 /* The lecture's echo: a server in a child process reads a request and
  * writes it back; the client (us) sends a NUL-terminated line. */
@@ -323,25 +277,15 @@ static void backlog(void)
     unlink(PATH);
 }
 
-static void on_alarm(int sig)
-{
-    (void)sig;
-}
-
 /* A signal ends a blocked accept (EINTR, when the handler does not ask for
  * a restart). */
 static void accept_interrupted(void)
 {
     int l = listen_at(PATH, 5);
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_alarm;                    /* no SA_RESTART */
-    sigaction(SIGALRM, &sa, &old);
-    unsigned int left = alarm(1);                /* the test runner's own timeout... */
+    alarm_interrupt(1);                          /* the test runner's own timeout... */
     int r = accept(l, NULL, NULL);
     check(r == -1 && errno == EINTR, "socket_accept_eintr", "r %d errno %d", r, errno);
-    sigaction(SIGALRM, &old, NULL);
-    alarm(left > 1 ? left - 1 : 1);              /* ...comes back */
+    alarm_restore();                             /* ...comes back */
     close(l);
     unlink(PATH);
 }

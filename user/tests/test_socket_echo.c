@@ -13,39 +13,20 @@
 
 #define PATH "/tmp/test_socket_echo.sock"
 
-/* Starts program with stdin from `in` (or ours) and stdout into a new
- * pipe, whose read end goes to *out. */
-static pid_t start(const char *program, int in, int *out)
+/* Starts program with `lines` on its stdin (NULL: none) and its stdout
+ * into a pipe, whose read end goes to *out. */
+static pid_t start(const char *program, const char *lines, int *out)
 {
-    int p[2];
+    char *argv[] = { (char *)program, PATH, NULL };
 
-    pipe(p);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (in >= 0)
-            dup2(in, 0);
-        dup2(p[1], 1);
-        close(p[0]);
-        close(p[1]);
-        char *argv[] = { (char *)program, PATH, NULL };
-        execv(program, argv);
-        _exit(127);
-    }
-    close(p[1]);
-    *out = p[0];
-    return pid;
+    return start_captured(argv, lines, out, NULL, 0);
 }
 
-/* Everything a pipe gives until end of file. */
-static int read_all(int fd, char *buf, int size)
+/* Everything a pipe gives until end of file; then it is closed. */
+static void read_all(int fd, char *buf, size_t size)
 {
-    int got = 0, n;
-
-    while (got < size - 1 && (n = read(fd, buf + got, size - 1 - got)) > 0)
-        got += n;
-    buf[got] = '\0';
+    read_to_end(fd, buf, size);
     close(fd);
-    return got;
 }
 
 /* The server is ready once its name exists. */
@@ -62,25 +43,10 @@ static int wait_for_name(void)
     return 0;
 }
 
-/* echoclient with `lines` on its stdin; returns its stdout in buf. */
-static pid_t client(const char *lines, int *out)
-{
-    int in[2];
-
-    pipe(in);
-    write(in[1], lines, strlen(lines));
-    close(in[1]);
-    pid_t pid = start("/bin/echoclient", in[0], out);
-    close(in[0]);
-    return pid;
-}
-
 static int exited_ok(pid_t pid)
 {
-    int status;
+    int status = wait_status(pid);
 
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -96,9 +62,9 @@ static void echoserver(void)
     int server_out, client_out;
 
     unlink(PATH);
-    pid_t server = start("/bin/echoserver", -1, &server_out);
+    pid_t server = start("/bin/echoserver", NULL, &server_out);
     check(wait_for_name(), "echoserver_listens", "no socket at %s", PATH);
-    pid_t c = client("hello\nsecond line\n", &client_out);
+    pid_t c = start("/bin/echoclient", "hello\nsecond line\n", &client_out);
     read_all(client_out, out, sizeof(out));
     check(exited_ok(c), "echoclient_exits_ok", "echoclient failed");
     check(strcmp(out, "echo: hello\necho: second line\n") == 0, "echoclient_prints_replies",
@@ -116,10 +82,10 @@ static void echoserver_fork(void)
     int server_out, c1_out, c2_out;
 
     unlink(PATH);
-    pid_t server = start("/bin/echoserver_fork", -1, &server_out);
+    pid_t server = start("/bin/echoserver_fork", NULL, &server_out);
     check(wait_for_name(), "echoserver_fork_listens", "no socket at %s", PATH);
-    pid_t c1 = client("one\n", &c1_out);
-    pid_t c2 = client("two\nthree\n", &c2_out);
+    pid_t c1 = start("/bin/echoclient", "one\n", &c1_out);
+    pid_t c2 = start("/bin/echoclient", "two\nthree\n", &c2_out);
     read_all(c1_out, out1, sizeof(out1));
     read_all(c2_out, out2, sizeof(out2));
     int ok = exited_ok(c1) && exited_ok(c2);

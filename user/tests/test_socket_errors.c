@@ -9,21 +9,12 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <minnow/test.h>
+#include "socket_helpers.h"
 
 #define PATH "/tmp/test_socket_errors.sock"
 #define FILE_PATH "/tmp/test_socket_errors.file"
 #define KERNEL_ADDR ((void *)0xC0100000)
 #define UNMAPPED ((void *)16)
-
-static struct sockaddr_un address(const char *path)
-{
-    struct sockaddr_un a;
-
-    memset(&a, 0, sizeof(a));
-    a.sun_family = AF_UNIX;
-    strcpy(a.sun_path, path);
-    return a;
-}
 
 /* The result of a call and its errno, as one number to compare: -errno or
  * the result. */

@@ -88,12 +88,7 @@ int main(void)
     signal(SIGPIPE, SIG_IGN);
     for (int round = 0; round < 4; round++) {
         seed += round * 7919;
-        pid_t pid = fork();
-        if (pid == 0) {
-            fuzz();
-            _exit(0);
-        }
-        waitpid(pid, &status, 0);
+        status = child_status(fuzz);
         ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     }
     check(ok, "socket_fuzz_child_ended", "status %#x", status);

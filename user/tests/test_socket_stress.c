@@ -13,51 +13,10 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <minnow/test.h>
+#include "socket_helpers.h"
 
 #define PATH "/tmp/test_socket_stress.sock"
 #define MIB (1024 * 1024)
-
-static struct sockaddr_un address(const char *path)
-{
-    struct sockaddr_un a;
-
-    memset(&a, 0, sizeof(a));
-    a.sun_family = AF_UNIX;
-    strcpy(a.sun_path, path);
-    return a;
-}
-
-static int listen_at(const char *path, int backlog)
-{
-    struct sockaddr_un a = address(path);
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    unlink(path);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, backlog) < 0)
-        return -1;
-    return fd;
-}
-
-static int connect_to(const char *path)
-{
-    struct sockaddr_un a = address(path);
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static int wait_status(pid_t pid)
-{
-    int status = -1;
-
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    return status;
-}
 
 static int exited_ok(int status)
 {
@@ -154,11 +113,6 @@ static void client(int i, int at_barrier, int go)
     _exit(ok ? 0 : 1);
 }
 
-static void on_alarm(int sig)
-{
-    (void)sig;
-}
-
 static void three_clients_at_once(void)
 {
     int l = listen_at(PATH, 5);
@@ -179,15 +133,10 @@ static void three_clients_at_once(void)
      * (the alarm's handler only interrupts the read) */
     char c;
     int arrived = 0;
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_alarm;
-    sigaction(SIGALRM, &sa, &old);
-    unsigned int left = alarm(5);
+    alarm_interrupt(5);
     while (arrived < 3 && read(barrier[0], &c, 1) == 1)
         arrived++;
-    alarm(left > 5 ? left - 5 : 1);         /* the test runner's timeout again */
-    sigaction(SIGALRM, &old, NULL);
+    alarm_restore();                        /* the test runner's timeout again */
     check(arrived == 3, "socket_forking_server_concurrent", "only %d of 3 clients served at once",
           arrived);
     if (arrived < 3)

@@ -16,13 +16,8 @@ static char path[64];
 static const char *contents(void)
 {
     static char buf[128];
-    int fd = open(path, O_RDONLY);
-    ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
 
-    buf[n > 0 ? n : 0] = '\0';
-    if (fd >= 0)
-        close(fd);
-    return fd < 0 ? "(no file)" : buf;
+    return read_file(path, buf, sizeof(buf)) < 0 ? "(no file)" : buf;
 }
 
 static void make_file(const char *text)

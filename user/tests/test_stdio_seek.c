@@ -9,15 +9,12 @@
 
 static char path[64];
 
+/* The file's whole contents ("" if it cannot be read). */
 static const char *contents(void)
 {
     static char buf[64];
-    int fd = open(path, O_RDONLY);
-    ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
 
-    buf[n > 0 ? n : 0] = '\0';
-    if (fd >= 0)
-        close(fd);
+    read_file(path, buf, sizeof(buf));
     return buf;
 }
 
