@@ -273,12 +273,10 @@ static int set_foreground(pid_t *upgrp)
         return -ENOTTY;                      /* not our terminal */
     if (pgrp <= 0)
         return -EINVAL;
-    for (int i = 1; i < NR_TASKS; i++)
-        if (tasks[i].state != TASK_UNUSED && tasks[i].pgid == pgrp && tasks[i].sid == current->sid) {
-            console.pgrp = pgrp;
-            return 0;
-        }
-    return -EPERM;                           /* no such group in this session */
+    if (!group_exists_in_session(pgrp, current->sid))
+        return -EPERM;                       /* no such group in this session */
+    console.pgrp = pgrp;
+    return 0;
 }
 
 static int tty_ioctl(struct file *f, unsigned long req, void *arg)

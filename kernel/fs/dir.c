@@ -102,14 +102,9 @@ static long link_at(struct inode *dir, const char *name, long target)
 
 long sys_link(const char *uold, const char *unew)
 {
-    char *old;
     struct inode *ino;
-    long err = getname(uold, &old);
+    long err = user_namei(uold, &ino);
 
-    if (err < 0)
-        return err;
-    err = namei(old, &ino);
-    putname(old);
     if (err < 0)
         return err;
     err = with_parent(unew, link_at, (long)ino);
@@ -174,14 +169,9 @@ long sys_rename(const char *uold, const char *unew)
 
 long sys_chdir(const char *upath)
 {
-    char *path;
     struct inode *ino;
-    long err = getname(upath, &path);
+    long err = user_namei(upath, &ino);
 
-    if (err < 0)
-        return err;
-    err = namei(path, &ino);
-    putname(path);
     if (err < 0)
         return err;
     if (!S_ISDIR(ino->mode))

@@ -96,6 +96,18 @@ int namei(const char *path, struct inode **out)
     return walk(path, 0, out, last);
 }
 
+long user_namei(const char *upath, struct inode **out)
+{
+    char *path;
+    long err = getname(upath, &path);
+
+    if (err < 0)
+        return err;
+    err = namei(path, out);
+    putname(path);
+    return err;
+}
+
 int namei_parent(const char *path, struct inode **dir, char name[NAME_MAX + 1])
 {
     return walk(path, 1, dir, name);

@@ -31,17 +31,13 @@ static int fill_stat(struct inode *ino, struct stat *ust)
 /* Runs op on the inode a user path names. */
 static long with_inode(const char *upath, long (*op)(struct inode *ino, long arg), long arg)
 {
-    char *path;
     struct inode *ino;
-    long err = getname(upath, &path);
+    long err = user_namei(upath, &ino);
 
     if (err < 0)
         return err;
-    if ((err = namei(path, &ino)) == 0) {
-        err = op(ino, arg);
-        inode_put(ino);
-    }
-    putname(path);
+    err = op(ino, arg);
+    inode_put(ino);
     return err;
 }
 

@@ -5,7 +5,7 @@
 #include "proc/pgrp.h"
 #include "proc/signal.h"
 
-static int group_exists_in_session(pid_t pgid, pid_t sid)
+int group_exists_in_session(pid_t pgid, pid_t sid)
 {
     for (int i = 1; i < NR_TASKS; i++)
         if (tasks[i].state != TASK_UNUSED && tasks[i].pgid == pgid && tasks[i].sid == sid)

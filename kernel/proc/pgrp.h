@@ -3,6 +3,8 @@
 
 #include "proc/task.h"
 
+/* Does process group pgid have a member in session sid? */
+int group_exists_in_session(pid_t pgid, pid_t sid);
 /* Is group pgid orphaned (no member has a parent in another group of the
  * same session), counting `leaving` (or NULL) as gone already? */
 int pgrp_orphaned(pid_t pgid, struct task_struct *leaving);

@@ -7,8 +7,6 @@
 #include "arch/timer.h"
 #include "mm/uaccess.h"
 
-#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
-
 /* sigaction(67) and signal(48) use Linux's old 32-bit masks. */
 struct old_sigaction {
     sighandler_t sa_handler;

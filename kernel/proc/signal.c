@@ -24,7 +24,6 @@
 #include "mm/uaccess.h"
 #include "lib/printk.h"
 
-#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 #define STOP_SIGNALS (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 
 enum default_action { ACT_TERM, ACT_CORE, ACT_IGNORE, ACT_STOP, ACT_CONT };

@@ -12,6 +12,9 @@ static inline sigset_t sigmask(int sig)
     return 1ull << (sig - 1);
 }
 
+/* SIGKILL and SIGSTOP can never be blocked (or caught, or ignored). */
+#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+
 /* Is a signal waiting that the task does not block? */
 static inline int signal_pending(struct task_struct *t)
 {
