@@ -189,16 +189,23 @@ static int killed_by_signal(const struct job *j)
     return job_state(j) == P_DONE && WIFSIGNALED(status);
 }
 
-/* Before each prompt: collect what ended or stopped (WNOHANG: without
- * waiting) and say so.  A script is told only of jobs a signal stopped
- * or killed. */
-void check_jobs(void)
+/* Records what every child did since we last looked: ended, stopped or
+ * continued (WNOHANG: without waiting). */
+static void collect_changes(void)
 {
     int status;
     pid_t pid;
 
     while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
         record_status(pid, status);
+}
+
+/* Before each prompt: collect what ended or stopped (WNOHANG: without
+ * waiting) and say so.  A script is told only of jobs a signal stopped
+ * or killed. */
+void check_jobs(void)
+{
+    collect_changes();
     for (int i = 0; i < MAX_JOBS; i++) {
         struct job *j = &jobs[i];
         if (!j->id || !j->changed || job_state(j) == P_RUNNING)
@@ -214,11 +221,7 @@ void check_jobs(void)
 /* The jobs built-in: every job, what it does now. */
 void list_jobs(void)
 {
-    int status;
-    pid_t pid;
-
-    while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
-        record_status(pid, status);
+    collect_changes();
     for (int i = 0; i < MAX_JOBS; i++) {
         struct job *j = &jobs[i];
         if (!j->id)
