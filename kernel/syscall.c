@@ -1,14 +1,15 @@
 /* The system call dispatcher: a program did "int $0x80" with the call's
- * number in eax and its arguments in ebx, ecx, edx, esi, edi (the Linux
- * i386 convention).  Put a breakpoint on syscall() to see every call go
+ * number in eax and its arguments in ebx, ecx, edx, esi, edi, ebp (the
+ * Linux i386 convention).  Put a breakpoint on syscall() to see every call go
  * by; `print regs->eax` says which. */
 #include <minnow/errno.h>
 #include "syscall.h"
 #include "proc/task.h"
 
-/* Every sys_ function takes up to five 32-bit arguments and returns long;
- * the table stores them as plain addresses (see syscall.h). */
-typedef long (*syscall_fn)(long, long, long, long, long);
+/* Every sys_ function takes up to six 32-bit arguments and returns long;
+ * the table stores them as plain addresses (see syscall.h).  The sixth
+ * comes in ebp, as on Linux (only mmap2 needs it). */
+typedef long (*syscall_fn)(long, long, long, long, long, long);
 
 void syscall(struct pt_regs *regs)
 {
@@ -20,5 +21,5 @@ void syscall(struct pt_regs *regs)
         return;
     }
     syscall_fn fn = (syscall_fn)sys_call_table[nr].fn;
-    regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi);
+    regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
 }

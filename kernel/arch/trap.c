@@ -9,7 +9,7 @@
 #include "drv/serial.h"
 #include "drv/keyboard.h"
 #include "lib/printk.h"
-#include "mm/mm.h"
+#include "mm/fault.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "syscall.h"
@@ -57,24 +57,10 @@ static int exception_signal(struct pt_regs *regs)
     }
 }
 
-static void page_fault(struct pt_regs *regs)
-{
-    uint32_t addr = read_cr2();
-
-    if (!user_mode(regs))
-        panic_trap(regs, "page fault in the kernel at %08x (%s, %s)", addr,
-                   regs->err & 1 ? "protection" : "not present",
-                   regs->err & 2 ? "write" : "read");
-    /* Touching below the stack grows it; anything else is a bad access. */
-    if (!(regs->err & 1) && grow_stack(&current->mm, addr) == 0)
-        return;
-    force_signal(SIGSEGV);
-}
-
 static void exception(struct pt_regs *regs)
 {
     if (regs->trapno == T_PGFLT) {
-        page_fault(regs);
+        do_page_fault(regs);                 /* mm/fault.c */
         return;
     }
     if (!user_mode(regs))

@@ -143,6 +143,19 @@ long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
     return done ? (long)done : -ENOSPC;
 }
 
+/* The page that holds bytes [index * PAGE_SIZE, ...) of a regular file,
+ * for mmap: a hole gets a page of zeroes now.  NULL if memory is out.  The
+ * file keeps its reference; a mapping takes its own (get_page), so a page
+ * the file lets go of (truncate, unlink) lives on while it is mapped. */
+void *inode_page(struct inode *ino, uint32_t index)
+{
+    if (index >= MAX_FILE_SIZE / PAGE_SIZE || grow_slots(ino, index + 1) < 0)
+        return NULL;
+    if (!ino->pages[index] && nr_free_pages() > RESERVED_PAGES)
+        ino->pages[index] = alloc_page();
+    return ino->pages[index];
+}
+
 int inode_truncate(struct inode *ino, uint32_t size)
 {
     if (size > MAX_FILE_SIZE)

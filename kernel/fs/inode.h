@@ -48,6 +48,7 @@ void inode_put(struct inode *ino);               /* frees it when unused and unn
 long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n);
 long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n);
 int inode_truncate(struct inode *ino, uint32_t size);
+void *inode_page(struct inode *ino, uint32_t index);   /* for mmap */
 
 struct inode *dir_lookup(struct inode *dir, const char *name);   /* no reference taken */
 int dir_add(struct inode *dir, const char *name, struct inode *ino);

@@ -3,7 +3,13 @@
  * At boot every page is "in use"; the multiboot memory map then frees the
  * usable RAM, and the kernel image and the initrd are marked used again.
  * A bitmap (rather than a free list) lets alloc_pages() find contiguous
- * runs, which kernel stacks need. */
+ * runs, which kernel stacks need.
+ *
+ * Every page in use also has a reference count: how many holders it has
+ * (a page table entry of each process that maps it, a RAM file whose bytes
+ * it holds).  Copy-on-write fork shares a page by taking a reference
+ * (get_page); free_page() drops one, and the page goes back to the pool
+ * when the last holder lets go (docs/vm.md). */
 #include <string.h>
 #include "mm/page_alloc.h"
 #include "mm/memlayout.h"
@@ -16,6 +22,8 @@ static unsigned long max_pfn;        /* pages above this do not exist */
 static unsigned long free_count;
 static unsigned long total_count;
 static unsigned long next_search;    /* where the last search ended */
+static uint32_t page_refs[MAX_PAGES];   /* holders of each page in use */
+static unsigned long shared_count;   /* pages with more than one holder */
 
 static int page_used(unsigned long pfn)
 {
@@ -89,8 +97,10 @@ void *alloc_pages(unsigned n)
     unsigned long first = find_free_run(n);
     if (first == 0)
         return NULL;
-    for (unsigned long pfn = first; pfn < first + n; pfn++)
+    for (unsigned long pfn = first; pfn < first + n; pfn++) {
         set_used(pfn);
+        page_refs[pfn] = 1;
+    }
     free_count -= n;
     next_search = first + n;
     void *va = phys_to_virt(first * PAGE_SIZE);
@@ -103,13 +113,29 @@ void *alloc_page(void)
     return alloc_pages(1);
 }
 
+/* The page frame number of a page handed out by alloc_pages; a kernel bug
+ * (a pointer that is no such page) stops the machine here rather than
+ * corrupting the pool. */
+static unsigned long pfn_of(void *page)
+{
+    unsigned long pfn = virt_to_phys(page) / PAGE_SIZE;
+
+    if (((uint32_t)page & (PAGE_SIZE - 1)) || (uint32_t)page < KERNEL_BASE ||
+        pfn >= max_pfn || !page_used(pfn) || page_refs[pfn] == 0)
+        panic("bad page %p", page);
+    return pfn;
+}
+
+/* Drops one reference to each of the n pages; a page nobody holds any
+ * more is free again. */
 void free_pages(void *page, unsigned n)
 {
-    unsigned long first = virt_to_phys(page) / PAGE_SIZE;
-
-    for (unsigned long pfn = first; pfn < first + n; pfn++) {
-        if (((uint32_t)page & (PAGE_SIZE - 1)) || pfn >= max_pfn || !page_used(pfn))
-            panic("free_pages: bad page %p", page);
+    for (unsigned i = 0; i < n; i++) {
+        unsigned long pfn = pfn_of((char *)page + i * PAGE_SIZE);
+        if (--page_refs[pfn] == 1)
+            shared_count--;
+        if (page_refs[pfn] > 0)
+            continue;
         set_free(pfn);
         free_count++;
     }
@@ -118,6 +144,22 @@ void free_pages(void *page, unsigned n)
 void free_page(void *page)
 {
     free_pages(page, 1);
+}
+
+void get_page(void *page)
+{
+    if (++page_refs[pfn_of(page)] == 2)
+        shared_count++;
+}
+
+unsigned page_count(void *page)
+{
+    return page_refs[pfn_of(page)];
+}
+
+unsigned long nr_shared_pages(void)
+{
+    return shared_count;
 }
 
 unsigned long nr_free_pages(void)

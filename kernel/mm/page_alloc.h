@@ -10,10 +10,16 @@ void reserve_phys_range(uint32_t start, uint32_t end);
 
 void *alloc_page(void);               /* one page, zero-filled, or NULL */
 void *alloc_pages(unsigned n);        /* n contiguous pages, zero-filled, or NULL */
-void free_page(void *page);
+void free_page(void *page);           /* drops a reference; the last one frees */
 void free_pages(void *page, unsigned n);
+
+/* Reference counts, for pages with several holders (copy-on-write, file
+ * pages mapped by processes).  alloc_page's page has one holder. */
+void get_page(void *page);
+unsigned page_count(void *page);
 
 unsigned long nr_free_pages(void);    /* what tests compare before/after */
 unsigned long nr_total_pages(void);
+unsigned long nr_shared_pages(void);  /* pages with more than one holder */
 
 #endif

@@ -2,25 +2,26 @@
  *
  * Because the current process's pages are mapped while it is in the
  * kernel, a checked user pointer can be used directly.  The check walks the
- * page tables; a stack page that was never touched is mapped on the way
- * (as the page fault handler would have done), so read(fd, big_local_array)
- * works. */
+ * page tables; a page that is not there yet, or is shared copy-on-write, is
+ * brought in on the way by the page fault handler's own code, just as if
+ * the program had touched it -- so read(fd, buf) into a fresh heap or a
+ * page shared since fork works, and the kernel itself never faults. */
 #include <string.h>
 #include <minnow/errno.h>
 #include "mm/uaccess.h"
 #include "mm/memlayout.h"
-#include "mm/mm.h"
+#include "mm/fault.h"
+#include "mm/paging.h"
 #include "proc/task.h"
 
 static int page_ok(uint32_t va, int write)
 {
     pte_t *pte = pgdir_walk(current->mm.pgdir, va, 0);
+    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
 
-    if (!pte || !(*pte & PTE_P))
-        return grow_stack(&current->mm, va) == 0;
-    if (!(*pte & PTE_U) || (write && !(*pte & PTE_W)))
-        return 0;
-    return 1;
+    if (pte && (*pte & need) == need)
+        return 1;
+    return handle_mm_fault(va, write) == FAULT_OK;
 }
 
 int verify_area(const void *uptr, size_t len, int write)

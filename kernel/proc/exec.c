@@ -1,9 +1,12 @@
 /* execve(): replace the program a process runs.
  *
- * The new image is built completely in a fresh page directory while the
- * old one still runs: the ELF segments, then the stack with argv and envp
- * copied out of the old image.  Only when all of that worked does the
- * process switch over; any error (no such file, not an executable, too
+ * The new image is built completely in a fresh address space while the
+ * old one still runs: an area for each ELF segment (mm/vma.h), then the
+ * stack with argv and envp copied out of the old image.  The program's
+ * pages are not read here: they come in from the file when first touched
+ * (demand paging, mm/fault.c), and its text is the file's own pages,
+ * shared by every process that runs it.  Only when all of that worked does
+ * the process switch over; any error (no such file, not an executable, too
  * many arguments, out of memory) returns an errno to the old program,
  * which goes on as if nothing happened. */
 #include <string.h>
@@ -14,6 +17,9 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "mm/mm.h"
+#include "mm/vma.h"
+#include "mm/fault.h"
+#include "mm/paging.h"
 #include "mm/memlayout.h"
 #include "mm/page_alloc.h"
 #include "mm/uaccess.h"
@@ -114,6 +120,21 @@ static uint32_t copy_strings(pde_t *pgdir, uint32_t sp, struct arg_source *src,
     return sp;
 }
 
+/* The stack area, with the pages that the arguments will fill brought
+ * in now (exec writes them through the kernel's mapping of the pages). */
+static int map_stack(struct mm_struct *mm, uint32_t low)
+{
+    if (insert_vma(mm, low, USER_STACK_TOP, VM_READ | VM_WRITE | VM_MAYWRITE | VM_GROWSDOWN,
+                   NULL, 0) < 0)
+        return -ENOMEM;
+    struct vm_area_struct *vma = vma_containing(mm, low);
+    for (uint32_t va = low; va < USER_STACK_TOP; va += PAGE_SIZE)
+        if (fault_in_page(mm, vma, va, 1) != FAULT_OK)
+            return -ENOMEM;
+    mm->start_stack = USER_STACK_TOP;
+    return 0;
+}
+
 /* Builds the System V i386 initial stack of the new image:
  *   sp -> argc, argv[0..argc-1], NULL, envp[0..], NULL, ...strings...  */
 static int build_stack(struct mm_struct *mm, struct arg_source *argv,
@@ -127,10 +148,8 @@ static int build_stack(struct mm_struct *mm, struct arg_source *argv,
         (err = measure_args(envp, &envc, &bytes)) < 0)
         return err;
     uint32_t total = bytes + 4 * sizeof(uint32_t) + 16;
-    uint32_t low = page_round_down(USER_STACK_TOP - total - PAGE_SIZE);
-    if (mm_map_zeroed(mm, low, USER_STACK_TOP, PTE_W) < 0)
-        return -ENOMEM;
-    mm->stack_low = low;
+    if ((err = map_stack(mm, page_round_down(USER_STACK_TOP - total - PAGE_SIZE))) < 0)
+        return err;
 
     uint32_t *ptrs = kmalloc((argc + envc + 3) * sizeof(uint32_t));
     if (!ptrs)
@@ -158,38 +177,65 @@ static int check_header(struct elf_header *eh)
     return 0;
 }
 
-/* Maps one PT_LOAD segment and copies its bytes from the file. */
-static int load_segment(struct mm_struct *mm, struct inode *ino, struct elf_phdr *ph)
+static uint32_t segment_rights(struct elf_phdr *ph)
 {
-    uint32_t end = ph->vaddr + ph->memsz;
+    return (ph->flags & PF_R ? VM_READ : 0) | (ph->flags & PF_W ? VM_WRITE : 0) |
+           (ph->flags & PF_X ? VM_EXEC : 0) | VM_MAYWRITE;
+}
 
-    if (ph->memsz < ph->filesz || end < ph->vaddr || ph->vaddr < PAGE_SIZE ||
-        end > USER_STACK_TOP - USER_STACK_MAX)
-        return -ENOEXEC;
-    if (ph->memsz == 0)
-        return 0;
-    if (mm_map_zeroed(mm, ph->vaddr, end, (ph->flags & PF_W) ? PTE_W : 0) < 0)
+/* The bss may begin in the middle of the segment's last file page: the
+ * rest of that page must read as zeroes, not as whatever follows in the
+ * file, so the page becomes the process's own copy now (as Linux's
+ * padzero does). */
+static int zero_page_tail(struct mm_struct *mm, uint32_t addr, uint32_t rights)
+{
+    struct vm_area_struct *vma = vma_containing(mm, addr);
+    uint32_t off = addr & (PAGE_SIZE - 1);
+
+    if (!vma)                                /* no file bytes there: all zeroes */
+        return insert_vma(mm, addr - off, addr - off + PAGE_SIZE, rights, NULL, 0);
+    if (fault_in_page(mm, vma, addr - off, 1) != FAULT_OK)
         return -ENOMEM;
-    /* copy the file's bytes page by page into the new pages */
-    uint32_t done = 0;
-    while (done < ph->filesz) {
-        uint32_t va = ph->vaddr + done;
-        uint32_t off = va & (PAGE_SIZE - 1);
-        uint32_t n = PAGE_SIZE - off;
-        if (n > ph->filesz - done)
-            n = ph->filesz - done;
-        char *page = user_page(mm->pgdir, va - off);
-        if (inode_read(ino, page + off, ph->offset + done, n) != (long)n)
-            return -ENOEXEC;
-        done += n;
+    memset((char *)user_page(mm->pgdir, addr - off) + off, 0, PAGE_SIZE - off);
+    return 0;
+}
+
+/* One PT_LOAD segment becomes up to two areas: its bytes in the file (a
+ * private mapping of the file, pages in on demand), and the bss after them
+ * (zero-filled).  A segment may overlap the page of the one before; as
+ * with Linux's mmap(MAP_FIXED), the later one wins. */
+static int map_segment(struct mm_struct *mm, struct inode *ino, struct elf_phdr *ph)
+{
+    uint32_t end = ph->vaddr + ph->memsz, file_end = ph->vaddr + ph->filesz;
+    uint32_t start = page_round_down(ph->vaddr);
+    int err;
+
+    if (ph->memsz < ph->filesz || end < ph->vaddr || ph->vaddr < MMAP_MIN_ADDR ||
+        end > MMAP_BASE || (ph->vaddr - ph->offset) % PAGE_SIZE != 0 ||
+        ph->offset > ino->size || ph->filesz > ino->size - ph->offset)
+        return -ENOEXEC;
+    if (ph->filesz) {
+        if ((err = unmap_range(mm, start, page_round_up(file_end))) < 0 ||
+            (err = insert_vma(mm, start, page_round_up(file_end), segment_rights(ph), ino,
+                              page_round_down(ph->offset) / PAGE_SIZE)) < 0)
+            return err;
     }
-    if (end > mm->start_brk)
+    if (ph->memsz > ph->filesz) {
+        if ((file_end & (PAGE_SIZE - 1)) && (err = zero_page_tail(mm, file_end, segment_rights(ph))) < 0)
+            return err;
+        uint32_t bss = page_round_up(file_end), bss_end = page_round_up(end);
+        if (bss_end > bss &&
+            ((err = unmap_range(mm, bss, bss_end)) < 0 ||
+             (err = insert_vma(mm, bss, bss_end, segment_rights(ph), NULL, 0)) < 0))
+            return err;
+    }
+    if (page_round_up(end) > mm->start_brk)
         mm->start_brk = page_round_up(end);
     return 0;
 }
 
-/* Builds the new image in *mm; returns the entry point or an errno. */
-static long load_image(struct inode *ino, struct mm_struct *mm)
+/* Builds the new image in *mm and says where it starts (*entry). */
+static int load_image(struct inode *ino, struct mm_struct *mm, uint32_t *entry)
 {
     struct elf_header eh;
     struct elf_phdr ph;
@@ -201,14 +247,17 @@ static long load_image(struct inode *ino, struct mm_struct *mm)
             return -ENOEXEC;
         if (ph.type != PT_LOAD)
             continue;
-        int err = load_segment(mm, ino, &ph);
+        int err = map_segment(mm, ino, &ph);
         if (err < 0)
             return err;
     }
-    if (eh.entry < USER_BASE || eh.entry >= mm->start_brk)
+    if (!vma_containing(mm, eh.entry))
         return -ENOEXEC;
+    merge_vmas(mm);
     mm->brk = mm->start_brk;
-    return eh.entry;
+    mm->exe_file = inode_get(ino);
+    *entry = eh.entry;
+    return 0;
 }
 
 /* Finds the program file: it must exist, be a regular file, and have its
@@ -229,7 +278,7 @@ static int open_program(const char *path, struct inode **out)
 }
 
 /* The point of no return: the new image replaces the old. */
-static void switch_image(struct mm_struct *mm, const char *path, long entry, uint32_t sp)
+static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry, uint32_t sp)
 {
     struct pt_regs *regs = current->regs;
 
@@ -255,7 +304,7 @@ long do_execve(const char *path, char *const argv[], char *const envp[], int fro
     struct arg_source args = { argv, from_kernel }, env = { envp, from_kernel };
     struct mm_struct mm = { 0 };
     struct inode *ino;
-    uint32_t sp;
+    uint32_t sp, entry;
     long err;
 
     if ((err = open_program(path, &ino)) < 0)
@@ -265,12 +314,10 @@ long do_execve(const char *path, char *const argv[], char *const envp[], int fro
         inode_put(ino);
         return -ENOMEM;
     }
-    long entry = load_image(ino, &mm);
+    err = load_image(ino, &mm, &entry);
     inode_put(ino);
-    if (entry < 0) {
-        err = entry;
+    if (err < 0)
         goto fail;
-    }
     if ((err = build_stack(&mm, &args, &env, &sp)) < 0)
         goto fail;
     switch_image(&mm, path, entry, sp);

@@ -31,16 +31,22 @@ enum task_state {
     TASK_ZOMBIE,                 /* exited; waits for its parent's wait() */
 };
 
-/* A process's user address space. */
-struct mm_struct {
-    pde_t *pgdir;                /* its own page directory (NULL: kernel only) */
-    uint32_t start_brk;          /* end of the program's data: the heap starts here */
-    uint32_t brk;                /* the current end of the heap (sbrk) */
-    uint32_t stack_low;          /* lowest page of the stack mapped so far */
-};
-
 struct file;
 struct inode;
+struct vm_area_struct;
+
+/* A process's user address space (mm/mm.c, docs/vm.md). */
+struct mm_struct {
+    pde_t *pgdir;                /* its own page directory (NULL: kernel only) */
+    struct vm_area_struct *mmap; /* its areas, sorted by address (mm/vma.h) */
+    int map_count;               /* how many */
+    uint32_t start_brk;          /* end of the program's data: the heap starts here */
+    uint32_t brk;                /* the current end of the heap (sbrk) */
+    uint32_t start_stack;        /* top of the stack exec built */
+    struct inode *exe_file;      /* the program it runs (a reference) */
+    unsigned long min_flt;       /* page faults served (demand paging, copy-on-write) */
+    unsigned long cow_copies;    /* copy-on-write copies (after fork, or of a file's page) */
+};
 
 struct task_struct {
     /* who */

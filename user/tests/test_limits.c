@@ -53,10 +53,10 @@ static void file_table_full(void)
 
 static void out_of_space(void)
 {
-    long before = free_pages();
     static char chunk[65536];
     memset(chunk, 'm', sizeof(chunk));
     memcpy(chunk, "first bytes", 11);
+    long before = free_pages();              /* after chunk's pages came in */
     int fd = open(BIG, O_CREAT | O_RDWR | O_TRUNC, 0644);
     long total = 0, n;
     while ((n = write(fd, chunk, sizeof(chunk))) == (long)sizeof(chunk))

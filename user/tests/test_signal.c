@@ -92,6 +92,11 @@ static void kill_targets(void)
 static void mask_and_order(void)
 {
     sigset_t block, pending, old;
+    /* record() must not fault: a page fault is a way into the kernel, and
+     * on the way out the next signal would be delivered inside the
+     * handler (as an interrupt could) */
+    norder = 0;
+    order[0] = 0;
     signal(SIGUSR1, record);
     signal(SIGUSR2, record);
     signal(SIGHUP, record);
