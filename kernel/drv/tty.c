@@ -177,7 +177,7 @@ static int background_read(void)
         pgrp_orphaned(current->pgid, NULL))
         return -EIO;
     kill_pgrp(current->pgid, SIGTTIN);
-    return -ERESTARTSYS;
+    return request_restart(-ERESTARTSYS);
 }
 
 static char queue_take(void)
@@ -207,11 +207,11 @@ static int tty_wait(struct file *f)
         if (!(console.termios.c_lflag & ICANON) && console.termios.c_cc[VMIN] == 0) {
             cc_t vtime = console.termios.c_cc[VTIME];
             if (vtime && sleep_on_timeout(&console, vtime * HZ / 10) < 0)
-                return -ERESTARTSYS;
+                return request_restart(-ERESTARTSYS);
             return console.len == 0;
         }
         if (sleep_on(&console) < 0)
-            return -ERESTARTSYS;
+            return request_restart(-ERESTARTSYS);
     }
 }
 

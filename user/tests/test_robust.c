@@ -1,5 +1,6 @@
 /* Robustness: a long console write must not keep everyone else off the
- * CPU. */
+ * CPU, and a system call's real result must never be taken for the
+ * kernel's "restart me" codes (-512, -514). */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -7,7 +8,9 @@
 #include <unistd.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <minnow/syscall_nr.h>
 #include <minnow/test.h>
+#include "syscall_raw.h"
 
 /* ------------------------------------------------- a long console write */
 
@@ -87,8 +90,56 @@ static void long_console_write(void)
           "tty_long_write_killable", "status %#x", status);
 }
 
+/* ------------------------------------------------- results that look like restart codes */
+
+#define AS_ERESTARTSYS   0xfffffe00L     /* -512 */
+#define AS_ERESTARTNOHAND 0xfffffdfeL    /* -514 */
+
+/* The old signal() call (48) returns the previous handler: an address the
+ * program chose, which may be -512 or -514 as a number.  The kernel must
+ * hand it back, not restart the call (which would then return the handler
+ * it had just set).  No signal needs to arrive for that: on every return
+ * to user mode handle_restart() restarts a call that returned -512 or -514
+ * when no handler runs.  (SIGUSR1 never comes while the bogus address is
+ * its handler.)  The raw system call, so that the C library does not take
+ * the value for an error. */
+static void old_handler_returned(long value, const char *name)
+{
+    __syscall2(__NR_signal, SIGUSR1, value);
+    long old = __syscall2(__NR_signal, SIGUSR1, (long)SIG_DFL);
+    check(old == value, name, "signal() returned %#lx instead of %#lx", old, value);
+}
+
+static volatile int usr2_caught;
+
+static void on_usr2(int sig)
+{
+    (void)sig;
+    usr2_caught++;
+}
+
+/* ssetmask (69) returns the old mask.  Unblocking a pending signal whose
+ * handler has SA_RESTART delivers it right on that call's return: the
+ * result must still be the old mask.  (No mask can read -512 or -514:
+ * those have the SIGSTOP bit set, which the kernel never keeps.) */
+static void ssetmask_with_signal(void)
+{
+    long mask = 1L << (SIGUSR2 - 1) | 1L << (SIGHUP - 1);   /* signal n is bit n-1 */
+
+    install_handler(SIGUSR2, on_usr2, SA_RESTART);
+    long saved = __syscall1(__NR_ssetmask, mask);
+    kill(getpid(), SIGUSR2);                 /* blocked: stays pending */
+    long old = __syscall1(__NR_ssetmask, saved);
+    check(old == mask && usr2_caught == 1, "ssetmask_old_mask_with_signal",
+          "ssetmask returned %#lx (want %#lx), handler ran %d times", old, mask, usr2_caught);
+    install_handler(SIGUSR2, SIG_DFL, 0);
+}
+
 int main(void)
 {
+    old_handler_returned(AS_ERESTARTSYS, "signal_old_handler_like_erestartsys");
+    old_handler_returned(AS_ERESTARTNOHAND, "signal_old_handler_like_erestartnohand");
+    ssetmask_with_signal();
     long_console_write();
     return test_exit_code();
 }
