@@ -16,6 +16,7 @@ void syscall(struct pt_regs *regs)
     uint32_t nr = regs->eax;
 
     current->syscall_nr = nr;
+    current->restart_requested = 0;     /* until the call asks (request_restart) */
     if (nr >= NR_SYSCALLS || !sys_call_table[nr].fn) {
         regs->eax = -ENOSYS;
         return;

@@ -177,7 +177,7 @@ static int background_read(void)
         pgrp_orphaned(current->pgid, NULL))
         return -EIO;
     kill_pgrp(current->pgid, SIGTTIN);
-    return -ERESTARTSYS;
+    return request_restart(-ERESTARTSYS);
 }
 
 static char queue_take(void)
@@ -207,11 +207,11 @@ static int tty_wait(struct file *f)
         if (!(console.termios.c_lflag & ICANON) && console.termios.c_cc[VMIN] == 0) {
             cc_t vtime = console.termios.c_cc[VTIME];
             if (vtime && sleep_on_timeout(&console, vtime * HZ / 10) < 0)
-                return -ERESTARTSYS;
+                return request_restart(-ERESTARTSYS);
             return console.len == 0;
         }
         if (sleep_on(&console) < 0)
-            return -ERESTARTSYS;
+            return request_restart(-ERESTARTSYS);
     }
 }
 
@@ -241,8 +241,9 @@ static ssize_t tty_read(struct file *f, char *buf, size_t n)
 
 /* Output goes out in pieces, and between two pieces interrupts may come
  * in (the kernel otherwise runs with them off): a megabyte written to the
- * console must not stop the clock or the keyboard -- and Ctrl-C can end
- * such a write early (with the count written so far). */
+ * console, some seconds of work, must not stop the clock or the keyboard,
+ * nor keep every other process off the CPU meanwhile (cond_resched) -- and
+ * Ctrl-C can end such a write early (with the count written so far). */
 #define WRITE_PIECE 256
 
 static ssize_t tty_write(struct file *f, const char *buf, size_t n)
@@ -256,6 +257,8 @@ static ssize_t tty_write(struct file *f, const char *buf, size_t n)
         done += piece;
         if (done < n) {
             interrupt_window();
+            cond_resched();
+            /* a signal may also have come while others ran */
             if (signal_pending(current))
                 break;
         }

@@ -85,7 +85,7 @@ ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock)
         if (nonblock)
             return -EAGAIN;
         if (sleep_on(p) < 0)
-            return -ERESTARTSYS;             /* a signal came first */
+            return request_restart(-ERESTARTSYS);   /* a signal came first */
     }
     if (n > p->len)
         n = p->len;
@@ -111,7 +111,7 @@ ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
             if (nonblock)
                 return done ? (ssize_t)done : -EAGAIN;
             if (sleep_on(p) < 0)
-                return done ? (ssize_t)done : -ERESTARTSYS;
+                return done ? (ssize_t)done : request_restart(-ERESTARTSYS);
             continue;
         }
         size_t chunk = room < n - done ? room : n - done;

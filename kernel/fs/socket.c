@@ -367,7 +367,7 @@ static long connect_to(struct socket *s, struct inode *ino, int port, int nonblo
         if (nonblock)
             return -EAGAIN;
         if (sleep_on(l) < 0)           /* until accept() makes room */
-            return -ERESTARTSYS;
+            return request_restart(-ERESTARTSYS);
     }
     struct socket *conn = socket_alloc(l->family);     /* the server's end */
     if (!conn)
@@ -459,7 +459,7 @@ long sys_accept4(int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags)
         if (f->flags & O_NONBLOCK)
             return -EAGAIN;
         if (sleep_on(l) < 0)           /* until connect() queues one */
-            return -ERESTARTSYS;
+            return request_restart(-ERESTARTSYS);
     }
     conn = l->pending;
     l->pending = conn->next;

@@ -183,6 +183,6 @@ long sys_waitpid(pid_t pid, int *ustatus, int options)
             return r;
         }
         if (sleep_on(current) < 0)   /* a child wakes us via notify_parent */
-            return -ERESTARTSYS;
+            return request_restart(-ERESTARTSYS);
     }
 }

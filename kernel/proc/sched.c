@@ -93,6 +93,20 @@ void resched_if_needed(void)
         schedule();
 }
 
+/* The same, but from the middle of a long job in the kernel (a megabyte
+ * written to the console): the kernel is not preemptible, so without this
+ * such a job would keep the CPU until it returns to user mode, long after
+ * its time slice is spent.  Call it only where nothing is half-changed,
+ * between two pieces of the work.  The task stays runnable: switch_to()
+ * makes it TASK_READY and it runs again at its next turn.  A task that has
+ * already made itself TASK_INTERRUPTIBLE (about to sleep) is left alone:
+ * schedule() would put it to sleep with nobody to wake it. */
+void cond_resched(void)
+{
+    if (need_resched && current->state == TASK_RUNNING)
+        schedule();
+}
+
 /* tasks[0] ends up here after boot: wait for work, forever. */
 void cpu_idle(void)
 {

@@ -10,6 +10,8 @@ void schedule(void);
 void cpu_idle(void) __attribute__((noreturn));
 void do_timer(void);             /* from the timer interrupt, every tick */
 void resched_if_needed(void);    /* on the way back to user mode */
+void cond_resched(void);         /* in a long job in the kernel: give up the
+                                    CPU here if the time slice is used up */
 
 /* Wait queues, as in the lecture's "blocked" state: a task sleeps on a
  * channel (any address that names what it waits for) until someone calls

@@ -164,14 +164,14 @@ long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
     current->blocked = mask & ~UNBLOCKABLE;
     while (sleep_on(&current->saved_mask) == 0)
         ;                                   /* only a signal ends the wait */
-    return -ERESTARTNOHAND;
+    return request_restart(-ERESTARTNOHAND);
 }
 
 long sys_pause(void)
 {
     while (sleep_on(&current->pending) == 0)
         ;
-    return -ERESTARTNOHAND;                 /* EINTR once a handler has run */
+    return request_restart(-ERESTARTNOHAND);   /* EINTR once a handler has run */
 }
 
 /* The longest alarm: jiffies compare by their signed difference

@@ -209,13 +209,17 @@ static int setup_frame(int sig, struct sigaction *sa, struct pt_regs *regs, sigs
  * with EINTR.  Without a handler (the signal was ignored, or stopped and
  * continued the process) it always restarts; with one, SA_RESTART decides
  * for ERESTARTSYS, and ERESTARTNOHAND (pause, sigsuspend, nanosleep) always
- * fails with EINTR, as in Linux. */
+ * fails with EINTR, as in Linux.  Only a call that asked for it
+ * (request_restart) is touched: any other result in eax is a real one,
+ * even if it reads -512 (the old handler signal() returns, or the eax that
+ * sigreturn puts back). */
 static void handle_restart(struct pt_regs *regs, struct sigaction *sa)
 {
     int restart;
 
-    if (regs->trapno != T_SYSCALL || current->syscall_nr == NO_SYSCALL)
-        return;                             /* sigreturn: eax is the program's */
+    if (regs->trapno != T_SYSCALL || !current->restart_requested)
+        return;
+    current->restart_requested = 0;         /* decided, once */
     if (regs->eax == (uint32_t)-ERESTARTSYS)
         restart = !sa || (sa->sa_flags & SA_RESTART);
     else if (regs->eax == (uint32_t)-ERESTARTNOHAND)
@@ -332,7 +336,8 @@ long sys_sigreturn(void)
     regs->ss = regs->ds = regs->es = regs->fs = regs->gs = USER_DS;
     regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
     regs->trapno = trapno;
-    current->syscall_nr = NO_SYSCALL;       /* eax may hold -ERESTARTSYS: keep it */
+    /* eax may read -ERESTARTSYS; it stays as it is, because sigreturn did
+     * not ask for a restart (request_restart) */
     current->blocked = f.old_mask & ~UNBLOCKABLE;
     /* fninit first: frstor waits for a pending x87 exception of the state
      * it replaces, which would trap here, in the kernel */

@@ -12,6 +12,22 @@ static inline sigset_t sigmask(int sig)
     return 1ull << (sig - 1);
 }
 
+/* A blocking system call that a signal interrupted returns
+ *
+ *         return request_restart(-ERESTARTSYS);      (or -ERESTARTNOHAND)
+ *
+ * and handle_restart() (signal.c) restarts it or makes it fail with EINTR.
+ * The number alone cannot say so: signal() returns the old handler and
+ * ssetmask() the old mask, values the program chose, and such a real
+ * result may be -512 as well.  So the request is noted in the task too
+ * (the dispatcher clears the note before every call), and only the two
+ * together restart a call. */
+static inline int request_restart(int code)
+{
+    current->restart_requested = 1;
+    return code;
+}
+
 /* SIGKILL and SIGSTOP can never be blocked (or caught, or ignored). */
 #define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 

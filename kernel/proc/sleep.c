@@ -53,7 +53,7 @@ long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
                     return -EFAULT;
             }
             current->restart_end = end;       /* handle_restart clears it for EINTR */
-            return -ERESTARTNOHAND;
+            return request_restart(-ERESTARTNOHAND);
         }
     }
     return 0;

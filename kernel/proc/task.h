@@ -20,7 +20,6 @@
 #define KSTACK_PAGES 2           /* each task's kernel stack: 8 KiB */
 #define TASK_NAME_LEN 16
 #define STACK_MAGIC  0x57ACC0DE  /* the lowest word of every kernel stack */
-#define NO_SYSCALL   0xffffffffu /* syscall_nr after sigreturn: nothing to restart */
 
 enum task_state {
     TASK_UNUSED,                 /* a free slot in the table */
@@ -77,6 +76,8 @@ struct task_struct {
     uint32_t kesp;               /* saved esp while switched out (switch_context) */
     struct pt_regs *regs;        /* user registers, at the top of kstack */
     uint32_t syscall_nr;         /* eax of the system call in progress (restarts) */
+    int restart_requested;       /* it returned a restart code through
+                                    request_restart() (proc/signal.h) */
     unsigned long restart_end;   /* an interrupted nanosleep's end, in jiffies,
                                     for its restart (0: none) */
     uint8_t fpu_state[108];      /* the x87 registers (fnsave) */
