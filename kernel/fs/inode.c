@@ -147,6 +147,11 @@ long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
  * for mmap: a hole gets a page of zeroes now.  NULL if memory is out.  The
  * file keeps its reference; a mapping takes its own (get_page), so a page
  * the file lets go of (truncate, unlink) lives on while it is mapped. */
+void *inode_find_page(struct inode *ino, uint32_t index)
+{
+    return index < ino->nr_slots ? ino->pages[index] : NULL;
+}
+
 void *inode_page(struct inode *ino, uint32_t index)
 {
     if (index >= MAX_FILE_SIZE / PAGE_SIZE || grow_slots(ino, index + 1) < 0)

@@ -49,6 +49,7 @@ long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n);
 long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n);
 int inode_truncate(struct inode *ino, uint32_t size);
 void *inode_page(struct inode *ino, uint32_t index);   /* for mmap */
+void *inode_find_page(struct inode *ino, uint32_t index);   /* NULL: a hole */
 
 struct inode *dir_lookup(struct inode *dir, const char *name);   /* no reference taken */
 int dir_add(struct inode *dir, const char *name, struct inode *ino);

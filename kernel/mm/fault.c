@@ -94,11 +94,9 @@ static void fault_around(struct mm_struct *mm, struct vm_area_struct *vma, uint3
     for (uint32_t a = start; a < end; a += PAGE_SIZE) {
         uint32_t index = vma->vm_pgoff + (a - vma->vm_start) / PAGE_SIZE;
         pte_t *pte = pgdir_walk(mm->pgdir, a, 0);     /* the table of va: there */
-        if (index >= file_pages || !pte || (*pte & PTE_P) || index >= vma->vm_file->nr_slots)
-            continue;
-        void *page = vma->vm_file->pages[index];
-        if (!page)
-            continue;                        /* a hole: not worth a page now */
+        void *page = index < file_pages ? inode_find_page(vma->vm_file, index) : NULL;
+        if (!page || !pte || (*pte & PTE_P))
+            continue;                        /* a hole is not worth a page now */
         get_page(page);
         *pte = virt_to_phys(page) | vma_pte_flags(vma, page);
     }
