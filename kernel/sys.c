@@ -72,6 +72,7 @@ long sys_sysinfo(struct sysinfo *uinfo)
     info.uptime = jiffies / HZ;
     info.totalram = nr_total_pages();
     info.freeram = nr_free_pages();
+    info.sharedram = nr_shared_pages();      /* held by several (copy-on-write, mapped files) */
     info.procs = count_tasks();
     info.mem_unit = 4096;
     return copy_to_user(uinfo, &info, sizeof(info));
@@ -140,6 +141,7 @@ long sys_getprocs(struct procinfo *ubuf, int max)
             .pid = t->pid, .ppid = t->parent ? t->parent->pid : 0,
             .pgid = t->pgid, .sid = t->sid, .state = state_letter(t->state),
             .pages = mm_pages(&t->mm), .ticks = t->ticks,
+            .min_flt = t->mm.min_flt, .cow_copies = t->mm.cow_copies,
         };
         memcpy(p.name, t->name, sizeof(p.name));
         ubuf[n++] = p;

@@ -38,6 +38,8 @@ struct procinfo {
     char name[16];
     unsigned long pages;         /* user memory, in pages */
     unsigned long ticks;         /* CPU time, in timer ticks */
+    unsigned long min_flt;       /* page faults it took (demand paging, copy-on-write) */
+    unsigned long cow_copies;    /* of those, pages copied on a write (copy-on-write) */
 };
 
 /* getschedlog (Minnow's own, used by schedviz): the scheduler's latest
