@@ -10,7 +10,9 @@
  * fork() makes a copy of the calling process: same program, same
  * variables, same open files, continuing from the same point -- the
  * return from fork.  The only difference is the value fork returns:
- * the new child's pid in the parent, 0 in the child.
+ * the new child's pid in the parent, 0 in the child.  (The copy is made
+ * lazily: the two share every page until one of them writes to it, and
+ * that write copies the page -- copy-on-write, docs/vm.md.)
  *
  * Try: remove the waitpid() -- the parent's last line may now come
  * before the child's.  Which process runs first is the scheduler's
