@@ -115,7 +115,8 @@ static long do_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, ui
             return -EOVERFLOW;
         if ((err = mapping_file(fd, shared, prot, &vm_flags, &file)) < 0)
             return err;
-    } else if (!(flags & MAP_NORESERVE) && (prot & PROT_WRITE) && !shared &&
+    } else if (shared ? size > MAX_FILE_SIZE :     /* its unnamed file's limit */
+               !(flags & MAP_NORESERVE) && (prot & PROT_WRITE) &&
                size / PAGE_SIZE > nr_free_pages()) {
         return -ENOMEM;                      /* could never be filled */
     }
