@@ -11,13 +11,21 @@
  * (first fit) and splits off what it does not need; if there is none, it
  * asks the kernel for more with sbrk.  free puts the block back on the
  * list and merges it with a free neighbour on either side (coalescing),
- * so that freed memory is found again as one piece. */
+ * so that freed memory is found again as one piece.
+ *
+ * Large blocks (MMAP_THRESHOLD bytes and more, as in glibc) are not on the
+ * heap: each gets an anonymous mapping of its own, with the same header
+ * in front, and free gives it back to the kernel with munmap at once.
+ * Why: the heap can only shrink from its top, so one small block still in
+ * use above a freed megabyte would keep that megabyte from the system for
+ * good; a mapping can go back on its own.  (docs/libc.md) */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <sys/mman.h>
 
 struct header {
     size_t size;                /* of the whole block, header included */
@@ -28,10 +36,16 @@ struct header {
  * pointer malloc gave out from a wrong one (or one already freed). */
 #define IN_USE ((struct header *)0xA110CA7E)
 
+/* A large block's `next` holds this mark instead: it has a mapping of its
+ * own, and its `size` is the whole mapping's length. */
+#define MAPPED ((struct header *)0x3A99ED00)
+
 #define ALIGN 8                            /* every block is a multiple of this */
 #define HEADER_SIZE sizeof(struct header)  /* 8, so the bytes are aligned too */
 #define MIN_BLOCK (HEADER_SIZE + ALIGN)    /* smaller leftovers are not split off */
 #define GROW_MIN (64 * 1024)               /* ask the kernel for at least this */
+#define MMAP_THRESHOLD (128 * 1024)        /* requests this big get a mapping */
+#define PAGE_SIZE 4096
 
 static struct header *free_list;           /* sorted by address */
 
@@ -141,8 +155,65 @@ static struct header *take_first_fit(size_t size)
     return NULL;
 }
 
+/* ------------------------------------------------ large blocks: mmap */
+
+static int is_large(size_t n)
+{
+    return n >= MMAP_THRESHOLD;
+}
+
+/* The mapping's length for a large block of n bytes, or 0 if impossible. */
+static size_t map_size_for(size_t n)
+{
+    if (n > SIZE_MAX - HEADER_SIZE - PAGE_SIZE)
+        return 0;
+    return (n + HEADER_SIZE + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
+}
+
+/* A fresh anonymous mapping for n bytes, header included.  Its pages
+ * come in (zero-filled) only when the program touches them. */
+static void *malloc_mapped(size_t n)
+{
+    size_t size = map_size_for(n);
+    struct header *h = MAP_FAILED;
+
+    if (size)
+        h = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (h == MAP_FAILED) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    h->size = size;
+    h->next = MAPPED;
+    return bytes_of(h);
+}
+
+/* Resizes a large block to n (still large) bytes: the kernel moves the
+ * page table entries, not the bytes, if the mapping cannot grow where it
+ * is (MREMAP_MAYMOVE). */
+static void *realloc_mapped(struct header *h, size_t n)
+{
+    size_t size = map_size_for(n);
+
+    if (size == 0) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (size == h->size)
+        return bytes_of(h);
+    struct header *moved = mremap(h, h->size, size, MREMAP_MAYMOVE);
+    if (moved == MAP_FAILED)
+        return NULL;                             /* the old block stays valid */
+    moved->size = size;
+    return bytes_of(moved);
+}
+
+/* ------------------------------------------------ the calls */
+
 void *malloc(size_t n)
 {
+    if (is_large(n))
+        return malloc_mapped(n);
     size_t size = block_size_for(n);
 
     if (size == 0) {
@@ -172,9 +243,12 @@ void free(void *ptr)
     if (!ptr)
         return;
     struct header *h = header_of(ptr);
-    if (h->next != IN_USE)
+    if (h->next == MAPPED)
+        munmap(h, h->size);                      /* straight back to the kernel */
+    else if (h->next == IN_USE)
+        insert_free(h);
+    else
         bad_pointer("free", ptr);
-    insert_free(h);
 }
 
 void *calloc(size_t nmemb, size_t size)
@@ -184,7 +258,9 @@ void *calloc(size_t nmemb, size_t size)
         return NULL;
     }
     void *p = malloc(nmemb * size);
-    if (p)
+    /* A new mapping reads as zeroes already; writing them would only make
+     * the kernel hand out every page at once. */
+    if (p && !is_large(nmemb * size))
         memset(p, 0, nmemb * size);
     return p;
 }
@@ -217,8 +293,38 @@ static void shrink(struct header *h, size_t size)
     insert_free(rest);
 }
 
-/* Resizes in place when it can (shrinking, or growing into a free
- * neighbour); otherwise moves the bytes to a new block. */
+/* A heap block resized in place when it can (shrinking, or growing into
+ * a free neighbour); NULL if it cannot. */
+static void *realloc_in_heap(struct header *h, size_t n)
+{
+    size_t size = block_size_for(n);
+
+    if (size == 0)
+        return NULL;
+    if (h->size < size)
+        absorb_next_free(h);
+    if (h->size < size)
+        return NULL;
+    shrink(h, size);
+    return bytes_of(h);
+}
+
+/* Moves the bytes to a new block of n bytes (of the kind n asks for). */
+static void *realloc_by_copy(struct header *h, size_t n)
+{
+    size_t old = h->size - HEADER_SIZE;
+    void *moved = malloc(n);
+
+    if (!moved)
+        return NULL;                             /* the old block stays valid */
+    memcpy(moved, bytes_of(h), old < n ? old : n);
+    free(bytes_of(h));
+    return moved;
+}
+
+/* A block keeps its kind while the new size asks for the same kind:
+ * a large one is remapped, a small one resized in place if it can be.
+ * Otherwise (or if that fails) the bytes move to a new block. */
 void *realloc(void *ptr, size_t n)
 {
     if (!ptr)
@@ -228,23 +334,14 @@ void *realloc(void *ptr, size_t n)
         return NULL;
     }
     struct header *h = header_of(ptr);
-    if (h->next != IN_USE)
+    if (h->next != IN_USE && h->next != MAPPED)
         bad_pointer("realloc", ptr);
-    size_t size = block_size_for(n);
-    if (size == 0) {
-        errno = ENOMEM;
-        return NULL;
+    if (h->next == MAPPED && is_large(n))
+        return realloc_mapped(h, n);
+    if (h->next == IN_USE && !is_large(n)) {
+        void *same = realloc_in_heap(h, n);
+        if (same)
+            return same;
     }
-    if (h->size < size)
-        absorb_next_free(h);
-    if (h->size >= size) {
-        shrink(h, size);
-        return ptr;
-    }
-    void *moved = malloc(n);
-    if (!moved)
-        return NULL;                             /* the old block stays valid */
-    memcpy(moved, ptr, h->size - HEADER_SIZE);
-    free(ptr);
-    return moved;
+    return realloc_by_copy(h, n);
 }

@@ -376,6 +376,28 @@ static void test_kill(void)
           "status %d, err \"%s\"", s, err);
 }
 
+/* ps -v (or BSD's ps v): this process with its resident pages and page
+ * faults; it has taken some (demand paging) and, having forked, copied
+ * pages on write (copy-on-write). */
+static void ps_v(const char *cmdline, const char *name)
+{
+    int s = run(cmdline, NULL);
+    int found = 0;
+    char *line = strchr(out, '\n');
+    while (line && line[1]) {
+        int pid;
+        char state, comm[32];
+        unsigned long mins, secs, rss, minflt, cow;
+        if (sscanf(line + 1, "%d %c %lu:%lu %lu %lu %lu %31s", &pid, &state, &mins, &secs,
+                   &rss, &minflt, &cow, comm) == 8 && pid == getpid() &&
+            strcmp(comm, "test_coreutils") == 0 && rss > 0 && minflt > 0 && cow > 0)
+            found = 1;
+        line = strchr(line + 1, '\n');
+    }
+    check(s == 0 && strncmp(out, "  PID STAT   TIME   RSS   MINFLT      COW NAME\n", 47) == 0 &&
+          found, name, "pid %d not found in \"%s\"", getpid(), out);
+}
+
 /* ps must list this very process, with its parent and its name. */
 static void test_ps(void)
 {
@@ -394,6 +416,8 @@ static void test_ps(void)
           "ps_shows_self", "pid %d not found in \"%s\"", getpid(), out);
     s = run("ps -l", NULL);
     check(s == 0 && strstr(out, "PAGES") && strstr(out, "test_coreutils"), "ps_l", "\"%s\"", out);
+    ps_v("ps -v", "ps_v");
+    ps_v("ps v", "ps_v_bsd");
 }
 
 static void test_sleep(void)
@@ -459,6 +483,11 @@ static void test_others(void)
     check(s == 0 && strncmp(out, "Minnow minnow ", 14) == 0, "uname_a", "\"%s\"", out);
     s = run("free", NULL);
     check(s == 0 && strstr(out, "pages:"), "free", "\"%s\"", out);
+    unsigned long total, used, freep, shared;
+    char *pages = strstr(out, "pages:");
+    check(s == 0 && strstr(out, " shared\n") && pages &&
+          sscanf(pages, "pages: %lu %lu %lu %lu", &total, &used, &freep, &shared) == 4 &&
+          shared > 0 && shared < used, "free_shared", "\"%s\"", out);
     s = run("xargs echo", "a b\nc\n");
     check(s == 0 && strcmp(out, "a b c\n") == 0, "xargs", "\"%s\"", out);
     s = run("xargs -n 2", "a b\nc\n");

@@ -1,12 +1,15 @@
 /* malloc, free, calloc, realloc: alignment, reuse of freed memory,
  * coalescing of neighbours, growth in place, a random stress run that
- * checks every byte, and failure (NULL, ENOMEM) instead of a crash. */
+ * checks every byte, failure (NULL, ENOMEM) instead of a crash, and large
+ * blocks: a mapping of their own, given back to the kernel by free. */
 #include <errno.h>
 #include <minnow/test.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 static void basics(void)
 {
@@ -152,12 +155,149 @@ static void out_of_memory(void)
     free(p);
 }
 
+/* ------------------------------------------------ large blocks (mmap) */
+
+#define KIB 1024
+#define MIB (1024 * 1024)
+
+/* Writes a pattern that depends on the position, so that a block moved
+ * or copied wrongly (a page shifted, a tail lost) shows. */
+static void fill_pattern(unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 7 + i / 4096);
+}
+
+static int has_pattern(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)(i * 7 + i / 4096))
+            return 0;
+    return 1;
+}
+
+/* Small blocks come from the heap (the break moves); large ones do not. */
+static char *heap_start;                          /* the break when main began */
+
+static int in_heap(const char *p)
+{
+    return p >= heap_start && p < (char *)sbrk(0);
+}
+
+static void large_not_from_heap(void)
+{
+    char *top = sbrk(0), *small[32];
+    int n = 0;
+    /* blocks just under the threshold, until the free list runs out */
+    while (n < 32 && (char *)sbrk(0) == top && (small[n] = malloc(120 * KIB)))
+        n++;
+    check((char *)sbrk(0) > top && in_heap(small[n - 1]), "malloc_small_uses_heap",
+          "%d blocks, break %p -> %p", n, (void *)top, sbrk(0));
+    top = sbrk(0);
+    char *big = malloc(MIB);
+    check(big && (char *)sbrk(0) == top && !in_heap(big), "malloc_large_not_heap",
+          "big %p, break %p -> %p", (void *)big, (void *)top, sbrk(0));
+    check(((uintptr_t)big % 8) == 0, "malloc_large_aligned", "big=%p", (void *)big);
+    free(big);
+    while (n > 0)
+        free(small[--n]);
+}
+
+/* A 1 MiB block, every page touched, then freed: the pages are back. */
+static void large_free_returns_pages(void)
+{
+    long before = free_pages();
+    char *big = malloc(MIB);
+    if (big)
+        memset(big, 0x5A, MIB);
+    long during = free_pages();
+    free(big);
+    long after = free_pages();
+    check(big && during <= before - 256, "malloc_large_takes_pages", "%ld -> %ld pages",
+          before, during);
+    check(after == before, "free_large_returns_pages", "before %ld, after %ld", before, after);
+}
+
+/* Many cycles of large blocks of different sizes must not leak. */
+static void large_cycles(void)
+{
+    long before = free_pages();
+    int ok = 1;
+    for (int i = 0; i < 200 && ok; i++) {
+        size_t n = 128 * KIB + (size_t)(i % 7) * 40 * KIB + (size_t)i;
+        unsigned char *p = malloc(n);
+        ok = p != NULL;
+        if (p) {
+            p[0] = 1;                             /* touch the first and last pages */
+            p[n - 1] = 2;
+        }
+        free(p);
+    }
+    long after = free_pages();
+    check(ok && after == before, "malloc_large_cycles_no_leak", "ok %d, pages %ld -> %ld",
+          ok, before, after);
+}
+
+/* realloc keeps the bytes: large growing and shrinking (mremap), small
+ * to large and large to small (a copy), and calloc's large blocks are
+ * zero. */
+static void large_realloc(void)
+{
+    unsigned char *p = malloc(200 * KIB);
+    if (p)
+        fill_pattern(p, 200 * KIB);
+    char *guard = malloc(MIB);                    /* likely right after p: p must move */
+    unsigned char *q = p ? realloc(p, 3 * MIB) : NULL;
+    check(q && has_pattern(q, 200 * KIB), "realloc_large_grow", "q=%p", (void *)q);
+    if (q)
+        fill_pattern(q, 3 * MIB);
+    unsigned char *r = q ? realloc(q, 300 * KIB) : NULL;
+    check(r && has_pattern(r, 300 * KIB), "realloc_large_shrink", "r=%p", (void *)r);
+    unsigned char *s = r ? realloc(r, 1000) : NULL;
+    check(s && has_pattern(s, 1000), "realloc_large_to_small", "s=%p", (void *)s);
+    unsigned char *t = s ? realloc(s, 500 * KIB) : NULL;
+    check(t && has_pattern(t, 1000), "realloc_small_to_large", "t=%p", (void *)t);
+    free(t);
+    free(guard);
+
+    unsigned char *z = calloc(64, 4 * KIB);
+    int zero = z != NULL;
+    for (size_t i = 0; z && i < 256 * KIB; i++)
+        zero &= (z[i] == 0);
+    check(zero, "calloc_large_zero", "not all zero");
+    free(z);
+}
+
+/* A wrong pointer is still caught: an address inside a large block. */
+static void large_bad_free(void)
+{
+    char *big = malloc(MIB);
+    int status = -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(2);                                 /* the expected complaint */
+        free(big + 4096);
+        _exit(0);
+    }
+    if (pid > 0)
+        status = wait_status(pid);
+    check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+          "free_large_bad_pointer", "status %#x", status);
+    free(big);
+}
+
 int main(void)
 {
+    heap_start = sbrk(0);
     basics();
     coalescing();
     calloc_realloc();
     stress();
     out_of_memory();
+    large_not_from_heap();
+    large_free_returns_pages();
+    large_cycles();
+    large_realloc();
+    large_bad_free();
     return test_exit_code();
 }
