@@ -183,6 +183,37 @@ static void past_end(void)
     unlink("/tmp/vm_short");
 }
 
+/* The file shrinks under a shared mapping: the pages it let go of are
+ * gone from the mapping too (SIGBUS, as in Linux), and when it grows
+ * again the mapping and read() see the same bytes. */
+static void truncated(void)
+{
+    make_file("/tmp/vm_trunc", 't', 3 * PAGE);
+    int fd = open("/tmp/vm_trunc", O_RDWR);
+    char *p = mmap(NULL, 3 * PAGE, RW, MAP_SHARED, fd, 0);
+    check(p != MAP_FAILED, "vm_truncate_mmap", "errno %d", errno);
+    if (p == MAP_FAILED)
+        return;
+    p[2 * PAGE] = 'x';                 /* all three pages present */
+    p[PAGE] = 'y';
+    ftruncate(fd, PAGE + 10);
+    check(p[PAGE + 9] == 't' && p[PAGE + 10] == 0, "vm_truncate_tail_zeroed",
+          "bytes %#x %#x", p[PAGE + 9], p[PAGE + 10]);
+    int sig = touch(p + 2 * PAGE, touch_read);
+    check(sig == SIGBUS, "vm_truncate_cut_page_sigbus", "signal %d", sig);
+    ftruncate(fd, 3 * PAGE);
+    lseek(fd, 2 * PAGE, SEEK_SET);
+    write(fd, "new", 3);
+    check(p[2 * PAGE] == 'n', "vm_truncate_regrown_coherent", "mapping has %#x, read() 'n'",
+          p[2 * PAGE]);
+    p[2 * PAGE + 1] = 'E';
+    check(byte_at(fd, 2 * PAGE + 1) == 'E', "vm_truncate_regrown_write_reaches_file",
+          "read() gives %#x", byte_at(fd, 2 * PAGE + 1));
+    munmap(p, 3 * PAGE);
+    close(fd);
+    unlink("/tmp/vm_trunc");
+}
+
 /* ---------------------------------------------------------------- mprotect, munmap */
 
 static void protect(void)
@@ -525,6 +556,7 @@ int main(void)
     group(shared_file, "vm_shared_file");
     group(unlinked_file, "vm_unlinked");
     group(past_end, "vm_past_eof");
+    group(truncated, "vm_truncate");
     group(protect, "vm_mprotect");
     group(unmap, "vm_munmap");
     group(remap, "vm_mremap");
