@@ -223,6 +223,12 @@ static void protect(void)
     check(mprotect(p, PAGE, PROT_READ) == 0, "vm_mprotect_read_ok", "errno %d", errno);
     int sig = touch(p, touch_write);
     check(sig == SIGSEGV, "vm_mprotect_read_write_segv", "signal %d", sig);
+    int zero = open("/dev/zero", O_RDONLY);    /* nor may the kernel write there */
+    errno = 0;
+    long got = read(zero, p, 16);
+    check(got == -1 && errno == EFAULT && p[0] == 'm', "vm_mprotect_read_kernel_write_efault",
+          "read gave %ld errno %d", got, errno);
+    close(zero);
     sig = touch(p, touch_read);
     check(sig == 0 && p[0] == 'm', "vm_mprotect_read_still_reads", "signal %d", sig);
     sig = touch(p + PAGE, touch_write);
