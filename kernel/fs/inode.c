@@ -10,6 +10,7 @@
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "mm/memlayout.h"
+#include "mm/vma.h"
 #include "drv/rtc.h"
 
 /* Files may not take the last pages: the kernel needs a few to go on
@@ -169,6 +170,7 @@ int inode_truncate(struct inode *ino, uint32_t size)
         if (grow_slots(ino, (size + PAGE_SIZE - 1) / PAGE_SIZE) < 0)
             return -ENOSPC;
     } else {
+        unmap_file_pages(ino, (size + PAGE_SIZE - 1) / PAGE_SIZE);
         for (uint32_t p = (size + PAGE_SIZE - 1) / PAGE_SIZE; p < ino->nr_slots; p++) {
             if (ino->pages[p])
                 free_page(ino->pages[p]);

@@ -33,8 +33,7 @@ static void *pte_page(pte_t pte)
  * file system's own page, so every process that maps the file shares it,
  * and a program's text is in memory once however many run it), or a new
  * page of zeroes. */
-static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma, uint32_t va,
-                      pte_t *pte)
+static int do_no_page(struct vm_area_struct *vma, uint32_t va, pte_t *pte)
 {
     void *page;
 
@@ -52,7 +51,6 @@ static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma, uint32_t
             return FAULT_OOM;
     }
     *pte = virt_to_phys(page) | PTE_P;      /* the rights: fault_in_page */
-    mm->min_flt++;
     return 0;
 }
 
@@ -109,12 +107,16 @@ int fault_in_page(struct mm_struct *mm, struct vm_area_struct *vma, uint32_t va,
     if (!pte)
         return FAULT_OOM;                    /* no page for the page table */
     if (!(*pte & PTE_P)) {
-        int err = do_no_page(mm, vma, va, pte);
+        int err = do_no_page(vma, va, pte);
         if (err)
             return err;
         if (vma->vm_file && !write)
             fault_around(mm, vma, va);
     }
+    /* every fault served here is a minor fault, as in Linux: a page
+     * brought in, a copy-on-write copy (cow_copies counts those too), or
+     * a page made writable again */
+    mm->min_flt++;
     void *page = pte_page(*pte);
     if (write && !(vma->vm_flags & VM_SHARED) && page_count(page) > 1)
         return do_wp_page(mm, vma, va, pte);

@@ -9,6 +9,7 @@
 #include "mm/page_alloc.h"
 #include "mm/paging.h"
 #include "fs/inode.h"
+#include "proc/task.h"
 
 /* The first area that ends above addr (it may also start above it). */
 struct vm_area_struct *find_vma(struct mm_struct *mm, uint32_t addr)
@@ -244,4 +245,30 @@ void zap_page_range(struct mm_struct *mm, uint32_t start, uint32_t end)
         va += PAGE_SIZE;
     }
     free_empty_tables(mm->pgdir, start, end);    /* and forgets old translations */
+}
+
+/* The part of vma that maps pages `pages` and up of its file. */
+static uint32_t first_va_from(struct vm_area_struct *vma, uint32_t pages)
+{
+    return vma->vm_pgoff >= pages ? vma->vm_start
+                                  : vma->vm_start + (pages - vma->vm_pgoff) * PAGE_SIZE;
+}
+
+/* The file shrank to `pages` pages.  Every process that maps it lets go
+ * of the pages past that, as Linux's truncate does: otherwise a mapping
+ * would keep the page the file dropped, a later touch would find it
+ * instead of the end of the file (SIGBUS), and once the file grew again
+ * the mapping and read() would see two different pages.  Private copies
+ * go too, as in Linux: past the end of the file there is nothing. */
+void unmap_file_pages(struct inode *file, uint32_t pages)
+{
+    for (int i = 0; i < NR_TASKS; i++) {
+        struct mm_struct *mm = &tasks[i].mm;
+        if (tasks[i].state == TASK_UNUSED || !mm->pgdir)
+            continue;
+        for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next)
+            if (vma->vm_file == file &&
+                vma->vm_pgoff + (vma->vm_end - vma->vm_start) / PAGE_SIZE > pages)
+                zap_page_range(mm, first_va_from(vma, pages), vma->vm_end);
+    }
 }

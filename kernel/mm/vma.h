@@ -63,5 +63,7 @@ void free_vmas(struct mm_struct *mm);
  * mprotect: the bits a page's entry should have in vma. */
 uint32_t vma_pte_flags(struct vm_area_struct *vma, void *page);
 void zap_page_range(struct mm_struct *mm, uint32_t start, uint32_t end);
+/* A file shrank to `pages` pages: every mapping of it drops the rest. */
+void unmap_file_pages(struct inode *file, uint32_t pages);
 
 #endif
