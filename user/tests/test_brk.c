@@ -1,6 +1,9 @@
 /* The heap: brk/sbrk grow and shrink it, out of memory is an error (not a
- * crash), and the stack grows on its own. */
+ * crash) or, for a page touched when none is left, the end of that process
+ * alone; and the stack grows on its own. */
 #include <errno.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +46,26 @@ int main(void)
     waitpid(pid, &status, 0);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exhaust_memory_enomem", "status %#x", status);
     check(free_pages() == before, "exhaust_memory_all_back", "%ld -> %ld", before, free_pages());
+
+    /* touch more memory than there is: an area of 256 MiB costs no pages
+     * until touched (MAP_NORESERVE skips the "more than is free" check),
+     * so the fault that finds no page kills this process alone (SIGKILL),
+     * and everything comes back */
+    pid = fork();
+    if (pid == 0) {
+        size_t size = 256u << 20;
+        char *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            _exit(1);
+        for (size_t off = 0; off < size; off += 4096)
+            p[off] = 1;
+        _exit(2);
+    }
+    waitpid(pid, &status, 0);
+    check(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "touch_memory_oom_killed",
+          "status %#x", status);
+    check(free_pages() == before, "touch_memory_all_back", "%ld -> %ld", before, free_pages());
 
     check(deep(200) >= 0, "stack_grows", "a 200 KiB stack failed");
     return test_exit_code();
