@@ -104,6 +104,20 @@ int child_status(void (*fn)(void))
     return status;
 }
 
+void check_group(void (*fn)(void), const char *name)
+{
+    char what[64];
+    long before = free_pages();
+    int status;
+
+    run_in_child(fn, &status);
+    snprintf(what, sizeof(what), "%s_group_ended", name);
+    check(WIFEXITED(status), what, "status %#x", status);
+    long after = free_pages();
+    snprintf(what, sizeof(what), "%s_no_leak", name);
+    check(after == before, what, "%ld pages free before, %ld after", before, after);
+}
+
 /* ---------------------------------------------------------------- signals */
 
 int install_handler(int sig, void (*handler)(int), int flags)

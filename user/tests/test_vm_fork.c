@@ -22,22 +22,6 @@
 static int gdata = 1;                  /* .data */
 static int gbss;                       /* .bss */
 
-/* Runs fn in a child, as a group of checks: the child must end normally
- * (its failures printed their own lines), and every page comes back. */
-static void group(void (*fn)(void), const char *name)
-{
-    char what[64];
-    long before = free_pages();
-    int status;
-
-    run_in_child(fn, &status);
-    snprintf(what, sizeof(what), "%s_group_ended", name);
-    check(WIFEXITED(status), what, "status %#x", status);
-    long after = free_pages();
-    snprintf(what, sizeof(what), "%s_no_leak", name);
-    check(after == before, what, "%ld pages free before, %ld after", before, after);
-}
-
 static void wait_byte(int fd)
 {
     char c;
@@ -288,10 +272,10 @@ static void big_malloc_forks(void)
 int main(void)
 {
     free_pages();                      /* stdio and sysinfo's pages: in now */
-    group(private_writes, "vm_fork_private");
-    group(shared_anonymous, "vm_shared_anon");
-    group(cow_counts, "vm_cow");
-    group(big_forks, "vm_big");
-    group(big_malloc_forks, "vm_big_malloc");
+    check_group(private_writes, "vm_fork_private");
+    check_group(shared_anonymous, "vm_shared_anon");
+    check_group(cow_counts, "vm_cow");
+    check_group(big_forks, "vm_big");
+    check_group(big_malloc_forks, "vm_big_malloc");
     return test_exit_code();
 }

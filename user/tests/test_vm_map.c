@@ -20,20 +20,6 @@
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 
-static void group(void (*fn)(void), const char *name)
-{
-    char what[64];
-    long before = free_pages();
-    int status;
-
-    run_in_child(fn, &status);
-    snprintf(what, sizeof(what), "%s_group_ended", name);
-    check(WIFEXITED(status), what, "status %#x", status);
-    long after = free_pages();
-    snprintf(what, sizeof(what), "%s_no_leak", name);
-    check(after == before, what, "%ld pages free before, %ld after", before, after);
-}
-
 static void make_file(const char *path, char fill, size_t size)
 {
     static char buf[PAGE];
@@ -559,16 +545,16 @@ static void errors(void)
 int main(void)
 {
     free_pages();                      /* stdio and sysinfo's pages: in now */
-    group(shared_file, "vm_shared_file");
-    group(unlinked_file, "vm_unlinked");
-    group(past_end, "vm_past_eof");
-    group(truncated, "vm_truncate");
-    group(protect, "vm_mprotect");
-    group(unmap, "vm_munmap");
-    group(remap, "vm_mremap");
-    group(advise, "vm_madvise");
-    group(fixed, "vm_map_fixed");
-    group(growsdown, "vm_growsdown");
-    group(errors, "vm_errno");
+    check_group(shared_file, "vm_shared_file");
+    check_group(unlinked_file, "vm_unlinked");
+    check_group(past_end, "vm_past_eof");
+    check_group(truncated, "vm_truncate");
+    check_group(protect, "vm_mprotect");
+    check_group(unmap, "vm_munmap");
+    check_group(remap, "vm_mremap");
+    check_group(advise, "vm_madvise");
+    check_group(fixed, "vm_map_fixed");
+    check_group(growsdown, "vm_growsdown");
+    check_group(errors, "vm_errno");
     return test_exit_code();
 }

@@ -41,6 +41,12 @@ pid_t run_in_child(void (*fn)(void), int *status);
  *   check(WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV, ...); */
 int child_status(void (*fn)(void));
 
+/* A group of checks in a child: runs fn as run_in_child() does, then
+ * checks that the child ended normally (NAME_group_ended; its failures
+ * printed their own lines) and that every page came back (NAME_no_leak:
+ * free pages after equal free pages before). */
+void check_group(void (*fn)(void), const char *name);
+
 /* ---------------------------------------------------------------- signals */
 
 /* sigaction(sig) with handler (or SIG_DFL, SIG_IGN), sa_flags = flags
