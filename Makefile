@@ -260,8 +260,31 @@ test: all
 	@tools/test.sh $(if $(T),--only $(T))
 
 # Benchmarks (user/bench/): performance is measured here, never in tests.
+# Linux runs beside Minnow when tools/deps.sh --bench can fetch it.
 bench: all
+	@tools/deps.sh --bench && $(MAKE) --no-print-directory $(LB)/initrd.cpio || \
+	  echo "bench: Linux cannot be measured here (see above); Minnow alone."
 	@tools/bench.sh
+
+# The Linux side of `make bench`: the same benchmark sources built with
+# glibc for i386 (static, and with the flags Minnow's programs get), and
+# Debian's i386 kernel, both fetched by tools/deps.sh --bench.
+LB := $(B)/linux
+LINUX_CC := i686-linux-gnu-gcc -static -std=gnu11 -Wall -Wextra -Werror -Og -s
+BENCH_PROGS := $(patsubst user/bench/%.c,$(LB)/rootfs/bin/%,$(wildcard user/bench/*.c))
+$(LB)/rootfs/bin/%: user/bench/%.c user/bench/bench.h
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)
+	$(Q)$(LINUX_CC) -o $@ $<
+$(LB)/rootfs/bin/true: user/bin/true.c
+	@mkdir -p $(dir $@)
+	$(Q)$(LINUX_CC) -o $@ $<
+$(LB)/rootfs/init: tools/bench-linux-init.c
+	$(Q)$(LINUX_CC) -o $@ $<
+$(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init
+	$(call say,CPIO,$@)
+	@mkdir -p $(LB)/rootfs/dev $(LB)/rootfs/tmp
+	$(Q)cd $(LB)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # The labs' graders (docs/labs/): every lab, or LAB=name.  Not part of test.
 grade: all
@@ -292,7 +315,7 @@ help:
 	@echo "  make qemu-nox      boot with the serial console only, in this terminal"
 	@echo "  make test          run every test inside Minnow; ends with 'N passed, N failed'"
 	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
-	@echo "  make bench         run the benchmarks in user/bench/ inside Minnow"
+	@echo "  make bench         the benchmarks (user/bench/) on Minnow and on Linux, side by side"
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"

@@ -70,6 +70,15 @@ int fputc(int c, FILE *f)
 {
     unsigned char byte = (unsigned char)c;
 
+    /* Most calls end here: a stream already writing, with room left in
+     * its buffer, and no line to end on a line-buffered one -- nothing
+     * but the buffer changes.  (An unbuffered stream's buffer has no room
+     * to leave: it always goes on below, to write().) */
+    if (f->state == STREAM_WRITING && f->len + 1 < f->size &&
+        (f->bufmode == _IOFBF || byte != '\n')) {
+        f->buf[f->len++] = byte;
+        return byte;
+    }
     if (__stdio_begin_write(f) < 0 || __stdio_write(f, &byte, 1) != 1)
         return EOF;
     return byte;

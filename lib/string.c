@@ -2,13 +2,17 @@
  * too, so it must not call anything outside itself. */
 #include <string.h>
 
+/* The string instructions move a 32-bit word a step where a C loop moves
+ * a byte; under QEMU's emulation each step of a `rep` costs about what one
+ * loop iteration does, so copying and clearing go about four times faster.
+ * The direction flag is clear: the ABI guarantees it on every call. */
 void *memcpy(void *dst, const void *src, size_t n)
 {
-    unsigned char *d = dst;
-    const unsigned char *s = src;
+    void *d = dst;
+    size_t words = n / 4, bytes = n % 4;
 
-    while (n--)
-        *d++ = *s++;
+    __asm__ volatile("rep movsl" : "+D"(d), "+S"(src), "+c"(words) : : "memory");
+    __asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(bytes) : : "memory");
     return dst;
 }
 
@@ -26,10 +30,12 @@ void *memmove(void *dst, const void *src, size_t n)
 
 void *memset(void *dst, int c, size_t n)
 {
-    unsigned char *d = dst;
+    void *d = dst;
+    size_t words = n / 4, bytes = n % 4;
+    unsigned int pattern = (unsigned char)c * 0x01010101u;
 
-    while (n--)
-        *d++ = (unsigned char)c;
+    __asm__ volatile("rep stosl" : "+D"(d), "+c"(words) : "a"(pattern) : "memory");
+    __asm__ volatile("rep stosb" : "+D"(d), "+c"(bytes) : "a"(pattern) : "memory");
     return dst;
 }
 

@@ -1,19 +1,138 @@
 #!/bin/bash
-# `make bench`: boots Minnow with init=/bin/runbench, which runs every
-# /bin/bench_* program (user/bench/), and prints their "bench" lines.
-# Numbers come from QEMU's software emulation on this machine: compare
-# runs on the same machine (before/after a change), not with real hardware.
+# `make bench`: the benchmarks of user/bench/ on Minnow and on Linux, in
+# the same QEMU, side by side (docs/bench.md says how to read them).
+#
+# Each boot runs /bin/runbench as the first process: every bench_* program,
+# three rounds over.  The two systems alternate, PAIRS times (default 3),
+# so that load on this machine hits both alike.  Linux is Debian's i386
+# kernel with the same benchmark sources built with glibc; tools/deps.sh
+# --bench fetches both (make bench runs it).  Without them, Minnow alone.
+#
+#   tools/bench.sh            PAIRS=5 tools/bench.sh
+# The serial output of every boot is kept in build/bench/.
 set -u
 cd "$(dirname "$0")/.."
+
 B=build
-LOG=$B/bench.log
-timeout "${TIMEOUT:-300}" qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
-    -m 128M -display none -serial stdio -net none -no-reboot \
-    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-    -append "init=/bin/runbench" > "$LOG" 2>&1 < /dev/null
-status=$?
-grep -a '^bench ' "$LOG" | tr -d '\r'
-if [ $status -ne 33 ] || ! grep -aq "runbench: done" "$LOG"; then
-    echo "bench: Minnow did not finish the benchmarks (QEMU status $status); see $LOG"
-    exit 1
+LB=$B/linux
+OUT=$B/bench
+PAIRS=${PAIRS:-3}
+TIMEOUT=${TIMEOUT:-300}
+mkdir -p $OUT
+rm -f $OUT/*.log
+
+QEMU="qemu-system-i386 -m 128M -display none -serial stdio -net none -no-reboot"
+MINNOW="$QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio -device isa-debug-exit,iobase=0xf4,iosize=0x04"
+LINUX="$QEMU -kernel $LB/vmlinuz -initrd $LB/initrd.cpio"
+
+have_linux=no
+[ -f $LB/vmlinuz ] && [ -f $LB/initrd.cpio ] && have_linux=yes
+
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+# boot LOG QEMU-ARGS...: one boot that runs the benchmarks; its output
+# goes to LOG, with one line added, "bench boot_to_init MS ms": the time
+# from starting QEMU to runbench's first line, measured here on the host.
+boot() {
+    local log=$1 start
+    shift
+    start=$(now_us)
+    timeout "$TIMEOUT" "$@" < /dev/null 2>&1 | while IFS= read -r line; do
+        line=${line%$'\r'}
+        if [[ $line == "runbench: start"* ]]; then
+            echo "bench boot_to_init $((($(now_us) - start) / 1000)) ms"
+        fi
+        printf '%s\n' "$line"
+    done > "$log"
+    if ! grep -aq "runbench: done" "$log"; then
+        echo "bench: the boot did not finish the benchmarks; see $log"
+        exit 1
+    fi
+}
+
+# boot_to_prompt LOG: how long Minnow takes from starting QEMU to the
+# shell's prompt on the serial console, as a user who types `make qemu`
+# waits for it.
+boot_to_prompt() {
+    local log=$1 start seen="" c
+    start=$(now_us)
+    coproc QEMU_PROC { exec timeout 30 $QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio 2>&1; }
+    while IFS= read -r -N 1 -t 30 c <&"${QEMU_PROC[0]}"; do
+        seen+=$c
+        [[ $seen == *'$ ' ]] && break
+    done
+    echo "bench boot_to_prompt $((($(now_us) - start) / 1000)) ms" >> "$log"
+    kill "$QEMU_PROC_PID" 2>/dev/null
+    wait "$QEMU_PROC_PID" 2>/dev/null
+}
+
+for ((p = 1; p <= PAIRS; p++)); do
+    echo "bench: boot $p of $PAIRS: Minnow..."
+    boot $OUT/minnow-$p.log $MINNOW -append "init=/bin/runbench"
+    boot_to_prompt $OUT/minnow-$p.log
+    if [ $have_linux = yes ]; then
+        echo "bench: boot $p of $PAIRS: Linux ($(cat $LB/version 2>/dev/null))..."
+        boot $OUT/linux-$p.log $LINUX -append "console=ttyS0 quiet"
+    fi
+done
+
+# The table.  A log's lines: "round N", then "bench NAME VALUE UNIT";
+# the boot lines come before round 1 (round 0).
+awk -v pairs="$PAIRS" -v linux=$have_linux '
+function median(a, n,    i, j, t) {
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+# the median over the rounds of one boot of one system
+function boot_median(sys, p, row,    r, n, a) {
+    n = 0
+    for (r = 0; r <= maxround; r++)
+        if ((sys, p, r, row) in v) a[++n] = v[sys, p, r, row]
+    return n ? median(a, n) : ""
+}
+function all_median(sys, row,    p, r, n, a) {
+    n = 0
+    for (p = 1; p <= pairs; p++)
+        for (r = 0; r <= maxround; r++)
+            if ((sys, p, r, row) in v) a[++n] = v[sys, p, r, row]
+    return n ? median(a, n) : ""
+}
+FNR == 1 { split(FILENAME, parts, /[-.]/); sys = parts[1]; sub(/.*\//, "", sys); p = parts[2] + 0; round = 0 }
+/^round / { round = $2 + 0; if (round > maxround) maxround = round }
+/^bench / {
+    if (!($2 in seen)) { seen[$2] = 1; order[++rows] = $2; unit[$2] = $4 }
+    v[sys, p, round, $2] = $3
+}
+END {
+    printf "%-22s %14s", "", "Minnow"
+    if (linux == "yes") printf " %14s %8s", "Linux", "ratio"
+    printf " %10s\n", "r" maxround "/r1"
+    for (i = 1; i <= rows; i++) {
+        row = order[i]
+        m = all_median("minnow", row)
+        printf "%-22s %11.0f %-2s", row, m, (unit[row] == "ms" ? "ms" : "")
+        if (linux == "yes") {
+            l = all_median("linux", row); n = 0
+            for (p = 1; p <= pairs; p++) {
+                bm = boot_median("minnow", p, row); bl = boot_median("linux", p, row)
+                if (bm != "" && bl != "" && bl > 0) ratio[++n] = bm / bl
+            }
+            if (l == "") printf " %14s %8s", "-", "-"
+            else printf " %11.0f %-2s %8.2f", l, (unit[row] == "ms" ? "ms" : ""), median(ratio, n)
+        }
+        n = 0      # Minnow: the last round against the first, in each boot
+        for (p = 1; p <= pairs; p++)
+            if (("minnow", p, 1, row) in v && ("minnow", p, maxround, row) in v)
+                drift[++n] = v["minnow", p, maxround, row] / v["minnow", p, 1, row]
+        if (n) printf " %10.2f", median(drift, n)
+        printf "\n"
+    }
+}' $OUT/minnow-*.log $( [ $have_linux = yes ] && ls $OUT/linux-*.log) | tee $OUT/table.txt
+echo "Cycles per operation (the host's TSC, read in the guest), the median of $PAIRS boots x 3 rounds;"
+if [ $have_linux = yes ]; then
+    echo "ratio: Minnow / Linux, the median of the $PAIRS pairs' ratios (below 1: Minnow is faster)."
+else
+    echo "Linux not measured: tools/deps.sh --bench (as root) fetches what it needs."
 fi
+echo "r3/r1: Minnow's third round against its first in the same boot (above 1: it slowed down)."

@@ -2,7 +2,12 @@
  * empty and gets whatever is there (a short read); a writer sleeps while it
  * is full.  Read returns 0 (end of file) once every write end is closed; a
  * write with no read end left fails with EPIPE and raises SIGPIPE.
- * Readers and writers sleep on the pipe itself and wake each other. */
+ * Readers and writers sleep on the pipe itself and wake each other.
+ *
+ * The ring holds 64 KiB, so a writer can run well ahead of its reader
+ * before either has to sleep: every sleep is two context switches.  Its
+ * pages come one at a time, when a writer first reaches them, so a pipe
+ * that carries short messages holds one page. */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
@@ -10,6 +15,7 @@
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "mm/kmalloc.h"
+#include "mm/memlayout.h"
 #include "mm/page_alloc.h"
 #include "mm/uaccess.h"
 #include "proc/sched.h"
@@ -19,19 +25,16 @@ struct pipe *pipe_alloc(void)
 {
     struct pipe *p = kmalloc(sizeof(*p));
 
-    if (!p)
-        return NULL;
-    p->buf = alloc_page();
-    if (!p->buf) {
-        kfree(p);
-        return NULL;
-    }
+    if (p)
+        memset(p, 0, sizeof(*p));
     return p;                    /* no ends yet: pipe_end() adds them */
 }
 
 void pipe_free(struct pipe *p)
 {
-    free_page(p->buf);
+    for (int i = 0; i < PIPE_PAGES; i++)
+        if (p->page[i])
+            free_page(p->page[i]);
     kfree(p);
 }
 
@@ -54,18 +57,21 @@ void pipe_close_end(struct pipe *p, int writer)
         pipe_free(p);
 }
 
-/* Moves n bytes between the ring and buf; the caller checked the room. */
+/* Moves n bytes between the ring and buf, a page's piece at a time; the
+ * caller checked the room (and, for a write, that the pages are there). */
 static void ring_copy(struct pipe *p, char *buf, size_t n, int into_ring)
 {
     size_t tail = (p->head + PIPE_SIZE - p->len) % PIPE_SIZE;
     size_t at = into_ring ? p->head : tail;
 
     for (size_t done = 0; done < n;) {
-        size_t chunk = PIPE_SIZE - at < n - done ? PIPE_SIZE - at : n - done;
+        size_t off = at % PAGE_SIZE;
+        size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
+        char *ring = p->page[at / PAGE_SIZE] + off;
         if (into_ring)
-            memcpy(p->buf + at, buf + done, chunk);
+            memcpy(ring, buf + done, chunk);
         else
-            memcpy(buf + done, p->buf + at, chunk);
+            memcpy(buf + done, ring, chunk);
         done += chunk;
         at = (at + chunk) % PIPE_SIZE;
     }
@@ -75,6 +81,22 @@ static void ring_copy(struct pipe *p, char *buf, size_t n, int into_ring)
     } else {
         p->len -= n;
     }
+}
+
+/* Of the next n bytes a writer would put in, how many have a page behind
+ * them: the missing pages are allocated here, until memory runs out. */
+static size_t ring_backed(struct pipe *p, size_t n)
+{
+    size_t backed = 0;
+
+    while (backed < n) {
+        size_t at = (p->head + backed) % PIPE_SIZE;
+        char **page = &p->page[at / PAGE_SIZE];
+        if (!*page && !(*page = alloc_page()))
+            break;
+        backed += PAGE_SIZE - at % PAGE_SIZE;
+    }
+    return backed < n ? backed : n;
 }
 
 ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock)
@@ -90,7 +112,7 @@ ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock)
     if (n > p->len)
         n = p->len;
     ring_copy(p, buf, n, 0);
-    wake_up(p);                              /* there is room for writers now */
+    wake_up_sync(p);                         /* there is room for writers now */
     return n;
 }
 
@@ -114,10 +136,12 @@ ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
                 return done ? (ssize_t)done : request_restart(-ERESTARTSYS);
             continue;
         }
-        size_t chunk = room < n - done ? room : n - done;
+        size_t chunk = ring_backed(p, room < n - done ? room : n - done);
+        if (chunk < need)                    /* no page for it */
+            return done ? (ssize_t)done : -ENOMEM;
         ring_copy(p, (char *)buf + done, chunk, 1);
         done += chunk;
-        wake_up(p);                          /* there is data for readers now */
+        wake_up_sync(p);                     /* there is data for readers now */
     }
     return done;
 }

@@ -4,13 +4,14 @@
 #include <stddef.h>
 #include <minnow/types.h>
 
-#define PIPE_SIZE 4096           /* bytes the ring buffer holds */
+#define PIPE_PAGES 16           /* the ring's pages: 64 KiB, as Linux's pipes */
+#define PIPE_SIZE (PIPE_PAGES * 4096)   /* bytes the ring holds */
 #define PIPE_BUF  4096           /* writes up to this size are never split */
 
 /* A pipe: a bounded queue of bytes with readers and writers.  A socket
  * connection is two of them, one for each direction (fs/socket.c). */
 struct pipe {
-    char *buf;                   /* one page, used as a ring */
+    char *page[PIPE_PAGES];      /* the ring, a page at a time; NULL until used */
     size_t head;                 /* where the next byte is written */
     size_t len;                  /* bytes waiting to be read */
     int readers, writers;        /* open read ends, write ends */

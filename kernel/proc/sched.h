@@ -19,6 +19,7 @@ void cond_resched(void);         /* in a long job in the kernel: give up the
 int sleep_on(void *chan);
 int sleep_on_timeout(void *chan, unsigned long ticks);
 void wake_up(void *chan);
+void wake_up_sync(void *chan);   /* the same, but the caller keeps the CPU */
 void wake_up_task(struct task_struct *t);
 
 void print_current_task(void);

@@ -79,7 +79,7 @@ static void writer_blocks(void)
     pipe(p);
     pid_t pid = fork();
     if (pid == 0) {
-        static char big[3 * 4096];
+        static char big[20 * 4096];         /* more than a pipe holds (64 KiB) */
         close(p[0]);
         memset(big, 'w', sizeof(big));
         _exit(write(p[1], big, sizeof(big)) == (ssize_t)sizeof(big) ? 0 : 1);
@@ -93,7 +93,7 @@ static void writer_blocks(void)
     while ((n = read(p[0], buf, sizeof(buf))) > 0)
         total += n;
     waitpid(pid, &status, 0);
-    check(total == 3 * 4096 && WEXITSTATUS(status) == 0, "pipe_writer_wakes", "read %d", total);
+    check(total == 20 * 4096 && WEXITSTATUS(status) == 0, "pipe_writer_wakes", "read %d", total);
     close(p[0]);
 }
 

@@ -258,7 +258,7 @@ static void thousand_cycles(void)
  * accept.  Killing them all gives every page back. */
 static void killed_mid_conversation(void)
 {
-    static char big[16384];
+    static char big[128 * 1024];      /* more than the connection holds (64 KiB) */
     long pages = free_pages();
     int l = listen_at(PATH, 1);
 

@@ -207,6 +207,9 @@ static void cow_counts(void)
     int status = wait_status(pid);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && m[0] == 0x11,
           "vm_cow_both_sides_keep_theirs", "status %#x, parent sees %#x", status, m[0]);
+    close(go[0]);                      /* the pipes' pages go back too */
+    close(done[0]);
+    close(done[1]);
     check(free_pages() >= before, "vm_cow_child_exit_frees", "%ld free before the fork, %ld after",
           before, free_pages());
     munmap(m, COW_PAGES * PAGE);
