@@ -8,7 +8,7 @@
 ; way back to user mode: trap() ends by calling ret_to_user(), which is where
 ; the scheduler and signal delivery run.
 
-KERNEL_DS equ 0x10
+USER_DS equ 0x23
 
 section .text
 
@@ -49,17 +49,44 @@ trap_stubs:
 
 section .text
 extern trap
+
+; Pops a saved segment register, loading it only when it changed (a signal
+; handler, exec, or another task's value left by a context switch).  A
+; selector that is the same is the same segment, because no descriptor in
+; the GDT changes while Minnow runs; per-task descriptors (TLS) would have
+; to force the reload at a switch.  Clobbers eax and edx, which popa restores.
+%macro RESTORE_SEG 1
+    pop eax
+    mov dx, %1
+    cmp ax, dx
+    je %%same
+    mov %1, ax
+%%same:
+%endmacro
+; The kernel's C code needs flat data segments in ds and es (gcc uses both,
+; es for rep movs).  USER_DS is one: base 0, limit 4 GiB, and a ring-3 data
+; segment may be used in ring 0.  A program's ds and es already hold it,
+; unless it loaded something else, so they are loaded only then: under
+; QEMU's emulation each segment load costs about 150 cycles, a tenth of a
+; whole system call.  fs and gs are the program's (thread-local storage);
+; the kernel never uses them, so it leaves them alone.
 trap_common:
     pusha
     push ds
     push es
     push fs
     push gs
-    mov ax, KERNEL_DS
+    mov ax, ds
+    cmp ax, USER_DS
+    jne .load
+    mov ax, es
+    cmp ax, USER_DS
+    je .loaded
+.load:
+    mov ax, USER_DS
     mov ds, ax
     mov es, ax
-    mov fs, ax
-    mov gs, ax
+.loaded:
     cld                          ; C code assumes DF = 0; a program's "std"
                                  ; would run the kernel's rep movs backwards
     push esp                     ; the argument: struct pt_regs *
@@ -67,10 +94,10 @@ trap_common:
     add esp, 4
 global trap_return
 trap_return:
-    pop gs
-    pop fs
-    pop es
-    pop ds
+    RESTORE_SEG gs
+    RESTORE_SEG fs
+    RESTORE_SEG es
+    RESTORE_SEG ds
     popa
     add esp, 8                   ; the vector number and error code
     iret
