@@ -21,7 +21,7 @@ static uint32_t page_bitmap[MAX_PAGES / 32];
 static unsigned long max_pfn;        /* pages above this do not exist */
 static unsigned long free_count;
 static unsigned long total_count;
-static unsigned long next_search;    /* where the last search ended */
+static unsigned long lowest_free;    /* no page below this one is free */
 static uint32_t page_refs[MAX_PAGES];   /* holders of each page in use */
 static unsigned long shared_count;   /* pages with more than one holder */
 
@@ -38,6 +38,8 @@ static void set_used(unsigned long pfn)
 static void set_free(unsigned long pfn)
 {
     page_bitmap[pfn / 32] &= ~(1u << (pfn % 32));
+    if (pfn < lowest_free)
+        lowest_free = pfn;
 }
 
 void page_alloc_init(uint32_t mem_end)
@@ -75,17 +77,38 @@ void reserve_phys_range(uint32_t start, uint32_t end)
 }
 
 /* Returns the first pfn of n free pages in a row, or 0 (page 0 is never
- * free: it holds the real-mode interrupt table). */
+ * free: it holds the real-mode interrupt table).
+ *
+ * First fit: the lowest free pages go first, so a page just freed is the
+ * next one handed out, and the kernel keeps reusing a few warm pages
+ * rather than walking through all of memory.  Under QEMU's emulation a
+ * page touched for the first time in a while is dear: it misses in the
+ * emulator's TLB, and a page that once held code a process ran (its
+ * translated code is still cached) makes every store check that code.
+ * With a "next fit" search that went round all of memory, each open()
+ * (whose path name gets a fresh page) took three times as long for
+ * thousands of calls after processes had come and gone (docs/bench.md). */
 static unsigned long find_free_run(unsigned n)
 {
-    for (unsigned long tries = 0; tries < 2; tries++) {
-        unsigned long run = 0;
-        for (unsigned long pfn = next_search; pfn < max_pfn; pfn++) {
-            run = page_used(pfn) ? 0 : run + 1;
-            if (run == n)
-                return pfn - n + 1;
+    unsigned long run = 0;
+    int seen_free = 0;
+
+    for (unsigned long pfn = lowest_free; pfn < max_pfn; pfn++) {
+        if (pfn % 32 == 0 && page_bitmap[pfn / 32] == 0xffffffffu) {
+            pfn += 31;                    /* 32 pages in use: skip the word */
+            run = 0;
+            continue;
         }
-        next_search = 0;          /* wrap around once */
+        if (page_used(pfn)) {
+            run = 0;
+            continue;
+        }
+        if (!seen_free) {                 /* everything below was in use */
+            lowest_free = pfn;
+            seen_free = 1;
+        }
+        if (++run == n)
+            return pfn - n + 1;
     }
     return 0;
 }
@@ -102,7 +125,8 @@ void *alloc_pages(unsigned n)
         page_refs[pfn] = 1;
     }
     free_count -= n;
-    next_search = first + n;
+    if (first == lowest_free)
+        lowest_free = first + n;
     void *va = phys_to_virt(first * PAGE_SIZE);
     memset(va, 0, n * PAGE_SIZE);
     return va;
