@@ -98,6 +98,14 @@ function all_median(sys, row,    p, r, n, a) {
             if ((sys, p, r, row) in v) a[++n] = v[sys, p, r, row]
     return n ? median(a, n) : ""
 }
+# The last round against the first, in each boot of sys; the median.
+function drift(sys, row,    p, n, a) {
+    n = 0
+    for (p = 1; p <= pairs; p++)
+        if ((sys, p, 1, row) in v && (sys, p, maxround, row) in v)
+            a[++n] = v[sys, p, maxround, row] / v[sys, p, 1, row]
+    return n ? sprintf(" %10.2f", median(a, n)) : ""
+}
 FNR == 1 { split(FILENAME, parts, /[-.]/); sys = parts[1]; sub(/.*\//, "", sys); p = parts[2] + 0; round = 0 }
 /^round / { round = $2 + 0; if (round > maxround) maxround = round }
 /^bench / {
@@ -107,7 +115,9 @@ FNR == 1 { split(FILENAME, parts, /[-.]/); sys = parts[1]; sub(/.*\//, "", sys);
 END {
     printf "%-22s %14s", "", "Minnow"
     if (linux == "yes") printf " %14s %8s", "Linux", "ratio"
-    printf " %10s\n", "r" maxround "/r1"
+    printf " %10s", "r" maxround "/r1"
+    if (linux == "yes") printf " %10s", "(Linux)"
+    printf "\n"
     for (i = 1; i <= rows; i++) {
         row = order[i]
         m = all_median("minnow", row)
@@ -121,11 +131,8 @@ END {
             if (l == "") printf " %14s %8s", "-", "-"
             else printf " %11.0f %-2s %8.2f", l, (unit[row] == "ms" ? "ms" : ""), median(ratio, n)
         }
-        n = 0      # Minnow: the last round against the first, in each boot
-        for (p = 1; p <= pairs; p++)
-            if (("minnow", p, 1, row) in v && ("minnow", p, maxround, row) in v)
-                drift[++n] = v["minnow", p, maxround, row] / v["minnow", p, 1, row]
-        if (n) printf " %10.2f", median(drift, n)
+        printf "%s", drift("minnow", row)
+        if (linux == "yes") printf "%s", drift("linux", row)
         printf "\n"
     }
 }' $OUT/minnow-*.log $( [ $have_linux = yes ] && ls $OUT/linux-*.log) | tee $OUT/table.txt
@@ -135,4 +142,4 @@ if [ $have_linux = yes ]; then
 else
     echo "Linux not measured: tools/deps.sh --bench (as root) fetches what it needs."
 fi
-echo "r3/r1: Minnow's third round against its first in the same boot (above 1: it slowed down)."
+echo "r3/r1: the third round against the first in the same boot (above 1: it slowed down); Linux's shows the emulator's own noise."
