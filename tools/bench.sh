@@ -9,6 +9,7 @@
 # --bench fetches both (make bench runs it).  Without them, Minnow alone.
 #
 #   tools/bench.sh            PAIRS=5 tools/bench.sh
+#   LINUX_APPEND=mitigations=off tools/bench.sh    more on Linux's command line
 # The serial output of every boot is kept in build/bench/.
 set -u
 cd "$(dirname "$0")/.."
@@ -72,7 +73,7 @@ for ((p = 1; p <= PAIRS; p++)); do
     boot_to_prompt $OUT/minnow-$p.log
     if [ $have_linux = yes ]; then
         echo "bench: boot $p of $PAIRS: Linux ($(cat $LB/version 2>/dev/null))..."
-        boot $OUT/linux-$p.log $LINUX -append "console=ttyS0 quiet"
+        boot $OUT/linux-$p.log $LINUX -append "console=ttyS0 quiet ${LINUX_APPEND:-}"
     fi
 done
 
