@@ -14,6 +14,8 @@
 #define BENCH_H
 
 #include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #define BATCHES 11
 #define BATCH_CYCLES 20000000ULL        /* about 7 ms on a 3 GHz host */
@@ -63,6 +65,18 @@ static void bench_row(const char *name, void (*op)(void))
         batch[j] = t;
     }
     bench_report(name, batch[BATCHES / 2]);
+}
+
+/* One fork + exec of /bin/true + wait (bench_proc, bench_churn). */
+static inline void bench_fork_exec_true(void)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *argv[] = { "true", NULL };
+        execv("/bin/true", argv);
+        _exit(1);
+    }
+    waitpid(pid, NULL, 0);
 }
 
 #endif

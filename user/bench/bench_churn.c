@@ -27,15 +27,8 @@ static void forks(void)
 
 static void execs(void)
 {
-    for (int i = 0; i < 100; i++) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            char *argv[] = { "true", NULL };
-            execv("/bin/true", argv);
-            _exit(1);
-        }
-        waitpid(pid, NULL, 0);
-    }
+    for (int i = 0; i < 100; i++)
+        bench_fork_exec_true();
 }
 
 static void pipe_8mib(void)

@@ -25,17 +25,6 @@ static void op_fork(void)
     waitpid(pid, NULL, 0);
 }
 
-static void op_exec(void)
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        char *argv[] = { "true", NULL };
-        execv("/bin/true", argv);
-        _exit(1);
-    }
-    waitpid(pid, NULL, 0);
-}
-
 /* fork + exit + wait while this process has BIG bytes of its own, every
  * page touched (so present, not just promised); given back afterwards so
  * that the other rows measure a small process. */
@@ -54,6 +43,6 @@ int main(void)
     bench_row("syscall_getppid", op_getppid);
     bench_row("fork_exit_wait", op_fork);
     row_fork_big();
-    bench_row("fork_exec_wait", op_exec);
+    bench_row("fork_exec_wait", bench_fork_exec_true);
     return 0;
 }
