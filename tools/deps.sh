@@ -30,7 +30,7 @@ apt_update() {
 }
 
 apt_install() {
-    echo "deps: installing$* with apt-get..."
+    echo "deps: installing $* with apt-get..."
     export DEBIAN_FRONTEND=noninteractive
     # shellcheck disable=SC2086
     $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
