@@ -5,11 +5,30 @@
 #include <minnow/errno.h>
 #include "syscall.h"
 #include "proc/task.h"
+#include "lib/printk.h"
 
 /* Every sys_ function takes up to six 32-bit arguments and returns long;
  * the table stores them as plain addresses (see syscall.h).  The sixth
  * comes in ebp, as on Linux (only mmap2 needs it). */
 typedef long (*syscall_fn)(long, long, long, long, long, long);
+
+/* A program built elsewhere (glibc, busybox) may ask for a call Minnow
+ * does not have; it gets ENOSYS, as from Linux, and the console says which
+ * call, so that a user can tell what is missing.  Once per number: a
+ * program that retries, or a fuzzer, must not flood the console.  The
+ * numbers past the table's reach share one report. */
+#define REPORTED_MAX 1024
+static uint32_t reported[REPORTED_MAX / 32 + 1];
+
+static void report_unknown(uint32_t nr)
+{
+    uint32_t slot = nr < REPORTED_MAX ? nr : REPORTED_MAX;
+
+    if (reported[slot / 32] & (1u << (slot % 32)))
+        return;
+    reported[slot / 32] |= 1u << (slot % 32);
+    printk("pid %d (%s): unknown system call %u\n", current->pid, current->name, nr);
+}
 
 void syscall(struct pt_regs *regs)
 {
@@ -18,6 +37,7 @@ void syscall(struct pt_regs *regs)
     current->syscall_nr = nr;
     current->restart_requested = 0;     /* until the call asks (request_restart) */
     if (nr >= NR_SYSCALLS || !sys_call_table[nr].fn) {
+        report_unknown(nr);
         regs->eax = -ENOSYS;
         return;
     }

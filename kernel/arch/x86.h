@@ -62,6 +62,22 @@ static inline void invlpg(uint32_t va)
     __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
+static inline uint64_t rdtsc(void)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+/* The feature bits of CPUID leaf 1 (edx): what the CPU can do, as a
+ * program's AT_HWCAP reports it. */
+static inline uint32_t cpu_features(void)
+{
+    uint32_t a = 1, b, c, d;
+    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+    return d;
+}
+
 static inline uint32_t read_ebp(void)
 {
     uint32_t v;

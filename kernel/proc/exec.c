@@ -27,9 +27,19 @@
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
+#include "arch/timer.h"
+#include "arch/x86.h"
+#include "lib/random.h"
 
 #define ARG_MAX   (128 * 1024)   /* argv + envp strings and pointers */
 #define MAX_ARGS  4096
+
+/* What the loader learned about the program, for the auxiliary vector. */
+struct exec_info {
+    uint32_t entry;              /* where it starts */
+    uint32_t phdr, phnum;        /* where its program headers are in memory */
+    const char *path;            /* the name it was run by (AT_EXECFN) */
+};
 
 /* Where the argument strings come from: the calling program's memory, or
  * the kernel's (for init, whose arguments the kernel makes up). */
@@ -135,35 +145,84 @@ static int map_stack(struct mm_struct *mm, uint32_t low)
     return 0;
 }
 
-/* Builds the System V i386 initial stack of the new image:
- *   sp -> argc, argv[0..argc-1], NULL, envp[0..], NULL, ...strings...  */
+/* The auxiliary vector's keys (Linux's <linux/auxvec.h>, <asm/auxvec.h>). */
+enum {
+    AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6, AT_BASE = 7,
+    AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14,
+    AT_PLATFORM = 15, AT_HWCAP = 16, AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25,
+    AT_EXECFN = 31,
+};
+#define NR_AUXV 17               /* pairs, AT_NULL included */
+#define PLATFORM "i686"
+
+/* The auxiliary vector: what the kernel tells a new program about itself
+ * and the machine, after envp on the stack.  A C library reads it before
+ * main: glibc finds its thread-local storage template through AT_PHDR,
+ * seeds its stack protector from AT_RANDOM's bytes, and runs off the top
+ * of the stack looking for AT_NULL if there is none. */
+static void fill_auxv(uint32_t *aux, struct exec_info *info, uint32_t platform,
+                      uint32_t random, uint32_t execfn)
+{
+    uint32_t pairs[NR_AUXV][2] = {
+        { AT_PHDR, info->phdr }, { AT_PHENT, sizeof(struct elf_phdr) },
+        { AT_PHNUM, info->phnum }, { AT_PAGESZ, PAGE_SIZE }, { AT_BASE, 0 },
+        { AT_FLAGS, 0 }, { AT_ENTRY, info->entry },
+        { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },  /* all root (sys.c) */
+        { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_HWCAP, cpu_features() },
+        { AT_CLKTCK, HZ }, { AT_PLATFORM, platform }, { AT_EXECFN, execfn },
+    };
+    memcpy(aux, pairs, sizeof(pairs));
+    aux[2 * NR_AUXV] = AT_NULL;
+    aux[2 * NR_AUXV + 1] = 0;
+}
+
+/* Puts n bytes on the new stack below sp; returns their address. */
+static uint32_t push_bytes(pde_t *pgdir, uint32_t sp, const void *data, uint32_t n)
+{
+    sp -= n;
+    put_new(pgdir, sp, data, n);
+    return sp;
+}
+
+/* Builds the System V i386 initial stack of the new image, as Linux does:
+ *   sp -> argc, argv[0..argc-1], NULL, envp[0..], NULL,
+ *         auxv (key, value) pairs ending in AT_NULL,
+ *         ...16 random bytes, "i686", the strings of argv and envp, the
+ *         program's name... up to the top of the stack. */
 static int build_stack(struct mm_struct *mm, struct arg_source *argv,
-                       struct arg_source *envp, uint32_t *sp_out)
+                       struct arg_source *envp, struct exec_info *info, uint32_t *sp_out)
 {
     int argc, envc;
-    uint32_t bytes = 0;
+    uint32_t bytes = strlen(info->path) + 1 + sizeof(PLATFORM) + 16;
     int err;
 
     if ((err = measure_args(argv, &argc, &bytes)) < 0 ||
         (err = measure_args(envp, &envc, &bytes)) < 0)
         return err;
-    uint32_t total = bytes + 4 * sizeof(uint32_t) + 16;
+    uint32_t nwords = argc + envc + 3 + 2 * (NR_AUXV + 1);
+    uint32_t total = bytes + nwords * sizeof(uint32_t) + 32;
     if ((err = map_stack(mm, page_round_down(USER_STACK_TOP - total - PAGE_SIZE))) < 0)
         return err;
 
-    uint32_t *ptrs = kmalloc((argc + envc + 3) * sizeof(uint32_t));
-    if (!ptrs)
+    uint32_t *words = kmalloc(nwords * sizeof(uint32_t));
+    if (!words)
         return -ENOMEM;
-    /* ptrs = argc, argv pointers, NULL, envp pointers, NULL */
-    uint32_t sp = USER_STACK_TOP;
-    sp = copy_strings(mm->pgdir, sp, envp, envc, &ptrs[argc + 2]);
-    sp = copy_strings(mm->pgdir, sp, argv, argc, &ptrs[1]);
-    ptrs[0] = argc;
-    ptrs[argc + 1] = 0;
-    ptrs[argc + envc + 2] = 0;
-    sp = (sp - (argc + envc + 3) * sizeof(uint32_t)) & ~15u;
-    put_new(mm->pgdir, sp, ptrs, (argc + envc + 3) * sizeof(uint32_t));
-    kfree(ptrs);
+    /* words = argc, argv pointers, NULL, envp pointers, NULL, auxv */
+    uint32_t sp = push_bytes(mm->pgdir, USER_STACK_TOP, info->path, strlen(info->path) + 1);
+    uint32_t execfn = sp;
+    sp = copy_strings(mm->pgdir, sp, envp, envc, &words[argc + 2]);
+    sp = copy_strings(mm->pgdir, sp, argv, argc, &words[1]);
+    uint32_t platform = sp = push_bytes(mm->pgdir, sp, PLATFORM, sizeof(PLATFORM));
+    unsigned char random[16];
+    get_random_bytes(random, sizeof(random));
+    uint32_t random_at = sp = push_bytes(mm->pgdir, sp & ~15u, random, sizeof(random));
+    words[0] = argc;
+    words[argc + 1] = 0;
+    words[argc + envc + 2] = 0;
+    fill_auxv(&words[argc + envc + 3], info, platform, random_at, execfn);
+    sp = (sp - nwords * sizeof(uint32_t)) & ~15u;
+    put_new(mm->pgdir, sp, words, nwords * sizeof(uint32_t));
+    kfree(words);
     *sp_out = sp;
     return 0;
 }
@@ -234,8 +293,27 @@ static int map_segment(struct mm_struct *mm, struct inode *ino, struct elf_phdr 
     return 0;
 }
 
-/* Builds the new image in *mm and says where it starts (*entry). */
-static int load_image(struct inode *ino, struct mm_struct *mm, uint32_t *entry)
+/* Where the program headers are in the new image: a PT_PHDR header says
+ * so; otherwise they are in the loaded segment that holds their bytes of
+ * the file (as in every static program).  0 if they are not loaded. */
+static uint32_t phdr_address(struct inode *ino, struct elf_header *eh)
+{
+    struct elf_phdr ph;
+
+    for (int i = 0; i < eh->phnum; i++) {
+        if (inode_read(ino, &ph, eh->phoff + i * sizeof(ph), sizeof(ph)) != sizeof(ph))
+            return 0;
+        if (ph.type == PT_PHDR)
+            return ph.vaddr;
+        if (ph.type == PT_LOAD && ph.offset <= eh->phoff &&
+            eh->phoff - ph.offset < ph.filesz)
+            return ph.vaddr + (eh->phoff - ph.offset);
+    }
+    return 0;
+}
+
+/* Builds the new image in *mm and says where it starts (info). */
+static int load_image(struct inode *ino, struct mm_struct *mm, struct exec_info *info)
 {
     struct elf_header eh;
     struct elf_phdr ph;
@@ -256,7 +334,9 @@ static int load_image(struct inode *ino, struct mm_struct *mm, uint32_t *entry)
     merge_vmas(mm);
     mm->brk = mm->start_brk;
     mm->exe_file = inode_get(ino);
-    *entry = eh.entry;
+    info->entry = eh.entry;
+    info->phdr = phdr_address(ino, &eh);
+    info->phnum = eh.phnum;
     return 0;
 }
 
@@ -303,8 +383,9 @@ long do_execve(const char *path, char *const argv[], char *const envp[], int fro
 {
     struct arg_source args = { argv, from_kernel }, env = { envp, from_kernel };
     struct mm_struct mm = { 0 };
+    struct exec_info info = { .path = path };
     struct inode *ino;
-    uint32_t sp, entry;
+    uint32_t sp;
     long err;
 
     if ((err = open_program(path, &ino)) < 0)
@@ -314,13 +395,13 @@ long do_execve(const char *path, char *const argv[], char *const envp[], int fro
         inode_put(ino);
         return -ENOMEM;
     }
-    err = load_image(ino, &mm, &entry);
+    err = load_image(ino, &mm, &info);
     inode_put(ino);
     if (err < 0)
         goto fail;
-    if ((err = build_stack(&mm, &args, &env, &sp)) < 0)
+    if ((err = build_stack(&mm, &args, &env, &info, &sp)) < 0)
         goto fail;
-    switch_image(&mm, path, entry, sp);
+    switch_image(&mm, path, info.entry, sp);
     return 0;
 fail:
     mm_release(&mm);
