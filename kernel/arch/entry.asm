@@ -52,9 +52,10 @@ extern trap
 
 ; Pops a saved segment register, loading it only when it changed (a signal
 ; handler, exec, or another task's value left by a context switch).  A
-; selector that is the same is the same segment, because no descriptor in
-; the GDT changes while Minnow runs; per-task descriptors (TLS) would have
-; to force the reload at a switch.  Clobbers eax and edx, which popa restores.
+; selector that is the same names the same descriptor: only the TLS entries
+; of the GDT change (tls.c), and whoever changes them loads null selectors
+; into fs and gs, so that these differ.  Clobbers eax and edx (popa restores
+; them).
 %macro RESTORE_SEG 1
     pop eax
     mov dx, %1

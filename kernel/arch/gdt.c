@@ -3,6 +3,7 @@
  * privilege level: ring 0 segments for the kernel, ring 3 for user
  * programs, and the TSS that tells the CPU which kernel stack to use when a
  * user program traps (an interrupt or int $0x80). */
+#include <string.h>
 #include "arch/gdt.h"
 #include "arch/regs.h"
 
@@ -26,7 +27,10 @@ struct tss {
     uint16_t trap, iomap_base;
 } __attribute__((packed));
 
-static struct gdt_entry gdt[6];
+/* 0 null, 1-2 kernel code and data, 3-4 user code and data, 5 the TSS,
+ * 6-8 the running task's thread-local storage (tls.c): Linux's numbers,
+ * which a program built for Linux may have in its code (gs = 0x33). */
+static struct gdt_entry gdt[9];
 static struct tss tss;
 
 enum {
@@ -48,6 +52,11 @@ static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
         .flags_limit = flags | ((limit >> 16) & 0x0f),
         .base_high = base >> 24,
     };
+}
+
+void gdt_set_tls(const uint64_t tls[3])
+{
+    memcpy(&gdt[6], tls, 3 * sizeof(uint64_t));
 }
 
 void tss_set_kernel_stack(uint32_t esp0)

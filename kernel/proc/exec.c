@@ -28,6 +28,7 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "arch/timer.h"
+#include "arch/tls.h"
 #include "arch/x86.h"
 #include "lib/random.h"
 
@@ -368,6 +369,7 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
     set_task_name(current, path);
     files_exec(current);                 /* closes the FD_CLOEXEC ones */
     signals_exec(current);               /* caught signals back to SIG_DFL */
+    tls_exec(current);                   /* no thread-local storage yet */
 
     memset(regs, 0, sizeof(*regs));
     regs->eip = entry;
@@ -375,8 +377,8 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
     regs->cs = USER_CS;
     regs->ds = regs->es = regs->fs = regs->gs = regs->ss = USER_DS;
     regs->eflags = EFLAGS_IF;            /* interrupts on in user mode */
-    /* a clean FPU; fnsave leaves the live one initialized as well */
-    __asm__ volatile("fninit\n\tfnsave %0" : "=m"(current->fpu_state));
+    fpu_state_init(current->fpu_state);  /* a clean FPU, as a new program expects */
+    fpu_restore(current->fpu_state);
 }
 
 long do_execve(const char *path, char *const argv[], char *const envp[], int from_kernel)

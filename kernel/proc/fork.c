@@ -58,9 +58,10 @@ long sys_fork(void)
     child->counter -= parent->counter;    /* ...so forking cannot gain CPU */
     child->pgid = parent->pgid;
     child->sid = parent->sid;
-    /* the x87 registers as they are now (parent->fpu_state is only saved
-     * at a switch, so it may be old); fnsave resets them, frstor puts them back */
-    __asm__ volatile("fnsave %0\n\tfrstor %0" : "+m"(child->fpu_state));
+    /* the FPU registers as they are now (parent->fpu_state is only saved
+     * at a switch, so it may be old) */
+    fpu_save(child->fpu_state);
+    memcpy(child->tls, parent->tls, sizeof(child->tls));
 
     files_fork(child, parent);            /* same open files, shared offsets */
     child->cwd = inode_get(parent->cwd);

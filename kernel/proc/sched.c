@@ -17,6 +17,7 @@
 #include "proc/signal.h"
 #include "proc/schedlog.h"
 #include "arch/gdt.h"
+#include "arch/tls.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
 #include "mm/paging.h"
@@ -65,11 +66,12 @@ static void switch_to(struct task_struct *next)
         prev->state = TASK_READY;
     next->state = TASK_RUNNING;
     schedlog_switch(prev->pid, next->pid);
-    __asm__ volatile("fnsave %0" : "=m"(prev->fpu_state));
+    fpu_save(prev->fpu_state);
     current = next;
     tss_set_kernel_stack(kstack_top(next));   /* where its next trap lands */
+    tls_switch(prev, next);
     switch_pgdir(next->mm.pgdir ? next->mm.pgdir : kernel_pgdir);
-    __asm__ volatile("frstor %0" : : "m"(next->fpu_state));
+    fpu_restore(next->fpu_state);
     switch_context(&prev->kesp, next->kesp);
     /* ...and much later, when someone switches back to prev, here we are. */
 }

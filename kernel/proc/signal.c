@@ -21,6 +21,7 @@
 #include "proc/exit.h"
 #include "proc/pgrp.h"
 #include "arch/idt.h"
+#include "arch/tls.h"
 #include "mm/uaccess.h"
 #include "lib/printk.h"
 
@@ -169,7 +170,7 @@ struct sigframe {
     int sig;                     /* ...and gets the signal number as argument */
     struct pt_regs regs;         /* the interrupted context */
     sigset_t old_mask;           /* the mask to restore */
-    uint8_t fpu_state[108];
+    uint8_t fpu_state[FPU_STATE_SIZE];   /* fxsave's layout (arch/fpu.c), not aligned here */
     uint8_t retcode[8];          /* the return stub, if there is no sa_restorer */
 };
 
@@ -190,7 +191,8 @@ static int setup_frame(int sig, struct sigaction *sa, struct pt_regs *regs, sigs
     frame->sig = sig;
     frame->regs = *regs;
     frame->old_mask = old_mask;
-    __asm__ volatile("fnsave %0\n\tfrstor %0" : "+m"(frame->fpu_state));
+    fpu_save(current->fpu_state);           /* aligned, as fxsave wants */
+    memcpy(frame->fpu_state, current->fpu_state, FPU_STATE_SIZE);
     memcpy(frame->retcode, sigreturn_code, sizeof(sigreturn_code));
     if (sa->sa_flags & SA_RESTORER)
         frame->pretcode = (uint32_t)sa->sa_restorer;
@@ -333,7 +335,13 @@ long sys_sigreturn(void)
     *regs = f.regs;
     /* never let a forged frame return to ring 0 or change IOPL */
     regs->cs = USER_CS;
-    regs->ss = regs->ds = regs->es = regs->fs = regs->gs = USER_DS;
+    regs->ss = regs->ds = regs->es = USER_DS;
+    /* fs and gs are the program's thread-local storage: they come back as
+     * they were, if they are selectors a program may hold */
+    if (!tls_user_selector(regs->fs))
+        regs->fs = 0;
+    if (!tls_user_selector(regs->gs))
+        regs->gs = 0;
     regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
     regs->trapno = trapno;
     /* eax may read -ERESTARTSYS; it stays as it is, because sigreturn did
@@ -341,7 +349,10 @@ long sys_sigreturn(void)
     current->blocked = f.old_mask & ~UNBLOCKABLE;
     /* fninit first: frstor waits for a pending x87 exception of the state
      * it replaces, which would trap here, in the kernel */
-    __asm__ volatile("fninit\n\tfrstor %0" : : "m"(f.fpu_state));
+    memcpy(current->fpu_state, f.fpu_state, FPU_STATE_SIZE);
+    fpu_sanitize(current->fpu_state);
+    __asm__ volatile("fninit");
+    fpu_restore(current->fpu_state);
     return regs->eax;                       /* eax as it was, not a result */
 }
 

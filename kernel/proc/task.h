@@ -14,6 +14,7 @@
 #include <minnow/signal.h>
 #include "mm/paging.h"
 #include "arch/regs.h"
+#include "arch/fpu.h"
 
 #define NR_TASKS     64          /* the most processes at once (fork: EAGAIN) */
 #define NR_OPEN      32          /* open files per process (open: EMFILE) */
@@ -80,7 +81,8 @@ struct task_struct {
                                     request_restart() (proc/signal.h) */
     unsigned long restart_end;   /* an interrupted nanosleep's end, in jiffies,
                                     for its restart (0: none) */
-    uint8_t fpu_state[108];      /* the x87 registers (fnsave) */
+    uint8_t fpu_state[FPU_STATE_SIZE] __attribute__((aligned(16)));  /* x87 and SSE (arch/fpu.c) */
+    uint64_t tls[3];             /* its GDT entries 6-8, thread-local storage (arch/tls.c) */
 
     /* memory */
     struct mm_struct mm;

@@ -1,0 +1,2 @@
+/* Where Linux programs find struct user_desc. */
+#include <minnow/ldt.h>
