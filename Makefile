@@ -190,12 +190,15 @@ $(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
 # The root file system: user/files/ as it is, plus the programs in /bin
 # (without their debugging information, which gdb reads from build/bin/).
 ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
+# Debian's static busybox for i386, when tools/deps.sh could fetch it.
+BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
-$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS)
+$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX)
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
 	$(Q)cp -r user/files/. $(B)/rootfs/
 	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
+	$(if $(BUSYBOX),$(Q)cp $(BUSYBOX) $(B)/rootfs/bin/busybox)
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # ---------------------------------------------------------------- running

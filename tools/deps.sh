@@ -7,8 +7,16 @@
 #   tools/deps.sh --bench   also what `make bench` needs to run Linux beside
 #                           Minnow: glibc for i386, to build the benchmarks, and
 #                           Debian's i386 Linux kernel, unpacked into build/linux/
+#
+# Debian's busybox-static for i386 goes into build/busybox/ (the build puts
+# it in the image as /bin/busybox).  It is the one i386 package Minnow needs,
+# so this adds Debian's i386 architecture to apt (dpkg --add-architecture),
+# and says so.  Where it cannot be had, Minnow is built without it:
+# build/busybox/unavailable says why, and no build asks again until
+# `make clean`.
 set -e
 cd "$(dirname "$0")/.."
+BUSYBOX_DIR=build/busybox
 
 # Root, or sudo, for apt-get; prints the commands to run otherwise.
 need_root() {
@@ -36,6 +44,61 @@ apt_install() {
     $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# Adds Debian's i386 architecture to apt, once, for the i386 packages.
+i386_archive() {
+    if ! dpkg --print-foreign-architectures | grep -qx i386; then
+        echo "deps: adding Debian's i386 architecture to apt (dpkg --add-architecture i386)"
+        $SUDO dpkg --add-architecture i386
+        apt_update
+    fi
+}
+
+# apt-get download PACKAGE:i386 into a new folder; prints the folder.  Old
+# package lists may not have it yet: then update them and try once more.
+download_i386() {
+    tmp=$(mktemp -d)
+    chmod 777 "$tmp"              # apt downloads as its own user, _apt
+    if ! (cd "$tmp" && apt-get download -qq "$1:i386" >&2 2>/dev/null); then
+        apt_update >&2
+        (cd "$tmp" && apt-get download -qq "$1:i386" >&2) || { rm -rf "$tmp"; return 1; }
+    fi
+    echo "$tmp"
+}
+
+# ------------------------------------------------------------ busybox
+have_busybox() {
+    [ -f $BUSYBOX_DIR/busybox ] || [ -f $BUSYBOX_DIR/unavailable ]
+}
+
+busybox_unavailable() {
+    mkdir -p $BUSYBOX_DIR
+    echo "$1" > $BUSYBOX_DIR/unavailable
+    echo "deps: busybox is not available ($1); Minnow is built without /bin/busybox."
+    echo "      (make clean, then make, tries again)"
+}
+
+fetch_busybox() {
+    have_busybox && return 0
+    if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+        busybox_unavailable "fetching it needs root, for dpkg --add-architecture i386"
+        return 0
+    fi
+    need_root
+    echo "deps: fetching Debian's busybox-static for i386..."
+    i386_archive || { busybox_unavailable "dpkg --add-architecture i386 failed"; return 0; }
+    tmp=$(download_i386 busybox-static) || {
+        busybox_unavailable "apt-get download busybox-static:i386 failed"
+        return 0
+    }
+    mkdir -p $BUSYBOX_DIR
+    dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" ./bin/busybox
+    mv "$tmp/bin/busybox" $BUSYBOX_DIR/busybox
+    touch $BUSYBOX_DIR/busybox       # new to make, whatever the package says
+    basename "$tmp"/*.deb .deb > $BUSYBOX_DIR/version
+    rm -rf "$tmp"
+    echo "deps: busybox: $(cat $BUSYBOX_DIR/version)"
+}
+
 # ------------------------------------------------------------ make bench
 LINUX_DIR=build/linux
 bench_deps() {
@@ -43,19 +106,15 @@ bench_deps() {
         return 0
     fi
     need_root "dpkg --add-architecture i386; apt-get update; apt-get install libc6-dev-i386-cross"
-    # Debian's i386 kernel is a package of the i386 architecture.
-    dpkg --print-foreign-architectures | grep -qx i386 || $SUDO dpkg --add-architecture i386
-    apt_update
-    [ -f /usr/i686-linux-gnu/lib/libc.a ] || apt_install libc6-dev-i386-cross
+    i386_archive                  # Debian's i386 kernel is an i386 package
+    [ -f /usr/i686-linux-gnu/lib/libc.a ] || { apt_update; apt_install libc6-dev-i386-cross; }
     if [ ! -f $LINUX_DIR/vmlinuz ]; then
         # linux-image-686 only depends on the kernel of the day's version.
         pkg=$(apt-cache depends linux-image-686:i386 |
               sed -n 's/^ *Depends: \(linux-image-[^ :]*\).*/\1/p' | head -n 1)
         [ -n "$pkg" ] || { echo "deps: no linux-image-686 for i386 in the archive"; exit 1; }
         echo "deps: fetching $pkg (about 50 MB) for make bench..."
-        tmp=$(mktemp -d)
-        chmod 777 "$tmp"       # apt downloads as its own user, _apt
-        (cd "$tmp" && apt-get download -qq "$pkg:i386")
+        tmp=$(download_i386 "$pkg")
         dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*'
         mkdir -p $LINUX_DIR
         mv "$tmp"/boot/vmlinuz-* $LINUX_DIR/vmlinuz
@@ -88,15 +147,18 @@ if ! command -v i686-elf-gcc >/dev/null 2>&1 &&
     missing="$missing gcc-i686-linux-gnu binutils-i686-linux-gnu"
 fi
 
-if [ -z "$missing" ]; then
-    [ "$1" = "--check" ] || echo "deps: everything Minnow needs is installed."
-    exit 0
+if [ "$1" = "--check" ]; then
+    [ -z "$missing" ] && have_busybox && exit 0
+    [ -n "$missing" ] && echo "deps: missing Debian packages:$missing"
+    have_busybox || echo "deps: busybox is not fetched yet"
+    exit 1
 fi
-echo "deps: missing Debian packages:$missing"
-[ "$1" = "--check" ] && exit 1
-
-need_root "apt-get update && apt-get install -y --no-install-recommends$missing"
-apt_update
-# shellcheck disable=SC2086
-apt_install $missing
-echo "deps: done."
+if [ -n "$missing" ]; then
+    echo "deps: missing Debian packages:$missing"
+    need_root "apt-get update && apt-get install -y --no-install-recommends$missing"
+    apt_update
+    # shellcheck disable=SC2086
+    apt_install $missing
+fi
+fetch_busybox
+echo "deps: everything Minnow needs is here."
