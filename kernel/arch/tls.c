@@ -104,8 +104,10 @@ static int tls_index(uint32_t sel)
  * holds the selector (or get such a selector back from a signal frame).
  * Reloading it on the way out (trap_return) would then fault inside the
  * kernel, on an entry no longer present, or, for ss, no longer writable;
- * so every return to user mode looks first, and a selector that would
- * fault is replaced: the program sees a null fs/gs, or the flat segment. */
+ * so those two calls look first, and a selector that would fault is
+ * replaced: the program sees a null fs/gs, or the flat segment.  (Nothing
+ * else changes a task's entries, so the other returns to user mode need
+ * not look: at a quarter of a system call's cost, it would show.) */
 void tls_check_return(struct pt_regs *regs)
 {
     uint32_t *seg[] = { &regs->ds, &regs->es, &regs->fs, &regs->gs, &regs->ss };
@@ -151,6 +153,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
     current->tls[u.entry_number - GDT_ENTRY_TLS_MIN] = make_desc(&u);
     gdt_set_tls(current->tls);
     reload_user_segments();
+    tls_check_return(current->regs);
     return 0;
 }
 

@@ -10,6 +10,6 @@ struct pt_regs;
 void tls_switch(struct task_struct *prev, struct task_struct *next);
 void tls_exec(struct task_struct *t);
 int tls_user_selector(uint32_t sel);  /* may a program load it into fs/gs? */
-void tls_check_return(struct pt_regs *regs);   /* on every return to user mode */
+void tls_check_return(struct pt_regs *regs);   /* regs' selectors: still loadable? */
 
 #endif

@@ -5,7 +5,6 @@
 #include "arch/idt.h"
 #include "arch/pic.h"
 #include "arch/timer.h"
-#include "arch/tls.h"
 #include "arch/x86.h"
 #include "drv/serial.h"
 #include "drv/keyboard.h"
@@ -86,11 +85,9 @@ void trap(struct pt_regs *regs)
 /* Every return to user mode passes here: after a system call, an
  * interrupt (so a program in an endless loop still gets its signals at the
  * next timer tick) or an exception.  Two things can happen on the way:
- * another process gets the CPU, and signals are delivered.  Last, the
- * segment registers about to be reloaded are checked (arch/tls.c). */
+ * another process gets the CPU, and signals are delivered. */
 void ret_to_user(struct pt_regs *regs)
 {
     resched_if_needed();
     do_signal(regs);
-    tls_check_return(regs);
 }

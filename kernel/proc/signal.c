@@ -342,6 +342,7 @@ long sys_sigreturn(void)
         regs->fs = 0;
     if (!tls_user_selector(regs->gs))
         regs->gs = 0;
+    tls_check_return(regs);
     regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
     regs->trapno = trapno;
     /* eax may read -ERESTARTSYS; it stays as it is, because sigreturn did

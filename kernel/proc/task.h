@@ -81,8 +81,6 @@ struct task_struct {
                                     request_restart() (proc/signal.h) */
     unsigned long restart_end;   /* an interrupted nanosleep's end, in jiffies,
                                     for its restart (0: none) */
-    uint8_t fpu_state[FPU_STATE_SIZE] __attribute__((aligned(16)));  /* x87 and SSE (arch/fpu.c) */
-    uint64_t tls[3];             /* its GDT entries 6-8, thread-local storage (arch/tls.c) */
 
     /* memory */
     struct mm_struct mm;
@@ -100,6 +98,11 @@ struct task_struct {
     sigset_t saved_mask;         /* sigsuspend's mask to restore after the handler */
     int restore_mask;            /* saved_mask is valid */
     unsigned long alarm;         /* jiffies at which SIGALRM is due (0: none) */
+
+    /* the user's other registers, saved at a switch: at the end, out of
+     * the way of the fields every system call touches */
+    uint64_t tls[3];             /* its GDT entries 6-8, thread-local storage (arch/tls.c) */
+    uint8_t fpu_state[FPU_STATE_SIZE] __attribute__((aligned(16)));  /* x87 and SSE (arch/fpu.c) */
 };
 
 extern struct task_struct tasks[NR_TASKS];
