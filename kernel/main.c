@@ -23,6 +23,7 @@
 #include "fs/inode.h"
 #include "fs/initrd.h"
 #include "fs/dev.h"
+#include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
 
@@ -101,6 +102,7 @@ static void fs_init(void)
         printk("no initrd: the file system is empty\n");
     }
     dev_init();
+    proc_init();
 }
 
 /* Test mode (`make test`, test=NAME on the command line): the kernel's

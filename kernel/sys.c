@@ -110,17 +110,6 @@ long sys_reboot(unsigned int magic, unsigned int magic2, unsigned int cmd, void 
     return -EINVAL;
 }
 
-static char state_letter(enum task_state s)
-{
-    switch (s) {
-    case TASK_RUNNING: case TASK_READY: return 'R';
-    case TASK_INTERRUPTIBLE:            return 'S';
-    case TASK_STOPPED:                  return 'T';
-    case TASK_ZOMBIE:                   return 'Z';
-    default:                            return '?';
-    }
-}
-
 /* getprocs(buf, max): what ps shows, one struct procinfo per task (the
  * idle task included, as pid 0).  Returns how many were filled in. */
 long sys_getprocs(struct procinfo *ubuf, int max)
@@ -139,7 +128,7 @@ long sys_getprocs(struct procinfo *ubuf, int max)
             continue;
         struct procinfo p = {
             .pid = t->pid, .ppid = t->parent ? t->parent->pid : 0,
-            .pgid = t->pgid, .sid = t->sid, .state = state_letter(t->state),
+            .pgid = t->pgid, .sid = t->sid, .state = task_state_letter(t->state),
             .pages = mm_pages(&t->mm), .ticks = t->ticks,
             .min_flt = t->mm.min_flt, .cow_copies = t->mm.cow_copies,
         };

@@ -38,7 +38,7 @@ static void irq(struct pt_regs *regs)
         return;
     pic_eoi(n);
     switch (n) {
-    case IRQ_TIMER: timer_intr(); do_timer(); break;
+    case IRQ_TIMER: timer_intr(); do_timer(user_mode(regs)); break;
     case IRQ_KBD:   keyboard_intr(); break;
     case IRQ_COM1:  serial_intr(); break;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include "fs/inode.h"
+#include "fs/proc/proc.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "mm/memlayout.h"
@@ -47,13 +48,24 @@ struct inode *inode_get(struct inode *ino)
     return ino;
 }
 
+/* Gives back the pages of a file from page `first` on. */
+static void drop_pages(struct inode *ino, uint32_t first)
+{
+    for (uint32_t p = first; p < ino->nr_slots; p++) {
+        if (ino->pages[p])
+            free_page(ino->pages[p]);
+        ino->pages[p] = NULL;
+    }
+}
+
 /* Frees an inode nobody names or uses; returns its parent directory,
- * whose reference it held. */
+ * whose reference it held.  (Nobody maps it either: a mapping holds a
+ * reference, so there is nothing to unmap.) */
 static struct inode *free_inode(struct inode *ino)
 {
     struct inode *parent = ino->parent;
 
-    inode_truncate(ino, 0);
+    drop_pages(ino, 0);
     kfree(ino->pages);
     kfree(ino);                      /* a directory is empty by now (rmdir) */
     return parent;
@@ -171,11 +183,7 @@ int inode_truncate(struct inode *ino, uint32_t size)
             return -ENOSPC;
     } else {
         unmap_file_pages(ino, (size + PAGE_SIZE - 1) / PAGE_SIZE);
-        for (uint32_t p = (size + PAGE_SIZE - 1) / PAGE_SIZE; p < ino->nr_slots; p++) {
-            if (ino->pages[p])
-                free_page(ino->pages[p]);
-            ino->pages[p] = NULL;
-        }
+        drop_pages(ino, (size + PAGE_SIZE - 1) / PAGE_SIZE);
         uint32_t in = size % PAGE_SIZE;      /* zero the tail of the last page */
         if (in && ino->pages[size / PAGE_SIZE])
             memset(ino->pages[size / PAGE_SIZE] + in, 0, PAGE_SIZE - in);
@@ -189,6 +197,8 @@ int inode_truncate(struct inode *ino, uint32_t size)
 
 struct inode *dir_lookup(struct inode *dir, const char *name)
 {
+    if (dir->proc)
+        proc_refresh(dir);           /* /proc lists the processes of now */
     if (strcmp(name, ".") == 0)
         return dir;
     if (strcmp(name, "..") == 0)
@@ -265,6 +275,8 @@ int dir_is_empty(struct inode *dir)
 /* The first entry at position pos or later, for getdents. */
 struct dentry *dir_entry_from(struct inode *dir, long pos)
 {
+    if (dir->proc)
+        proc_refresh(dir);
     struct dentry *d = dir->entries;
 
     while (d && d->pos < pos)

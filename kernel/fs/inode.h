@@ -36,6 +36,9 @@ struct inode {
 
     dev_t rdev;                  /* character device: which one */
     void *socket;                /* socket: the listening socket bound to this name */
+
+    const struct proc_entry *proc;   /* a /proc file or directory: what it shows */
+    pid_t proc_pid;              /* ...and of which process (fs/proc/) */
 };
 
 extern struct inode *root_inode;

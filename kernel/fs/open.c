@@ -9,6 +9,7 @@
 #include "fs/namei.h"
 #include "fs/ramfs_file.h"
 #include "fs/dev.h"
+#include "fs/proc/proc.h"
 
 /* Finds path, creating a regular file there if O_CREAT asks for it.
  * 1 if it made the file, 0 if it was there, or -errno. */
@@ -65,7 +66,8 @@ static int may_open(struct inode *ino, int flags, int created)
 /* A struct file for an inode; installs it in the fd table.  -errno or fd. */
 static int open_inode(struct inode *ino, int flags)
 {
-    const struct file_ops *ops = S_ISCHR(ino->mode) ? dev_file_ops(ino->rdev) : &ramfs_file_ops;
+    const struct file_ops *ops = S_ISCHR(ino->mode) ? dev_file_ops(ino->rdev) :
+                                 ino->proc ? &proc_file_ops : &ramfs_file_ops;
 
     if (!ops)
         return -ENXIO;               /* a device Minnow does not have */

@@ -81,6 +81,8 @@ long sys_access(const char *upath, int mode)
 
 static long chmod_op(struct inode *ino, long mode)
 {
+    if (ino->proc)
+        return -EPERM;               /* /proc's modes say what can be read */
     ino->mode = (ino->mode & S_IFMT) | (mode & 07777);
     return 0;
 }

@@ -369,8 +369,8 @@ static unsigned long resident_pages(struct mm_struct *mm, struct vm_area_struct 
     return n;
 }
 
-static void describe_vma(struct task_struct *t, struct vm_area_struct *vma,
-                         struct vma_info *info)
+/* What getvmas and /proc/PID/maps say about one area. */
+void describe_vma(struct task_struct *t, struct vm_area_struct *vma, struct vma_info *info)
 {
     struct mm_struct *mm = &t->mm;
 

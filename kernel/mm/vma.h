@@ -66,4 +66,9 @@ void zap_page_range(struct mm_struct *mm, uint32_t start, uint32_t end);
 /* A file shrank to `pages` pages: every mapping of it drops the rest. */
 void unmap_file_pages(struct inode *file, uint32_t pages);
 
+/* One area as getvmas and /proc/PID/maps show it (mm/mmap.c). */
+struct task_struct;
+struct vma_info;
+void describe_vma(struct task_struct *t, struct vm_area_struct *vma, struct vma_info *info);
+
 #endif

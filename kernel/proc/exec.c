@@ -212,7 +212,9 @@ static int build_stack(struct mm_struct *mm, struct arg_source *argv,
     uint32_t sp = push_bytes(mm->pgdir, USER_STACK_TOP, info->path, strlen(info->path) + 1);
     uint32_t execfn = sp;
     sp = copy_strings(mm->pgdir, sp, envp, envc, &words[argc + 2]);
+    mm->arg_end = sp;
     sp = copy_strings(mm->pgdir, sp, argv, argc, &words[1]);
+    mm->arg_start = sp;
     uint32_t platform = sp = push_bytes(mm->pgdir, sp, PLATFORM, sizeof(PLATFORM));
     unsigned char random[16];
     get_random_bytes(random, sizeof(random));

@@ -120,15 +120,26 @@ void cpu_idle(void)
     }
 }
 
-/* Every timer tick: charge the running task, and wake the sleepers whose
- * time has come. */
-void do_timer(void)
+struct cpu_times cpu_times;
+
+/* Every timer tick: charge the running task (and the CPU's user, system
+ * or idle time), and wake the sleepers whose time has come. */
+void do_timer(int user)
 {
     if (current != &tasks[0]) {
         current->ticks++;
+        if (!user)
+            current->stime++;
+        if (user)
+            cpu_times.user++;
+        else
+            cpu_times.system++;
         if (--current->counter <= 0)
             need_resched = 1;
+    } else {
+        cpu_times.idle++;
     }
+    calc_load();
     for (int i = 1; i < NR_TASKS; i++) {
         struct task_struct *t = &tasks[i];
         if (t->state == TASK_UNUSED)

@@ -8,7 +8,19 @@
 void sched_init(void);
 void schedule(void);
 void cpu_idle(void) __attribute__((noreturn));
-void do_timer(void);             /* from the timer interrupt, every tick */
+void do_timer(int user);         /* from the timer interrupt, every tick;
+                                    user: it interrupted user mode */
+
+/* Where the CPU's ticks went since boot (/proc/stat), and the load
+ * averages of the last 1, 5 and 15 minutes (loadavg.c, /proc/loadavg). */
+struct cpu_times {
+    unsigned long user, system, idle;
+};
+extern struct cpu_times cpu_times;
+void calc_load(void);
+void get_loadavg(unsigned long avg[3]);    /* fixed point: FIXED_1 is 1.0 */
+#define FSHIFT 11
+#define FIXED_1 (1 << FSHIFT)
 void resched_if_needed(void);    /* on the way back to user mode */
 void cond_resched(void);         /* in a long job in the kernel: give up the
                                     CPU here if the time slice is used up */

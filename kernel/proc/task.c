@@ -2,7 +2,9 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include "proc/task.h"
+#include "arch/timer.h"
 #include "mm/page_alloc.h"
+#include "fs/proc/proc.h"
 
 static pid_t last_pid;
 
@@ -12,6 +14,23 @@ struct task_struct *find_task(pid_t pid)
         if (tasks[i].state != TASK_UNUSED && tasks[i].pid == pid)
             return &tasks[i];
     return NULL;
+}
+
+/* The letter ps and /proc show for a state. */
+char task_state_letter(enum task_state s)
+{
+    switch (s) {
+    case TASK_RUNNING: case TASK_READY: return 'R';
+    case TASK_INTERRUPTIBLE:            return 'S';
+    case TASK_STOPPED:                  return 'T';
+    case TASK_ZOMBIE:                   return 'Z';
+    default:                            return '?';
+    }
+}
+
+pid_t last_pid_allocated(void)
+{
+    return last_pid;
 }
 
 /* A new pid: the next number not in use (pids grow, then wrap, as in Linux). */
@@ -39,6 +58,8 @@ int alloc_task(struct task_struct **out)
         t->kstack = kstack;
         *(uint32_t *)kstack = STACK_MAGIC;  /* overwritten = the stack overflowed */
         t->pid = alloc_pid();
+        t->start_time = jiffies;
+        proc_task_born(t->pid);
         t->state = TASK_INTERRUPTIBLE;    /* not runnable until filled in */
         *out = t;
         return 0;
@@ -49,6 +70,7 @@ int alloc_task(struct task_struct **out)
 /* Frees the slot of a reaped zombie (or a fork that failed half-way). */
 void free_task(struct task_struct *t)
 {
+    proc_forget(t->pid);
     free_pages(t->kstack, KSTACK_PAGES);
     t->kstack = NULL;
     t->state = TASK_UNUSED;

@@ -43,6 +43,7 @@ struct mm_struct {
     uint32_t start_brk;          /* end of the program's data: the heap starts here */
     uint32_t brk;                /* the current end of the heap (sbrk) */
     uint32_t start_stack;        /* top of the stack exec built */
+    uint32_t arg_start, arg_end; /* where exec put argv's strings (/proc/PID/cmdline) */
     struct inode *exe_file;      /* the program it runs (a reference) */
     unsigned long min_flt;       /* page faults served (demand paging, copy-on-write) */
     unsigned long cow_copies;    /* copy-on-write copies (after fork, or of a file's page) */
@@ -58,6 +59,8 @@ struct task_struct {
     int counter;                 /* ticks left in this time slice */
     int priority;                /* ticks in a full time slice */
     unsigned long ticks;         /* CPU time used, in ticks */
+    unsigned long stime;         /* of which in the kernel (the rest: in user mode) */
+    unsigned long start_time;    /* jiffies when it was forked */
     void *wait_chan;             /* what an INTERRUPTIBLE task sleeps on */
     unsigned long timeout;       /* jiffies at which to wake up anyway (0: never) */
 
@@ -114,6 +117,8 @@ static inline uint32_t kstack_top(struct task_struct *t)
 }
 
 struct task_struct *find_task(pid_t pid);
+pid_t last_pid_allocated(void);  /* /proc/loadavg */
+char task_state_letter(enum task_state s);   /* R, S, T, Z */
 int alloc_task(struct task_struct **out);
 void free_task(struct task_struct *t);
 void set_task_name(struct task_struct *t, const char *path);

@@ -1,0 +1,137 @@
+/* The files of /proc about the whole machine: memory (meminfo), time and
+ * load (uptime, loadavg, stat), the CPU (cpuinfo), what is mounted
+ * (mounts), and which kernel this is (version).  Each in Linux's format,
+ * the one free, uptime, top and ps read. */
+#include <string.h>
+#include <minnow/stat.h>
+#include "fs/proc/proc.h"
+#include "arch/timer.h"
+#include "arch/x86.h"
+#include "drv/rtc.h"
+#include "mm/page_alloc.h"
+#include "mm/memlayout.h"
+#include "proc/sched.h"
+#include "proc/task.h"
+
+#define KB(pages) ((pages) * (PAGE_SIZE / 1024))
+
+static void show_meminfo(struct proc_buf *b, struct task_struct *unused)
+{
+    (void)unused;
+    proc_printf(b, "MemTotal:       %8lu kB\n", KB(nr_total_pages()));
+    proc_printf(b, "MemFree:        %8lu kB\n", KB(nr_free_pages()));
+    proc_printf(b, "MemAvailable:   %8lu kB\n", KB(nr_free_pages()));
+    proc_printf(b, "Buffers:        %8lu kB\nCached:         %8lu kB\n", 0ul, 0ul);
+    proc_printf(b, "SwapCached:     %8lu kB\nSwapTotal:      %8lu kB\nSwapFree:       %8lu kB\n",
+                0ul, 0ul, 0ul);
+    proc_printf(b, "Shmem:          %8lu kB\n", KB(nr_shared_pages()));
+}
+
+/* Seconds with two decimals, from ticks. */
+static void print_seconds(struct proc_buf *b, unsigned long ticks, const char *after)
+{
+    proc_printf(b, "%lu.%02lu%s", ticks / HZ, (ticks % HZ) * 100 / HZ, after);
+}
+
+static void show_uptime(struct proc_buf *b, struct task_struct *unused)
+{
+    (void)unused;
+    print_seconds(b, jiffies, " ");
+    print_seconds(b, cpu_times.idle, "\n");
+}
+
+static int count_tasks(int runnable_only)
+{
+    int n = 0;
+
+    for (int i = 1; i < NR_TASKS; i++) {
+        enum task_state s = tasks[i].state;
+        if (s != TASK_UNUSED && (!runnable_only || s == TASK_RUNNING || s == TASK_READY))
+            n++;
+    }
+    return n;
+}
+
+/* "0.52 0.20 0.07 1/12 345": the averages, running/all tasks, the last pid. */
+static void show_loadavg(struct proc_buf *b, struct task_struct *unused)
+{
+    unsigned long avg[3];
+
+    (void)unused;
+    get_loadavg(avg);
+    for (int i = 0; i < 3; i++)
+        proc_printf(b, "%lu.%02lu ", avg[i] >> FSHIFT, ((avg[i] & (FIXED_1 - 1)) * 100) >> FSHIFT);
+    proc_printf(b, "%d/%d %d\n", count_tasks(1), count_tasks(0), last_pid_allocated());
+}
+
+static void show_stat(struct proc_buf *b, struct task_struct *unused)
+{
+    const struct cpu_times *c = &cpu_times;
+
+    (void)unused;
+    for (int cpu = -1; cpu < 1; cpu++)       /* "cpu" (all of them), then "cpu0" */
+        proc_printf(b, cpu < 0 ? "cpu  %lu 0 %lu %lu 0 0 0 0 0 0\n" : "cpu0 %lu 0 %lu %lu 0 0 0 0 0 0\n",
+                    c->user, c->system, c->idle);
+    proc_printf(b, "intr 0\nctxt 0\nbtime %lu\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
+                (unsigned long)boot_time_seconds(), last_pid_allocated(), count_tasks(1));
+}
+
+static void show_mounts(struct proc_buf *b, struct task_struct *unused)
+{
+    (void)unused;
+    proc_printf(b, "rootfs / rootfs rw 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n");
+}
+
+static void cpuid(uint32_t leaf, uint32_t r[4])
+{
+    __asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "0"(leaf), "2"(0));
+}
+
+/* CPUID 1's edx, bit by bit, under Linux's names. */
+static const char *const edx_flags[32] = {
+    "fpu", "vme", "de", "pse", "tsc", "msr", "pae", "mce", "cx8", "apic", NULL, "sep",
+    "mtrr", "pge", "mca", "cmov", "pat", "pse36", "pn", "clflush", NULL, "dts", "acpi",
+    "mmx", "fxsr", "sse", "sse2", "ss", "ht", "tm", "ia64", "pbe",
+};
+
+static void show_cpuinfo(struct proc_buf *b, struct task_struct *unused)
+{
+    uint32_t r[4], name[13] = { 0 };
+
+    (void)unused;
+    cpuid(0, r);
+    char vendor[13] = { 0 };
+    memcpy(vendor, &r[1], 4);
+    memcpy(vendor + 4, &r[3], 4);
+    memcpy(vendor + 8, &r[2], 4);
+    cpuid(0x80000000, r);
+    if (r[0] >= 0x80000004)
+        for (int i = 0; i < 3; i++)
+            cpuid(0x80000002 + i, &name[4 * i]);
+    cpuid(1, r);
+    proc_printf(b, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %lu\nmodel\t\t: %lu\n",
+                vendor, (unsigned long)(r[0] >> 8) & 0xf, (unsigned long)(r[0] >> 4) & 0xf);
+    proc_printf(b, "model name\t: %s\nstepping\t: %lu\nflags\t\t:", (char *)name,
+                (unsigned long)r[0] & 0xf);
+    for (int bit = 0; bit < 32; bit++)
+        if ((r[3] & (1u << bit)) && edx_flags[bit])
+            proc_printf(b, " %s", edx_flags[bit]);
+    proc_printf(b, "\n\n");
+}
+
+static void show_version(struct proc_buf *b, struct task_struct *unused)
+{
+    (void)unused;
+    proc_printf(b, "Minnow version 1.0 (a teaching Unix for 32-bit x86)\n");
+}
+
+const struct proc_entry proc_system_entries[] = {
+    { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL },
+    { "loadavg", S_IFREG | 0444, show_loadavg, NULL },
+    { "meminfo", S_IFREG | 0444, show_meminfo, NULL },
+    { "mounts", S_IFREG | 0444, show_mounts, NULL },
+    { "stat", S_IFREG | 0444, show_stat, NULL },
+    { "uptime", S_IFREG | 0444, show_uptime, NULL },
+    { "version", S_IFREG | 0444, show_version, NULL },
+    { NULL, 0, NULL, NULL },
+};
