@@ -1,4 +1,4 @@
-/* The system calls whose C interface is variadic: open, fcntl, ioctl.
+/* The system calls whose C interface is variadic: open, openat, fcntl, ioctl.
  * The wrappers read the optional argument and pass it on; the kernel
  * always takes three. */
 #include <fcntl.h>
@@ -20,6 +20,21 @@ int open(const char *path, int flags, ...)
         va_end(ap);
     }
     return (int)__syscall_ret(__syscall3(__NR_open, (long)path, flags, (long)mode));
+}
+
+/* openat(dirfd, path, flags[, mode]): open, from the directory open as
+ * dirfd when path is relative. */
+int openat(int dirfd, const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return (int)__syscall_ret(__syscall4(__NR_openat, dirfd, (long)path, flags, (long)mode));
 }
 
 /* fcntl(fd, cmd) or fcntl(fd, cmd, arg): F_DUPFD, F_SETFD and F_SETFL take
