@@ -98,7 +98,7 @@ long sys_pwrite64(int fd, const void *buf, size_t n, unsigned long pos_low,
 }
 
 /* Copies in the vector of a readv/writev and checks it whole: the count
- * (at most UIO_MAXIOV), the total (at most SSIZE_MAX) and every buffer.
+ * (at most UIO_MAXIOV), the total (at most SSIZE_MAX), then every buffer.
  * The caller frees *out. */
 static long get_iovec(const struct iovec *uiov, int count, int write, struct iovec **out)
 {
@@ -113,10 +113,11 @@ static long get_iovec(const struct iovec *uiov, int count, int write, struct iov
     for (int i = 0; i < count && err == 0; i++) {
         if (iov[i].iov_len > SSIZE_MAX - total)
             err = -EINVAL;
-        else if (verify_area(iov[i].iov_base, iov[i].iov_len, !write) < 0)
-            err = -EFAULT;
         total += iov[i].iov_len;
     }
+    for (int i = 0; i < count && err == 0; i++)
+        if (verify_area(iov[i].iov_base, iov[i].iov_len, !write) < 0)
+            err = -EFAULT;
     if (err < 0)
         kfree(iov);
     else
@@ -124,11 +125,12 @@ static long get_iovec(const struct iovec *uiov, int count, int write, struct iov
     return err;
 }
 
-/* readv/writev: each buffer in turn is an ordinary read or write.  It
- * stops at the first one that comes back short (the file had no more, or
- * no more room, for now), and a read from a file without a position (a
- * pipe, a socket, the terminal) stops after the first buffer that got
- * anything: the next could wait for data the caller did not need. */
+/* readv/writev: each buffer in turn is an ordinary read or write, and
+ * the call stops at the first that comes back short (the file had no
+ * more, or no more room, for now).  A read from a file without a position
+ * (a pipe, a socket, the terminal) must not wait once it has something:
+ * after the first buffer it reads as with O_NONBLOCK, taking only what is
+ * there already. */
 static long rw_vector(int fd, int write, const struct iovec *uiov, int count)
 {
     struct file *f;
@@ -140,18 +142,23 @@ static long rw_vector(int fd, int write, const struct iovec *uiov, int count)
         err = get_iovec(uiov, count, write, &iov);
     if (err < 0)
         return err;
+    unsigned int flags = f->flags;
     for (int i = 0; i < count; i++) {
         if (iov[i].iov_len == 0)
             continue;
         long n = rw_buffer(f, write, iov[i].iov_base, iov[i].iov_len);
         if (n < 0) {
-            done = done ? done : n;
+            done = done ? done : n;          /* EAGAIN after data: the data */
             break;
         }
         done += n;
-        if ((size_t)n < iov[i].iov_len || (!write && !f->ops->lseek))
+        if ((size_t)n < iov[i].iov_len)
             break;
+        /* lent for this call only: nobody else runs while it does not sleep */
+        if (!write && !f->ops->lseek)
+            f->flags |= O_NONBLOCK;
     }
+    f->flags = flags;
     kfree(iov);
     return done;
 }
