@@ -3,7 +3,6 @@
  * faccessat take flags the kernel's call lacks or reads elsewhere), or is
  * another call in disguise (futimens, mkfifo, chown: the 32-bit id calls). */
 #include <errno.h>
-#include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <minnow/syscall_nr.h>
@@ -18,20 +17,7 @@ int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 
     if (r < 0)
         return (int)__syscall_ret(r);
-    memset(st, 0, sizeof(*st));
-    st->st_dev = st64.st_dev;
-    st->st_ino = st64.st_ino;
-    st->st_mode = st64.st_mode;
-    st->st_nlink = st64.st_nlink;
-    st->st_uid = st64.st_uid;
-    st->st_gid = st64.st_gid;
-    st->st_rdev = st64.st_rdev;
-    st->st_size = st64.st_size;
-    st->st_blksize = st64.st_blksize;
-    st->st_blocks = st64.st_blocks;
-    st->st_atime = st64.st_atime;
-    st->st_mtime = st64.st_mtime;
-    st->st_ctime = st64.st_ctime;
+    *st = stat_from_stat64(&st64);
     return 0;
 }
 

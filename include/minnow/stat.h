@@ -52,6 +52,20 @@ struct stat64 {
     unsigned long long st_ino;       /* 88: the whole inode number */
 };
 
+/* The old struct stat from a struct stat64: every value Minnow has fits.
+ * The kernel's stat/lstat/fstat and the C library's fstatat (on
+ * fstatat64) both make theirs this way. */
+static inline struct stat stat_from_stat64(const struct stat64 *s)
+{
+    return (struct stat){
+        .st_dev = s->st_dev, .st_ino = s->st_ino, .st_mode = s->st_mode,
+        .st_nlink = s->st_nlink, .st_uid = s->st_uid, .st_gid = s->st_gid,
+        .st_rdev = s->st_rdev, .st_size = s->st_size, .st_blksize = s->st_blksize,
+        .st_blocks = s->st_blocks, .st_atime = s->st_atime, .st_mtime = s->st_mtime,
+        .st_ctime = s->st_ctime,
+    };
+}
+
 /* statx (Linux's include/uapi/linux/stat.h): 256 bytes. */
 struct statx_timestamp {
     long long tv_sec;

@@ -19,42 +19,38 @@
 _Static_assert(sizeof(struct stat64) == 96, "struct stat64 is Linux i386's");
 _Static_assert(sizeof(struct statx) == 256, "struct statx is Linux's");
 
-static long stat_op(struct inode *ino, long ust)
+static void fill_stat64(struct inode *ino, struct stat64 *st)
 {
-    struct stat st;
-
-    memset(&st, 0, sizeof(st));
-    st.st_dev = RAMFS_DEV;
-    st.st_ino = ino->ino;
-    st.st_mode = ino->mode;
-    st.st_nlink = ino->nlink;
-    st.st_rdev = ino->rdev;
-    st.st_size = ino->size;
-    st.st_blksize = 4096;
-    st.st_blocks = BLOCKS(ino);
-    st.st_atime = ino->atime;
-    st.st_mtime = ino->mtime;
-    st.st_ctime = ino->ctime;
-    return copy_to_user((void *)ust, &st, sizeof(st));
+    memset(st, 0, sizeof(*st));
+    st->st_dev = RAMFS_DEV;
+    st->__st_ino = ino->ino;
+    st->st_ino = ino->ino;
+    st->st_mode = ino->mode;
+    st->st_nlink = ino->nlink;
+    st->st_rdev = ino->rdev;
+    st->st_size = ino->size;
+    st->st_blksize = 4096;
+    st->st_blocks = BLOCKS(ino);
+    st->st_atime = ino->atime;
+    st->st_mtime = ino->mtime;
+    st->st_ctime = ino->ctime;
 }
 
 static long stat64_op(struct inode *ino, long ust)
 {
     struct stat64 st;
 
-    memset(&st, 0, sizeof(st));
-    st.st_dev = RAMFS_DEV;
-    st.__st_ino = ino->ino;
-    st.st_ino = ino->ino;
-    st.st_mode = ino->mode;
-    st.st_nlink = ino->nlink;
-    st.st_rdev = ino->rdev;
-    st.st_size = ino->size;
-    st.st_blksize = 4096;
-    st.st_blocks = BLOCKS(ino);
-    st.st_atime = ino->atime;
-    st.st_mtime = ino->mtime;
-    st.st_ctime = ino->ctime;
+    fill_stat64(ino, &st);
+    return copy_to_user((void *)ust, &st, sizeof(st));
+}
+
+/* The old layout is made from the new one (<minnow/stat.h>). */
+static long stat_op(struct inode *ino, long ust)
+{
+    struct stat64 st64;
+
+    fill_stat64(ino, &st64);
+    struct stat st = stat_from_stat64(&st64);
     return copy_to_user((void *)ust, &st, sizeof(st));
 }
 
