@@ -98,10 +98,6 @@ static long rmdir_at(struct inode *dir, const char *name, long unused)
     return dir_remove(dir, name);
 }
 
-long sys_rmdir(const char *upath)
-{
-    return with_parent(AT_FDCWD, upath, rmdir_at, 0);
-}
 
 static long unlink_at(struct inode *dir, const char *name, long unused)
 {
@@ -127,6 +123,11 @@ long sys_unlinkat(int dirfd, const char *upath, int flags)
 long sys_unlink(const char *upath)
 {
     return sys_unlinkat(AT_FDCWD, upath, 0);
+}
+
+long sys_rmdir(const char *upath)
+{
+    return sys_unlinkat(AT_FDCWD, upath, AT_REMOVEDIR);
 }
 
 /* link(old, new): a second name for the same file (not for directories). */

@@ -90,6 +90,8 @@ static int follow_link(struct inode *link, const char **rest, char **buf, int sl
 {
     size_t target = link->size, rest_len = strlen(*rest);
 
+    if (target == 0)
+        return -ENOENT;                    /* an empty target names nothing */
     if (target + 1 + rest_len + 1 > PATH_MAX)
         return -ENAMETOOLONG;
     if (!*buf && !(*buf = alloc_page()))

@@ -149,8 +149,8 @@ int main(int argc, char *argv[])
     struct stat st;
     int shown = 0;
     for (int i = optind; i < argc; i++) {
-        if (stat(argv[i], &st) < 0)
-            complain(argv[i]);
+        if (stat(argv[i], &st) < 0 && lstat(argv[i], &st) < 0)
+            complain(argv[i]);                  /* (a dangling link is shown) */
         else if (!S_ISDIR(st.st_mode)) {
             show(argv[i], argv[i]);
             shown++;
