@@ -14,7 +14,7 @@
 #include "mm/uaccess.h"
 #include "mm/kmalloc.h"
 
-/* A new inode at name (mkdir, mknod, symlink); rdev for a device. */
+/* A new inode at name (mkdir, mknod); rdev for a device. */
 static long make_node(struct inode *dir, const char *name, mode_t mode, dev_t rdev)
 {
     struct inode *ino;
