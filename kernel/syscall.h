@@ -12,6 +12,13 @@ struct syscall_entry {
     const char *name;
 };
 
+/* A 64-bit argument (an loff_t) comes in two registers on i386, the low
+ * half first: pread64's offset, truncate64's length. */
+static inline long long arg64(unsigned long low, unsigned long high)
+{
+    return (long long)(((unsigned long long)high << 32) | low);
+}
+
 extern const struct syscall_entry sys_call_table[NR_SYSCALLS];
 
 void syscall(struct pt_regs *regs);

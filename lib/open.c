@@ -1,4 +1,4 @@
-/* The system calls whose C interface is variadic: open, fcntl, ioctl.
+/* The system calls whose C interface is variadic: open, openat, fcntl, ioctl.
  * The wrappers read the optional argument and pass it on; the kernel
  * always takes three. */
 #include <fcntl.h>
@@ -7,19 +7,33 @@
 #include <minnow/syscall_nr.h>
 #include "syscall_raw.h"
 
-/* open(path, flags) or open(path, flags, mode): the mode (the new file's
- * permissions) is only there when O_CREAT asks to create the file. */
+/* The mode (the new file's permissions) is there only when O_CREAT asks
+ * to create the file. */
+static mode_t mode_arg(int flags, va_list ap)
+{
+    return flags & O_CREAT ? va_arg(ap, mode_t) : 0;
+}
+
+/* openat(dirfd, path, flags[, mode]): open, from the directory open as
+ * dirfd when path is relative. */
+int openat(int dirfd, const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    return (int)__syscall_ret(__syscall4(__NR_openat, dirfd, (long)path, flags, (long)mode));
+}
+
+/* open(path, flags) or open(path, flags, mode): openat from the working
+ * directory. */
 int open(const char *path, int flags, ...)
 {
-    mode_t mode = 0;
-
-    if (flags & O_CREAT) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = va_arg(ap, mode_t);
-        va_end(ap);
-    }
-    return (int)__syscall_ret(__syscall3(__NR_open, (long)path, flags, (long)mode));
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    return openat(AT_FDCWD, path, flags, mode);
 }
 
 /* fcntl(fd, cmd) or fcntl(fd, cmd, arg): F_DUPFD, F_SETFD and F_SETFL take

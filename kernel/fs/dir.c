@@ -1,52 +1,85 @@
-/* System calls on names: mkdir, rmdir, unlink, link, rename, chdir,
- * getcwd, and getdents64 (reading a directory's entries, for ls). */
+/* System calls on names: mkdir, mknod, rmdir, unlink, link, rename, each
+ * also as its *at version (a relative path starts at a directory the
+ * program has open; the old call is the *at call with AT_FDCWD), then
+ * chdir, fchdir, getcwd, and getdents/getdents64 (reading a directory's
+ * entries, for ls).  Symbolic links are made in fs/symlink.c. */
+#include <stddef.h>
 #include <string.h>
 #include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include "syscall_protos.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "mm/uaccess.h"
 #include "mm/kmalloc.h"
 
-/* Each call below works on a user path: copy it in, resolve the directory
- * that holds its last part, and hand both to `op`. */
-static long with_parent(const char *upath, long (*op)(struct inode *dir, const char *name, long arg),
-                        long arg)
+/* A new inode at name (mkdir, mknod); rdev for a device. */
+static long make_node(struct inode *dir, const char *name, mode_t mode, dev_t rdev)
 {
-    char *path, name[NAME_MAX + 1];
-    struct inode *dir;
-    long err = getname(upath, &path);
+    struct inode *ino;
+    int err = dir_create(dir, name, mode, &ino);
 
-    if (err < 0)
-        return err;
-    if ((err = namei_parent(path, &dir, name)) == 0) {
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-            err = -EINVAL;       /* "rmdir ." and friends */
-        else
-            err = inode_permission(dir, 3);
-        if (err == 0)
-            err = op(dir, name, arg);
-        inode_put(dir);
+    if (err == 0) {
+        ino->rdev = rdev;
+        inode_put(ino);          /* the directory entry keeps it */
     }
-    putname(path);
     return err;
 }
 
 static long mkdir_at(struct inode *dir, const char *name, long mode)
 {
-    if (dir_lookup(dir, name))
-        return -EEXIST;
-    struct inode *ino = inode_alloc(S_IFDIR | (mode & ~current->umask & 0777));
-    if (!ino)
-        return -ENOSPC;
-    int err = dir_add(dir, name, ino);
-    inode_put(ino);              /* the directory entry keeps it */
-    return err;
+    return make_node(dir, name, S_IFDIR | (mode & ~current->umask & 0777), 0);
+}
+
+long sys_mkdirat(int dirfd, const char *upath, mode_t mode)
+{
+    return with_parent(dirfd, upath, mkdir_at, mode);
 }
 
 long sys_mkdir(const char *upath, mode_t mode)
 {
-    return with_parent(upath, mkdir_at, mode);
+    return sys_mkdirat(AT_FDCWD, upath, mode);
+}
+
+struct mknod_args {
+    mode_t mode;
+    dev_t dev;
+};
+
+static long mknod_at(struct inode *dir, const char *name, long arg)
+{
+    struct mknod_args *a = (struct mknod_args *)arg;
+
+    return make_node(dir, name, a->mode, S_ISCHR(a->mode) || S_ISBLK(a->mode) ? a->dev : 0);
+}
+
+/* mknod(path, mode, dev): a regular file, a named pipe (fs/fifo.c), a
+ * device node (dev in Linux's encoding; opening one Minnow has no driver
+ * for is ENXIO) or a socket's name.  Not a directory (EPERM: that is
+ * mkdir's) nor a symbolic link (EINVAL), as Linux. */
+long sys_mknodat(int dirfd, const char *upath, mode_t mode, dev_t dev)
+{
+    struct mknod_args a = { mode & ~current->umask & 07777, dev };
+
+    switch (mode & S_IFMT) {
+    case 0:
+        a.mode |= S_IFREG;       /* no type given: a regular file */
+        break;
+    case S_IFREG: case S_IFIFO: case S_IFCHR: case S_IFBLK: case S_IFSOCK:
+        a.mode |= mode & S_IFMT;
+        break;
+    case S_IFDIR:
+        return -EPERM;
+    default:
+        return -EINVAL;
+    }
+    return with_parent(dirfd, upath, mknod_at, (long)&a);
+}
+
+long sys_mknod(const char *upath, mode_t mode, dev_t dev)
+{
+    return sys_mknodat(AT_FDCWD, upath, mode, dev);
 }
 
 static long rmdir_at(struct inode *dir, const char *name, long unused)
@@ -65,10 +98,6 @@ static long rmdir_at(struct inode *dir, const char *name, long unused)
     return dir_remove(dir, name);
 }
 
-long sys_rmdir(const char *upath)
-{
-    return with_parent(upath, rmdir_at, 0);
-}
 
 static long unlink_at(struct inode *dir, const char *name, long unused)
 {
@@ -83,9 +112,22 @@ static long unlink_at(struct inode *dir, const char *name, long unused)
     return dir_remove(dir, name);
 }
 
+/* unlinkat(dirfd, path, flags): unlink, or rmdir with AT_REMOVEDIR. */
+long sys_unlinkat(int dirfd, const char *upath, int flags)
+{
+    if (flags & ~AT_REMOVEDIR)
+        return -EINVAL;
+    return with_parent(dirfd, upath, flags & AT_REMOVEDIR ? rmdir_at : unlink_at, 0);
+}
+
 long sys_unlink(const char *upath)
 {
-    return with_parent(upath, unlink_at, 0);
+    return sys_unlinkat(AT_FDCWD, upath, 0);
+}
+
+long sys_rmdir(const char *upath)
+{
+    return sys_unlinkat(AT_FDCWD, upath, AT_REMOVEDIR);
 }
 
 /* link(old, new): a second name for the same file (not for directories). */
@@ -97,19 +139,31 @@ static long link_at(struct inode *dir, const char *name, long target)
         return -EEXIST;
     if (S_ISDIR(ino->mode))
         return -EPERM;
+    if (ino->nlink == 0)
+        return -ENOENT;          /* AT_EMPTY_PATH on a removed file, or a pipe */
     return dir_add(dir, name, ino);
+}
+
+/* linkat: a link as the old name's last part gets the new name itself,
+ * unless AT_SYMLINK_FOLLOW; AT_EMPTY_PATH names the file open as olddirfd. */
+long sys_linkat(int olddirfd, const char *uold, int newdirfd, const char *unew, int flags)
+{
+    struct inode *ino;
+
+    if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    long err = user_namei_at(olddirfd, uold, (flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0) |
+                             (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &ino);
+    if (err < 0)
+        return err;
+    err = with_parent(newdirfd, unew, link_at, (long)ino);
+    inode_put(ino);
+    return err;
 }
 
 long sys_link(const char *uold, const char *unew)
 {
-    struct inode *ino;
-    long err = user_namei(uold, &ino);
-
-    if (err < 0)
-        return err;
-    err = with_parent(unew, link_at, (long)ino);
-    inode_put(ino);
-    return err;
+    return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0);
 }
 
 /* Is `a` the directory `b` or one of b's ancestors? (rename may not move a
@@ -125,19 +179,25 @@ static int is_ancestor(struct inode *a, struct inode *b)
     }
 }
 
-struct rename_source {
-    struct inode *dir;
-    const char *name;
+/* What rename carries from the old name's side to the new one's. */
+struct rename_args {
+    int newdirfd;
+    const char *unew;
+    unsigned int flags;          /* renameat2's RENAME_NOREPLACE */
+    struct inode *olddir;        /* the old name, once resolved */
+    const char *oldname;
 };
 
 static long rename_at(struct inode *newdir, const char *newname, long arg)
 {
-    struct rename_source *src = (struct rename_source *)arg;
-    struct inode *ino = dir_lookup(src->dir, src->name);
+    struct rename_args *r = (struct rename_args *)arg;
+    struct inode *ino = dir_lookup(r->olddir, r->oldname);
     struct inode *target = dir_lookup(newdir, newname);
 
     if (!ino)
         return -ENOENT;
+    if (target && (r->flags & RENAME_NOREPLACE))
+        return -EEXIST;
     if (ino == target)
         return 0;
     if (S_ISDIR(ino->mode) && is_ancestor(ino, newdir))
@@ -150,41 +210,74 @@ static long rename_at(struct inode *newdir, const char *newname, long arg)
         if (S_ISDIR(target->mode) && !dir_is_empty(target))
             return -ENOTEMPTY;
     }
-    return dir_rename(src->dir, src->name, newdir, newname);
+    return dir_rename(r->olddir, r->oldname, newdir, newname);
 }
 
 /* The old name is resolved first, then the new one, each the same way as
  * for the other calls here. */
-static long rename_from(struct inode *olddir, const char *oldname, long unew)
+static long rename_from(struct inode *olddir, const char *oldname, long arg)
 {
-    struct rename_source src = { olddir, oldname };
+    struct rename_args *r = (struct rename_args *)arg;
 
-    return with_parent((const char *)unew, rename_at, (long)&src);
+    r->olddir = olddir;
+    r->oldname = oldname;
+    return with_parent(r->newdirfd, r->unew, rename_at, arg);
+}
+
+/* renameat2: flags 0 or RENAME_NOREPLACE; RENAME_EXCHANGE and
+ * RENAME_WHITEOUT are not in Minnow (EINVAL, as a Linux file system
+ * without them says). */
+long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *unew,
+                   unsigned int flags)
+{
+    struct rename_args r = { newdirfd, unew, flags, NULL, NULL };
+
+    if (flags & ~RENAME_NOREPLACE)
+        return -EINVAL;
+    return with_parent(olddirfd, uold, rename_from, (long)&r);
+}
+
+long sys_renameat(int olddirfd, const char *uold, int newdirfd, const char *unew)
+{
+    return sys_renameat2(olddirfd, uold, newdirfd, unew, 0);
 }
 
 long sys_rename(const char *uold, const char *unew)
 {
-    return with_parent(uold, rename_from, (long)unew);
+    return sys_renameat2(AT_FDCWD, uold, AT_FDCWD, unew, 0);
+}
+
+/* The working directory becomes ino, a searchable directory. */
+static long change_dir(struct inode *ino)
+{
+    if (!S_ISDIR(ino->mode))
+        return -ENOTDIR;
+    if (inode_permission(ino, 1) < 0)
+        return -EACCES;
+    inode_put(current->cwd);
+    current->cwd = inode_get(ino);
+    return 0;
 }
 
 long sys_chdir(const char *upath)
 {
     struct inode *ino;
-    long err = user_namei(upath, &ino);
+    long err = user_namei_at(AT_FDCWD, upath, LOOKUP_FOLLOW, &ino);
 
     if (err < 0)
         return err;
-    if (!S_ISDIR(ino->mode))
-        err = -ENOTDIR;
-    else
-        err = inode_permission(ino, 1);
-    if (err < 0) {
-        inode_put(ino);
-        return err;
-    }
-    inode_put(current->cwd);
-    current->cwd = ino;
-    return 0;
+    err = change_dir(ino);
+    inode_put(ino);
+    return err;
+}
+
+long sys_fchdir(int fd)
+{
+    struct file *f = fget(fd);
+
+    if (!f)
+        return -EBADF;
+    return change_dir(f->inode);
 }
 
 /* getcwd: climb from the working directory to "/" through "..", finding
@@ -221,31 +314,47 @@ static unsigned char dirent_type(mode_t mode)
     switch (mode & S_IFMT) {
     case S_IFDIR:  return DT_DIR;
     case S_IFCHR:  return DT_CHR;
+    case S_IFBLK:  return DT_BLK;
     case S_IFSOCK: return DT_SOCK;
     case S_IFIFO:  return DT_FIFO;
+    case S_IFLNK:  return DT_LNK;
     default:       return DT_REG;
     }
 }
 
-/* Writes one record at ubuf + *used if it fits; returns 0 if it did not. */
-static int put_dirent(char *ubuf, unsigned int count, unsigned int *used, const char *name,
-                      struct inode *ino, long next_pos)
-{
-    unsigned int reclen = (sizeof(struct linux_dirent64) + strlen(name) + 1 + 7) & ~7u;
-    char rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
-    struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
+/* The two layouts of a directory entry: each builder writes one record
+ * into rec and returns its length (a multiple of the alignment Linux
+ * uses for it).  next_pos is where reading goes on after this entry. */
+typedef unsigned int (*dirent_builder)(char *rec, const char *name, struct inode *ino,
+                                       long next_pos);
 
-    if (*used + reclen > count)
-        return 0;
+static unsigned int dirent64_record(char *rec, const char *name, struct inode *ino, long next_pos)
+{
+    struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
+    unsigned int reclen = (offsetof(struct linux_dirent64, d_name) + strlen(name) + 1 + 7) & ~7u;
+
     memset(rec, 0, reclen);
     d->d_ino = ino->ino;
     d->d_off = next_pos;
     d->d_reclen = reclen;
     d->d_type = dirent_type(ino->mode);
     strcpy(d->d_name, name);
-    memcpy(ubuf + *used, rec, reclen);
-    *used += reclen;
-    return 1;
+    return reclen;
+}
+
+/* The old getdents: no d_type field; the type is the record's last byte. */
+static unsigned int dirent32_record(char *rec, const char *name, struct inode *ino, long next_pos)
+{
+    struct linux_dirent *d = (struct linux_dirent *)rec;
+    unsigned int reclen = (offsetof(struct linux_dirent, d_name) + strlen(name) + 2 + 3) & ~3u;
+
+    memset(rec, 0, reclen);
+    d->d_ino = ino->ino;
+    d->d_off = next_pos;
+    d->d_reclen = reclen;
+    strcpy(d->d_name, name);
+    rec[reclen - 1] = dirent_type(ino->mode);
+    return reclen;
 }
 
 /* The entry at position *pos or the next one after it: "." and ".."
@@ -266,26 +375,40 @@ static int entry_at(struct inode *dir, long *pos, const char **name, struct inod
     return 1;
 }
 
-/* getdents64: as many entries as fit, from the file offset on (the offset
- * is an entry's position; see struct dentry).  0 at the end. */
-long sys_getdents64(int fd, void *ubuf, unsigned int count)
+/* As many records as fit, from the file offset on (the offset is an
+ * entry's position; see struct dentry).  0 at the end. */
+static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder build)
 {
     struct file *f = fget(fd);
+    char rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
     unsigned int used = 0;
     const char *name;
     struct inode *ino;
 
     if (!f)
         return -EBADF;
-    if (!f->inode || !S_ISDIR(f->inode->mode))
+    if (!S_ISDIR(f->inode->mode))
         return -ENOTDIR;
     if (verify_area(ubuf, count, 1) < 0)
         return -EFAULT;
     long pos = f->pos;
     while (entry_at(f->inode, &pos, &name, &ino)) {
-        if (!put_dirent(ubuf, count, &used, name, ino, pos + 1))
+        unsigned int reclen = build(rec, name, ino, pos + 1);
+        if (used + reclen > count)
             return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
+        memcpy((char *)ubuf + used, rec, reclen);
+        used += reclen;
         f->pos = ++pos;
     }
     return used;
+}
+
+long sys_getdents64(int fd, void *ubuf, unsigned int count)
+{
+    return read_dir(fd, ubuf, count, dirent64_record);
+}
+
+long sys_getdents(int fd, void *ubuf, unsigned int count)
+{
+    return read_dir(fd, ubuf, count, dirent32_record);
 }

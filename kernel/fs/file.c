@@ -6,8 +6,10 @@
  * do not overwrite each other". */
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
+#include "syscall_protos.h"
 #include "fs/file.h"
 #include "fs/inode.h"
+#include "mm/uaccess.h"
 
 static struct file file_table[NR_FILE];
 
@@ -46,19 +48,30 @@ struct file *fget(int fd)
     return current->files[fd];
 }
 
-int fd_install(struct file *f, int cloexec)
+static void set_cloexec(int fd, int on)
 {
-    for (int fd = 0; fd < NR_OPEN; fd++) {
+    if (on)
+        current->close_on_exec |= 1u << fd;
+    else
+        current->close_on_exec &= ~(1u << fd);
+}
+
+/* The lowest free fd from `from` on becomes f's; -EMFILE if none. */
+static int fd_install_from(struct file *f, int from, int cloexec)
+{
+    for (int fd = from; fd < NR_OPEN; fd++) {
         if (!current->files[fd]) {
             current->files[fd] = f;
-            if (cloexec)
-                current->close_on_exec |= 1u << fd;
-            else
-                current->close_on_exec &= ~(1u << fd);
+            set_cloexec(fd, cloexec);
             return fd;
         }
     }
     return -EMFILE;
+}
+
+int fd_install(struct file *f, int cloexec)
+{
+    return fd_install_from(f, 0, cloexec);
 }
 
 int fd_close(struct task_struct *t, int fd)
@@ -101,36 +114,69 @@ long sys_close(int fd)
 
 long sys_dup(int fd)
 {
-    struct file *f = fget(fd);
+    return sys_fcntl(fd, F_DUPFD, 0);
+}
 
+/* dup3(old, new, flags): new becomes another fd of old's file, after
+ * closing what new was; O_CLOEXEC is the only flag.  Unlike dup2, old ==
+ * new is an error. */
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+    if (flags & ~O_CLOEXEC)
+        return -EINVAL;
+    if (oldfd == newfd)
+        return -EINVAL;
+    if (newfd < 0 || newfd >= NR_OPEN)
+        return -EBADF;
+    struct file *f = fget(oldfd);
     if (!f)
         return -EBADF;
-    int newfd = fd_install(file_get(f), 0);
-    if (newfd < 0)
-        file_put(f);
+    file_get(f);
+    if (current->files[newfd])
+        fd_close(current, newfd);
+    current->files[newfd] = f;
+    set_cloexec(newfd, flags & O_CLOEXEC);
     return newfd;
 }
 
 long sys_dup2(int oldfd, int newfd)
 {
-    struct file *f = fget(oldfd);
-
-    if (!f)
-        return -EBADF;
-    if (newfd < 0 || newfd >= NR_OPEN)
-        return -EBADF;
-    if (newfd == oldfd)
-        return newfd;
-    file_get(f);
-    if (current->files[newfd])
-        fd_close(current, newfd);
-    current->files[newfd] = f;
-    current->close_on_exec &= ~(1u << newfd);
-    return newfd;
+    if (oldfd == newfd)
+        return fget(oldfd) ? newfd : -EBADF;
+    return sys_dup3(oldfd, newfd, 0);
 }
 
-/* fcntl: the fd's FD_CLOEXEC flag, the file's O_APPEND/O_NONBLOCK, and
- * dup to the lowest fd >= arg. */
+/* Record locks (F_GETLK, F_SETLK, F_SETLKW and their 64-bit twins): Minnow
+ * keeps none.  Every lock is granted at once, and F_GETLK answers that
+ * nothing stands in the way (l_type becomes F_UNLCK), which is the truth
+ * as long as no other process uses locks on the same file.  The request
+ * is still checked as Linux does: its type and origin, and that the file
+ * is open for reading (a read lock) or writing (a write lock). */
+static long record_lock(struct file *f, int get, void *ulock, size_t size)
+{
+    short head[2];                   /* l_type, l_whence: the same in both layouts */
+
+    if (verify_area(ulock, size, get) < 0 || copy_from_user(head, ulock, sizeof(head)) < 0)
+        return -EFAULT;
+    if (head[1] != SEEK_SET && head[1] != SEEK_CUR && head[1] != SEEK_END)
+        return -EINVAL;
+    if (get) {
+        if (head[0] != F_RDLCK && head[0] != F_WRLCK)
+            return -EINVAL;
+        head[0] = F_UNLCK;
+        return copy_to_user(ulock, head, sizeof(head[0]));
+    }
+    if (head[0] == F_UNLCK)
+        return 0;
+    if (head[0] != F_RDLCK && head[0] != F_WRLCK)
+        return -EINVAL;
+    if (head[0] == F_RDLCK ? !file_readable(f) : !file_writable(f))
+        return -EBADF;
+    return 0;
+}
+
+/* fcntl: the fd's FD_CLOEXEC flag, the file's O_APPEND/O_NONBLOCK, dup to
+ * the lowest fd >= arg, and record locks (above). */
 long sys_fcntl(int fd, int cmd, long arg)
 {
     struct file *f = fget(fd);
@@ -139,34 +185,42 @@ long sys_fcntl(int fd, int cmd, long arg)
         return -EBADF;
     switch (cmd) {
     case F_DUPFD:
-    case F_DUPFD_CLOEXEC:
+    case F_DUPFD_CLOEXEC: {
         if (arg < 0 || arg >= NR_OPEN)
             return -EINVAL;
-        for (int n = arg; n < NR_OPEN; n++) {
-            if (!current->files[n]) {
-                current->files[n] = file_get(f);
-                if (cmd == F_DUPFD_CLOEXEC)
-                    current->close_on_exec |= 1u << n;
-                else
-                    current->close_on_exec &= ~(1u << n);
-                return n;
-            }
-        }
-        return -EMFILE;
+        int newfd = fd_install_from(file_get(f), arg, cmd == F_DUPFD_CLOEXEC);
+        if (newfd < 0)
+            file_put(f);
+        return newfd;
+    }
     case F_GETFD:
         return (current->close_on_exec >> fd) & 1;
     case F_SETFD:
-        if (arg & FD_CLOEXEC)
-            current->close_on_exec |= 1u << fd;
-        else
-            current->close_on_exec &= ~(1u << fd);
+        set_cloexec(fd, arg & FD_CLOEXEC);
         return 0;
     case F_GETFL:
         return f->flags;
     case F_SETFL:
         f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
         return 0;
+    case F_GETLK:
+    case F_SETLK:
+    case F_SETLKW:
+        return record_lock(f, cmd == F_GETLK, (void *)arg, sizeof(struct flock));
     default:
         return -EINVAL;
     }
+}
+
+/* fcntl64 (glibc's fcntl on i386): fcntl, with struct flock64 for the
+ * 64-bit lock commands. */
+long sys_fcntl64(int fd, int cmd, long arg)
+{
+    struct file *f = fget(fd);
+
+    if (!f)
+        return -EBADF;
+    if (cmd == F_GETLK64 || cmd == F_SETLK64 || cmd == F_SETLKW64)
+        return record_lock(f, cmd == F_GETLK64, (void *)arg, sizeof(struct flock64));
+    return sys_fcntl(fd, cmd, arg);
 }

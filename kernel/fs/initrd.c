@@ -32,7 +32,8 @@ static uint32_t align4(uint32_t n)
     return (n + 3) & ~3u;
 }
 
-/* Creates one entry: a directory or a regular file (others are skipped). */
+/* Creates one entry: a directory, a regular file or a symbolic link (its
+ * data is the target); other kinds are skipped. */
 static int add_entry(const char *path, uint32_t mode, const char *data, uint32_t size,
                      uint32_t mtime)
 {
@@ -44,7 +45,7 @@ static int add_entry(const char *path, uint32_t mode, const char *data, uint32_t
         return err;
     ino = dir_lookup(dir, name);
     if (!ino) {
-        if (!S_ISDIR(mode) && !S_ISREG(mode)) {
+        if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISLNK(mode)) {
             inode_put(dir);
             return 0;
         }
@@ -58,7 +59,7 @@ static int add_entry(const char *path, uint32_t mode, const char *data, uint32_t
     }
     inode_put(dir);
     ino->mode = mode;
-    if (S_ISREG(mode) && size && inode_write(ino, data, 0, size) != (long)size)
+    if (!S_ISDIR(mode) && size && inode_write(ino, data, 0, size) != (long)size)
         return -ENOMEM;
     ino->mtime = ino->ctime = mtime;
     return 0;

@@ -244,6 +244,22 @@ int dir_add(struct inode *dir, const char *name, struct inode *ino)
     return 0;
 }
 
+int dir_create(struct inode *dir, const char *name, mode_t mode, struct inode **out)
+{
+    if (dir_lookup(dir, name))
+        return -EEXIST;
+    struct inode *ino = inode_alloc(mode);
+    if (!ino)
+        return -ENOSPC;
+    int err = dir_add(dir, name, ino);
+    if (err < 0) {
+        inode_put(ino);              /* nameless: freed */
+        return err;
+    }
+    *out = ino;
+    return 0;
+}
+
 int dir_remove(struct inode *dir, const char *name)
 {
     struct dentry **dp = &dir->entries;

@@ -10,6 +10,8 @@
 #define PATH_MAX 4096
 #define MAX_FILE_SIZE (1u << 30)       /* EFBIG beyond 1 GiB */
 
+struct pipe;
+
 /* One name in a directory. */
 struct dentry {
     struct dentry *next;
@@ -36,6 +38,7 @@ struct inode {
 
     dev_t rdev;                  /* character device: which one */
     void *socket;                /* socket: the listening socket bound to this name */
+    struct pipe *pipe;           /* named pipe: the pipe its opens share (fs/fifo.c) */
 
     const struct proc_entry *proc;   /* a /proc file or directory: what it shows */
     pid_t proc_pid;              /* ...and of which process (fs/proc/) */
@@ -56,6 +59,8 @@ void *inode_find_page(struct inode *ino, uint32_t index);   /* NULL: a hole */
 
 struct inode *dir_lookup(struct inode *dir, const char *name);   /* no reference taken */
 int dir_add(struct inode *dir, const char *name, struct inode *ino);
+/* A new inode of this mode under a new name in dir; *out holds a reference. */
+int dir_create(struct inode *dir, const char *name, mode_t mode, struct inode **out);
 int dir_remove(struct inode *dir, const char *name);
 int dir_is_empty(struct inode *dir);
 int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,

@@ -1,12 +1,24 @@
 /* Path names to inodes: "/home/user/../hello.txt" is read one part at a
- * time, starting at "/" or at the process's working directory.  Every
- * directory passed through must be searchable (its x bit). */
+ * time, starting at "/", at the process's working directory, or -- for
+ * the *at calls -- at a directory the program has open (dirfd).  Every
+ * directory passed through must be searchable (its x bit).
+ *
+ * A symbolic link met on the way is replaced by its target: the rest of
+ * the path becomes "target/rest", and the walk goes on from the link's
+ * directory (or from "/" for an absolute target).  A link as the last
+ * part is followed only when the caller asks (stat does, lstat does not).
+ * After MAXSYMLINKS links the walk gives up with ELOOP: "a -> b, b -> a"
+ * would otherwise never end. */
 #include <string.h>
 #include <minnow/errno.h>
+#include <minnow/fcntl.h>
 #include "fs/namei.h"
+#include "fs/file.h"
 #include "mm/page_alloc.h"
 #include "mm/uaccess.h"
 #include "proc/task.h"
+
+#define LOOKUP_PARENT 4          /* stop before the last part (namei_parent_at) */
 
 /* A path is at most PATH_MAX = 4096 bytes with its NUL: one page. */
 long getname(const char *upath, char **out)
@@ -47,68 +59,213 @@ static int next_part(const char **path, char name[NAME_MAX + 1])
     return len;
 }
 
-/* Walks path; stops before the last part when `parent` is set.  The result
- * carries a reference. */
-static int walk(const char *path, int parent, struct inode **out, char last[NAME_MAX + 1])
+/* Where a walk starts: "/" for an absolute path, else the working
+ * directory (AT_FDCWD) or the directory open as dirfd.  An empty path is
+ * ENOENT, unless LOOKUP_EMPTY makes it name dirfd's file, of any type. */
+static int walk_start(int dirfd, const char *path, int flags, struct inode **start)
+{
+    if (*path == '/') {
+        *start = root_inode;
+        return 0;
+    }
+    if (*path == '\0' && !(flags & LOOKUP_EMPTY))
+        return -ENOENT;
+    if (dirfd == AT_FDCWD) {
+        *start = current->cwd ? current->cwd : root_inode;
+        return 0;
+    }
+    struct file *f = fget(dirfd);
+    if (!f)
+        return -EBADF;
+    if (*path != '\0' && !S_ISDIR(f->inode->mode))
+        return -ENOTDIR;
+    *start = f->inode;
+    return 0;
+}
+
+/* Splices a link's target in front of what is left of the path, in buf (a
+ * page, taken at the first link).  `slash`: the link's name ended with
+ * "/", which the target keeps ("link/" must be a directory). */
+static int follow_link(struct inode *link, const char **rest, char **buf, int slash)
+{
+    size_t target = link->size, rest_len = strlen(*rest);
+
+    if (target == 0)
+        return -ENOENT;                    /* an empty target names nothing */
+    if (target + 1 + rest_len + 1 > PATH_MAX)
+        return -ENAMETOOLONG;
+    if (!*buf && !(*buf = alloc_page()))
+        return -ENOMEM;
+    memmove(*buf + target + 1, *rest, rest_len + 1);   /* rest may be in buf already */
+    inode_read(link, *buf, 0, target);
+    (*buf)[target] = rest_len || slash ? '/' : '\0';
+    *rest = *buf;
+    return 0;
+}
+
+/* Is name in dir a symbolic link? (A peek: nothing is checked.) */
+static int is_link(struct inode *dir, const char *name)
+{
+    struct inode *ino = dir_lookup(dir, name);
+
+    return ino && S_ISLNK(ino->mode);
+}
+
+/* Walks path from *at, where it ends; with LOOKUP_PARENT it stops before
+ * the last part and puts that part in `last`.  Takes no references on the
+ * way: the walk never sleeps, so nothing it passes can go away under it. */
+static int walk_from(struct inode **at, const char *path, int flags, char last[NAME_MAX + 1],
+                     char **buf)
 {
     char name[NAME_MAX + 1];
-    struct inode *dir;
+    struct inode *dir = *at;
+    int links = 0;
 
-    if (*path == '\0')
-        return -ENOENT;
-    dir = (*path == '/' || !current->cwd) ? root_inode : current->cwd;
-    while (*path == '/')
-        path++;
     strcpy(last, ".");                     /* "/" alone: the root's own "." */
     for (;;) {
+        *at = dir;
+        if (*path == '/')                  /* at the start, or a link's absolute target */
+            dir = *at = root_inode;
+        while (*path == '/')
+            path++;
         int len = next_part(&path, name);
-        if (len < 0)
+        if (len <= 0)                      /* an error, or the end of the path */
             return len;
-        if (len == 0)                      /* the path ended with "/" */
-            break;
         if (!S_ISDIR(dir->mode))
             return -ENOTDIR;
-        if (parent && *path == '\0') {     /* name is the last part */
+        int final = *path == '\0', slash = final && path[-1] == '/';
+        int follow = !final || slash || (flags & LOOKUP_FOLLOW);
+        if (final && (flags & LOOKUP_PARENT) && !((flags & LOOKUP_FOLLOW) && is_link(dir, name))) {
             strcpy(last, name);
-            break;
+            /* "name/" that exists must be a directory ("rm file/": ENOTDIR) */
+            struct inode *ino = slash ? dir_lookup(dir, name) : NULL;
+            return ino && !S_ISDIR(ino->mode) ? -ENOTDIR : 0;
         }
         if (inode_permission(dir, 1) < 0)
             return -EACCES;
         struct inode *next = dir_lookup(dir, name);
         if (!next)
             return -ENOENT;
+        if (S_ISLNK(next->mode) && follow) {
+            if (++links > MAXSYMLINKS)
+                return -ELOOP;
+            int err = follow_link(next, &path, buf, slash);
+            if (err < 0)
+                return err;
+            continue;                      /* from dir, the link's directory */
+        }
         dir = next;
-        if (*path == '\0' && path[-1] == '/' && !S_ISDIR(dir->mode))
+        if (slash && !S_ISDIR(dir->mode))
             return -ENOTDIR;               /* "file/" */
     }
-    if (parent && !S_ISDIR(dir->mode))
+}
+
+static int walk(int dirfd, const char *path, int flags, struct inode **out,
+                char last[NAME_MAX + 1])
+{
+    struct inode *ino;
+    char *buf = NULL;
+    int err = walk_start(dirfd, path, flags, &ino);
+
+    if (err == 0)
+        err = walk_from(&ino, path, flags, last, &buf);
+    if (buf)
+        free_page(buf);
+    if (err < 0)
+        return err;
+    if ((flags & LOOKUP_PARENT) && !S_ISDIR(ino->mode))
         return -ENOTDIR;
-    if (parent && dir->nlink == 0)
+    if ((flags & LOOKUP_PARENT) && ino->nlink == 0)
         return -ENOENT;                    /* removed (someone's cwd): no new names */
-    *out = inode_get(dir);
+    *out = inode_get(ino);
     return 0;
 }
 
-int namei(const char *path, struct inode **out)
+int namei_at(int dirfd, const char *path, int flags, struct inode **out)
 {
     char last[NAME_MAX + 1];
 
-    return walk(path, 0, out, last);
+    return walk(dirfd, path, flags & ~LOOKUP_PARENT, out, last);
 }
 
-long user_namei(const char *upath, struct inode **out)
+long user_namei_at(int dirfd, const char *upath, int flags, struct inode **out)
 {
     char *path;
     long err = getname(upath, &path);
 
     if (err < 0)
         return err;
-    err = namei(path, out);
+    err = namei_at(dirfd, path, flags, out);
     putname(path);
     return err;
 }
 
+int namei_parent_at(int dirfd, const char *path, int flags, struct inode **dir,
+                    char name[NAME_MAX + 1])
+{
+    return walk(dirfd, path, flags | LOOKUP_PARENT, dir, name);
+}
+
+/* For the calls that make and remove names (fs/dir.c, fs/symlink.c): copy
+ * the user path in, resolve the directory that holds its last part (a link
+ * there is not followed: these calls work on the name itself), and hand
+ * both to `op`. */
+long with_parent(int dirfd, const char *upath,
+                 long (*op)(struct inode *dir, const char *name, long arg), long arg)
+{
+    char *path, name[NAME_MAX + 1];
+    struct inode *dir;
+    long err = getname(upath, &path);
+
+    if (err < 0)
+        return err;
+    if ((err = namei_parent_at(dirfd, path, 0, &dir, name)) == 0) {
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+            err = -EINVAL;       /* "rmdir ." and friends */
+        else
+            err = inode_permission(dir, 3);
+        if (err == 0)
+            err = op(dir, name, arg);
+        inode_put(dir);
+    }
+    putname(path);
+    return err;
+}
+
+/* The *at calls' flags as the walk's: a link as the last part is
+ * followed unless AT_SYMLINK_NOFOLLOW; AT_EMPTY_PATH lets "" name dirfd. */
+int at_lookup_flags(int atflags)
+{
+    return (atflags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+           (atflags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
+}
+
+long with_inode(int dirfd, const char *upath, int flags,
+                long (*op)(struct inode *ino, long arg), long arg)
+{
+    struct inode *ino;
+    long err = user_namei_at(dirfd, upath, flags, &ino);
+
+    if (err < 0)
+        return err;
+    err = op(ino, arg);
+    inode_put(ino);
+    return err;
+}
+
+long with_fd_inode(int fd, long (*op)(struct inode *ino, long arg), long arg)
+{
+    struct file *f = fget(fd);
+
+    return f ? op(f->inode, arg) : -EBADF;
+}
+
+int namei(const char *path, struct inode **out)
+{
+    return namei_at(AT_FDCWD, path, LOOKUP_FOLLOW, out);
+}
+
 int namei_parent(const char *path, struct inode **dir, char name[NAME_MAX + 1])
 {
-    return walk(path, 1, dir, name);
+    return namei_parent_at(AT_FDCWD, path, 0, dir, name);
 }

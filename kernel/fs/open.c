@@ -1,29 +1,35 @@
-/* open(): from a path name to a new fd.  The inode's type decides which
- * file operations the new struct file gets: a ramfs file's, or a device's
- * (the console, /dev/null...). */
+/* open() and openat(): from a path name to a new fd.  The inode's type
+ * decides which file operations the new struct file gets: a ramfs file's,
+ * a device's (the console, /dev/null...), or a named pipe's. */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
+#include "syscall_protos.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/ramfs_file.h"
 #include "fs/dev.h"
 #include "fs/proc/proc.h"
+#include "fs/pipe.h"
 
 /* Finds path, creating a regular file there if O_CREAT asks for it.
- * 1 if it made the file, 0 if it was there, or -errno. */
-static int lookup_or_create(const char *path, int flags, mode_t mode, struct inode **out)
+ * 1 if it made the file, 0 if it was there, or -errno.  A symbolic link
+ * as the last part is followed (to create the file it points to), except
+ * with O_NOFOLLOW or O_EXCL: then the name itself counts. */
+static int lookup_or_create(int dirfd, const char *path, int flags, mode_t mode,
+                            struct inode **out)
 {
     char name[NAME_MAX + 1];
     struct inode *dir, *ino;
+    int follow = flags & (O_NOFOLLOW | O_EXCL) ? 0 : LOOKUP_FOLLOW;
     int err;
 
     if (!(flags & O_CREAT))
-        return namei(path, out);
+        return namei_at(dirfd, path, follow, out);
     if (path[0] && path[strlen(path) - 1] == '/')
         return -EISDIR;              /* "name/" could only be a directory */
-    if ((err = namei_parent(path, &dir, name)) < 0)
+    if ((err = namei_parent_at(dirfd, path, follow, &dir, name)) < 0)
         return err;
     ino = dir_lookup(dir, name);
     /* finding a name in dir needs its x bit (as in namei); adding one, w too */
@@ -33,15 +39,9 @@ static int lookup_or_create(const char *path, int flags, mode_t mode, struct ino
         if (!err)
             *out = inode_get(ino);
     } else if (err == 0) {
-        ino = inode_alloc(S_IFREG | (mode & ~current->umask & 0777));
-        if (!ino)
-            err = -ENOSPC;
-        else if ((err = dir_add(dir, name, ino)) < 0)
-            inode_put(ino);
-        else {
-            *out = ino;
+        err = dir_create(dir, name, S_IFREG | (mode & ~current->umask & 0777), out);
+        if (err == 0)
             err = 1;
-        }
     }
     inode_put(dir);
     return err;
@@ -57,38 +57,59 @@ static int may_open(struct inode *ino, int flags, int created)
         return -EISDIR;              /* O_CREAT asks for a file: as Linux */
     if ((flags & O_DIRECTORY) && !S_ISDIR(ino->mode))
         return -ENOTDIR;
+    if (S_ISLNK(ino->mode))
+        return -ELOOP;               /* O_NOFOLLOW met a link */
     if (S_ISSOCK(ino->mode))
         return -ENXIO;               /* a socket is reached with connect() */
     int mask = (acc != O_WRONLY ? 4 : 0) | (acc != O_RDONLY ? 2 : 0);
     return created ? 0 : inode_permission(ino, mask);
 }
 
-/* A struct file for an inode; installs it in the fd table.  -errno or fd. */
+/* A struct file for a named inode, with the operations of its type. */
+static int file_for_inode(struct inode *ino, int flags, struct file **out)
+{
+    const struct file_ops *ops = &ramfs_file_ops;
+
+    if (S_ISFIFO(ino->mode))
+        return fifo_open(ino, flags, out);
+    if (S_ISCHR(ino->mode))
+        ops = dev_file_ops(ino->rdev);
+    else if (ino->proc)
+        ops = &proc_file_ops;        /* text made at the first read (fs/proc/) */
+    else if (S_ISBLK(ino->mode))
+        ops = NULL;                  /* Minnow has no block devices */
+    if (!ops)
+        return -ENXIO;               /* a device Minnow has no driver for */
+    if (!(*out = file_alloc(ops, flags)))
+        return -ENFILE;
+    (*out)->inode = inode_get(ino);
+    return 0;
+}
+
+/* Opens ino and installs the file in the fd table.  -errno or the fd. */
 static int open_inode(struct inode *ino, int flags)
 {
-    const struct file_ops *ops = S_ISCHR(ino->mode) ? dev_file_ops(ino->rdev) :
-                                 ino->proc ? &proc_file_ops : &ramfs_file_ops;
+    struct file *f;
+    int err = file_for_inode(ino, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), &f);
 
-    if (!ops)
-        return -ENXIO;               /* a device Minnow does not have */
-    struct file *f = file_alloc(ops, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
-    if (!f)
-        return -ENFILE;
-    f->inode = inode_get(ino);
+    if (err < 0)
+        return err;
     int fd = fd_install(f, flags & O_CLOEXEC);
     if (fd < 0)
         file_put(f);
     return fd;
 }
 
-long do_open(const char *path, int flags, mode_t mode)
+long do_openat(int dirfd, const char *path, int flags, mode_t mode)
 {
     struct inode *ino;
     int err;
 
     if ((flags & O_ACCMODE) == 3)
         return -EINVAL;              /* before O_CREAT makes anything */
-    if ((err = lookup_or_create(path, flags, mode, &ino)) < 0)
+    if ((flags & O_TMPFILE) == O_TMPFILE)
+        return -EOPNOTSUPP;          /* an unnamed file: the RAM file system has none */
+    if ((err = lookup_or_create(dirfd, path, flags, mode, &ino)) < 0)
         return err;
     if ((err = may_open(ino, flags, err)) == 0) {
         if ((flags & O_TRUNC) && S_ISREG(ino->mode) && (flags & O_ACCMODE) != O_RDONLY)
@@ -100,16 +121,26 @@ long do_open(const char *path, int flags, mode_t mode)
     return err;
 }
 
-long sys_open(const char *upath, int flags, mode_t mode)
+long do_open(const char *path, int flags, mode_t mode)
+{
+    return do_openat(AT_FDCWD, path, flags, mode);
+}
+
+long sys_openat(int dirfd, const char *upath, int flags, mode_t mode)
 {
     char *path;
     long err = getname(upath, &path);
 
     if (err < 0)
         return err;
-    err = do_open(path, flags, mode);
+    err = do_openat(dirfd, path, flags, mode);
     putname(path);
     return err;
+}
+
+long sys_open(const char *upath, int flags, mode_t mode)
+{
+    return sys_openat(AT_FDCWD, upath, flags, mode);
 }
 
 long sys_creat(const char *upath, mode_t mode)

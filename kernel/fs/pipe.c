@@ -11,6 +11,7 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
+#include "syscall_protos.h"
 #include "fs/pipe.h"
 #include "fs/file.h"
 #include "fs/inode.h"
@@ -40,21 +41,26 @@ void pipe_free(struct pipe *p)
 
 void pipe_open_end(struct pipe *p, int writer)
 {
-    if (writer)
+    if (writer) {
         p->writers++;
-    else
+        p->writer_opens++;
+    } else {
         p->readers++;
+        p->reader_opens++;
+    }
 }
 
-void pipe_close_end(struct pipe *p, int writer)
+int pipe_close_end(struct pipe *p, int writer)
 {
     if (writer)
         p->writers--;
     else
         p->readers--;
     wake_up(p);                  /* readers see EOF, writers see EPIPE */
-    if (p->readers == 0 && p->writers == 0)
-        pipe_free(p);
+    if (p->readers || p->writers)
+        return 0;
+    pipe_free(p);
+    return 1;
 }
 
 /* Moves n bytes between the ring and buf, a page's piece at a time; the
@@ -160,7 +166,15 @@ static ssize_t pipe_write(struct file *f, const char *buf, size_t n)
 
 static void pipe_release(struct file *f)
 {
-    pipe_close_end(f->private, file_writable(f));
+    struct pipe *p = f->private;
+    int freed = 0;
+
+    if (file_readable(f))
+        freed = pipe_close_end(p, 0);
+    if (file_writable(f))
+        freed = pipe_close_end(p, 1);
+    if (freed && f->inode->pipe == p)
+        f->inode->pipe = NULL;               /* a named pipe's last close */
 }
 
 static const struct file_ops pipe_ops = {
@@ -169,7 +183,6 @@ static const struct file_ops pipe_ops = {
     .release = pipe_release,
 };
 
-/* One end of pipe p as an open file; NULL if the file table is full. */
 struct file *pipe_end(struct pipe *p, struct inode *ino, int flags)
 {
     struct file *f = file_alloc(&pipe_ops, flags);
@@ -178,16 +191,23 @@ struct file *pipe_end(struct pipe *p, struct inode *ino, int flags)
         return NULL;
     f->private = p;
     f->inode = inode_get(ino);
-    pipe_open_end(p, file_writable(f));
+    if (file_readable(f))
+        pipe_open_end(p, 0);
+    if (file_writable(f))
+        pipe_open_end(p, 1);
     return f;
 }
 
-/* pipe(fds): fds[0] is the read end, fds[1] the write end. */
-long sys_pipe(int *ufds)
+/* pipe2(fds, flags): fds[0] is the read end, fds[1] the write end.
+ * flags: O_CLOEXEC for both fds, O_NONBLOCK for both files.  O_DIRECT
+ * (Linux's packet mode) is not in Minnow: EINVAL, as any unknown flag. */
+long sys_pipe2(int ufds[2], int flags)
 {
     int fds[2];
     long err = -ENOMEM;
 
+    if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+        return -EINVAL;
     if (verify_area(ufds, sizeof(fds), 1) < 0)
         return -EFAULT;
     struct pipe *p = pipe_alloc();
@@ -198,8 +218,8 @@ long sys_pipe(int *ufds)
         inode_put(ino);
         return -ENOMEM;
     }
-    struct file *rf = pipe_end(p, ino, O_RDONLY);
-    struct file *wf = rf ? pipe_end(p, ino, O_WRONLY) : NULL;
+    struct file *rf = pipe_end(p, ino, O_RDONLY | (flags & O_NONBLOCK));
+    struct file *wf = rf ? pipe_end(p, ino, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
     inode_put(ino);                          /* the files hold it now */
     if (!rf) {
         pipe_free(p);
@@ -209,8 +229,8 @@ long sys_pipe(int *ufds)
         file_put(rf);                        /* frees the pipe too */
         return -ENFILE;
     }
-    fds[0] = fd_install(rf, 0);
-    fds[1] = fds[0] < 0 ? -1 : fd_install(wf, 0);
+    fds[0] = fd_install(rf, flags & O_CLOEXEC);
+    fds[1] = fds[0] < 0 ? -1 : fd_install(wf, flags & O_CLOEXEC);
     if (fds[1] < 0) {
         err = -EMFILE;
         if (fds[0] >= 0)
@@ -222,4 +242,9 @@ long sys_pipe(int *ufds)
     }
     copy_to_user(ufds, fds, sizeof(fds));
     return 0;
+}
+
+long sys_pipe(int ufds[2])
+{
+    return sys_pipe2(ufds, 0);
 }

@@ -15,6 +15,8 @@ struct pipe {
     size_t head;                 /* where the next byte is written */
     size_t len;                  /* bytes waiting to be read */
     int readers, writers;        /* open read ends, write ends */
+    unsigned int reader_opens, writer_opens;   /* ends opened so far: an open of a
+                                    named pipe waits for the other side's to change */
 };
 
 struct pipe *pipe_alloc(void);
@@ -22,9 +24,13 @@ void pipe_free(struct pipe *p);
 ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
 ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
 void pipe_open_end(struct pipe *p, int writer);
-void pipe_close_end(struct pipe *p, int writer);     /* frees it after the last end */
+int pipe_close_end(struct pipe *p, int writer);      /* frees it after the last end: 1 */
 struct file;
 struct inode;
+/* An open file on pipe p: its read end, its write end, or both (O_RDWR,
+ * a named pipe's); NULL if the file table is full. */
 struct file *pipe_end(struct pipe *p, struct inode *ino, int flags);
+/* Opening a named pipe (fs/fifo.c). */
+int fifo_open(struct inode *ino, int flags, struct file **out);
 
 #endif

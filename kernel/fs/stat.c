@@ -1,154 +1,135 @@
-/* What the file system says about a file: stat, and the calls that change
- * its attributes (chmod, umask, truncate) or just check them (access). */
+/* stat and its relatives: what the file system says about a file, in the
+ * three layouts Linux i386 programs ask for -- struct stat (stat, lstat,
+ * fstat), struct stat64 (stat64, lstat64, fstat64, fstatat64) and struct
+ * statx (statx, which glibc tries first).  Each is filled from the inode
+ * alone.  Minnow keeps times in whole seconds (every nanosecond field is
+ * 0) and has one user, root, so uid and gid are 0. */
 #include <string.h>
 #include <minnow/errno.h>
+#include <minnow/fcntl.h>
+#include "syscall_protos.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "mm/uaccess.h"
-#include "drv/rtc.h"
-#include <minnow/time.h>
 
-static int fill_stat(struct inode *ino, struct stat *ust)
+#define RAMFS_DEV 1              /* st_dev of every file: device 0:1 */
+#define BLOCKS(ino) (((ino)->size + 511) / 512)   /* st_blocks counts 512 bytes */
+
+_Static_assert(sizeof(struct stat64) == 96, "struct stat64 is Linux i386's");
+_Static_assert(sizeof(struct statx) == 256, "struct statx is Linux's");
+
+static void fill_stat64(struct inode *ino, struct stat64 *st)
 {
-    struct stat st;
-
-    memset(&st, 0, sizeof(st));
-    st.st_dev = 1;
-    st.st_ino = ino->ino;
-    st.st_mode = ino->mode;
-    st.st_nlink = ino->nlink;
-    st.st_rdev = ino->rdev;
-    st.st_size = ino->size;
-    st.st_blksize = 4096;
-    st.st_blocks = (ino->size + 511) / 512;
-    st.st_atime = ino->atime;
-    st.st_mtime = ino->mtime;
-    st.st_ctime = ino->ctime;
-    return copy_to_user(ust, &st, sizeof(st));
+    memset(st, 0, sizeof(*st));
+    st->st_dev = RAMFS_DEV;
+    st->__st_ino = ino->ino;
+    st->st_ino = ino->ino;
+    st->st_mode = ino->mode;
+    st->st_nlink = ino->nlink;
+    st->st_rdev = ino->rdev;
+    st->st_size = ino->size;
+    st->st_blksize = 4096;
+    st->st_blocks = BLOCKS(ino);
+    st->st_atime = ino->atime;
+    st->st_mtime = ino->mtime;
+    st->st_ctime = ino->ctime;
 }
 
-/* Runs op on the inode a user path names. */
-static long with_inode(const char *upath, long (*op)(struct inode *ino, long arg), long arg)
+static long stat64_op(struct inode *ino, long ust)
 {
-    struct inode *ino;
-    long err = user_namei(upath, &ino);
+    struct stat64 st;
 
-    if (err < 0)
-        return err;
-    err = op(ino, arg);
-    inode_put(ino);
-    return err;
+    fill_stat64(ino, &st);
+    return copy_to_user((void *)ust, &st, sizeof(st));
 }
 
+/* The old layout is made from the new one (<minnow/stat.h>). */
 static long stat_op(struct inode *ino, long ust)
 {
-    return fill_stat(ino, (struct stat *)ust);
+    struct stat64 st64;
+
+    fill_stat64(ino, &st64);
+    struct stat st = stat_from_stat64(&st64);
+    return copy_to_user((void *)ust, &st, sizeof(st));
+}
+
+/* Linux's device numbers: 12 bits of major, 20 of minor, mixed so that
+ * the old 8:8 numbers keep their value. */
+static unsigned int dev_major(dev_t dev) { return (dev >> 8) & 0xfff; }
+static unsigned int dev_minor(dev_t dev) { return (dev & 0xff) | ((dev >> 12) & 0xfff00); }
+
+/* statx fills every basic field whatever the mask asks (Linux may too),
+ * and says so in stx_mask; the birth time is not kept. */
+static long statx_op(struct inode *ino, long ubuf)
+{
+    struct statx stx;
+
+    memset(&stx, 0, sizeof(stx));
+    stx.stx_mask = STATX_BASIC_STATS;
+    stx.stx_blksize = 4096;
+    stx.stx_nlink = ino->nlink;
+    stx.stx_mode = ino->mode;
+    stx.stx_ino = ino->ino;
+    stx.stx_size = ino->size;
+    stx.stx_blocks = BLOCKS(ino);
+    stx.stx_atime.tv_sec = ino->atime;
+    stx.stx_ctime.tv_sec = ino->ctime;
+    stx.stx_mtime.tv_sec = ino->mtime;
+    stx.stx_rdev_major = dev_major(ino->rdev);
+    stx.stx_rdev_minor = dev_minor(ino->rdev);
+    stx.stx_dev_major = dev_major(RAMFS_DEV);
+    stx.stx_dev_minor = dev_minor(RAMFS_DEV);
+    return copy_to_user((void *)ubuf, &stx, sizeof(stx));
 }
 
 long sys_stat(const char *upath, struct stat *ust)
 {
-    return with_inode(upath, stat_op, (long)ust);
+    return with_inode(AT_FDCWD, upath, LOOKUP_FOLLOW, stat_op, (long)ust);
 }
 
-/* Minnow has no symbolic links, so lstat is stat. */
+/* lstat: a symbolic link as the last part is described itself. */
 long sys_lstat(const char *upath, struct stat *ust)
 {
-    return with_inode(upath, stat_op, (long)ust);
+    return with_inode(AT_FDCWD, upath, 0, stat_op, (long)ust);
 }
 
 long sys_fstat(int fd, struct stat *ust)
 {
-    struct file *f = fget(fd);
-
-    if (!f)
-        return -EBADF;
-    return fill_stat(f->inode, ust);    /* pipes and sockets have one too */
+    return with_fd_inode(fd, stat_op, (long)ust);    /* pipes and sockets have one too */
 }
 
-static long access_op(struct inode *ino, long mode)
+long sys_stat64(const char *upath, struct stat64 *ust)
 {
-    return mode ? inode_permission(ino, mode & 7) : 0;
+    return with_inode(AT_FDCWD, upath, LOOKUP_FOLLOW, stat64_op, (long)ust);
 }
 
-/* access(path, mode): F_OK (0) exists; R_OK 4, W_OK 2, X_OK 1 allowed. */
-long sys_access(const char *upath, int mode)
+long sys_lstat64(const char *upath, struct stat64 *ust)
 {
-    if (mode & ~7)
+    return with_inode(AT_FDCWD, upath, 0, stat64_op, (long)ust);
+}
+
+long sys_fstat64(int fd, struct stat64 *ust)
+{
+    return with_fd_inode(fd, stat64_op, (long)ust);
+}
+
+/* fstatat64: AT_SYMLINK_NOFOLLOW makes it lstat; AT_EMPTY_PATH with ""
+ * makes it fstat of dirfd (glibc's fstat). */
+long sys_fstatat64(int dirfd, const char *upath, struct stat64 *ust, int flags)
+{
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
         return -EINVAL;
-    return with_inode(upath, access_op, mode);
+    return with_inode(dirfd, upath, at_lookup_flags(flags), stat64_op, (long)ust);
 }
 
-static long chmod_op(struct inode *ino, long mode)
+long sys_statx(int dirfd, const char *upath, int flags, unsigned int mask, struct statx *ubuf)
 {
-    if (ino->proc)
-        return -EPERM;               /* /proc's modes say what can be read */
-    ino->mode = (ino->mode & S_IFMT) | (mode & 07777);
-    return 0;
-}
-
-long sys_chmod(const char *upath, mode_t mode)
-{
-    return with_inode(upath, chmod_op, mode);
-}
-
-long sys_umask(mode_t mask)
-{
-    mode_t old = current->umask;
-
-    current->umask = mask & 0777;
-    return old;
-}
-
-static long utime_op(struct inode *ino, long utimes)
-{
-    struct utimbuf t;
-
-    if (utimes) {
-        if (copy_from_user(&t, (void *)utimes, sizeof(t)) < 0)
-            return -EFAULT;
-    } else {
-        t.actime = t.modtime = current_time();      /* NULL: "now" */
-    }
-    ino->atime = t.actime;
-    ino->mtime = t.modtime;
-    ino->ctime = current_time();
-    return 0;
-}
-
-/* utime(path, times): set a file's access and modification times (touch). */
-long sys_utime(const char *upath, const struct utimbuf *times)
-{
-    return with_inode(upath, utime_op, (long)times);
-}
-
-static long truncate_op(struct inode *ino, long length)
-{
-    if (S_ISDIR(ino->mode))
-        return -EISDIR;
-    if (!S_ISREG(ino->mode))
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
         return -EINVAL;
-    if (inode_permission(ino, 2) < 0)
-        return -EACCES;
-    return inode_truncate(ino, length);
-}
-
-long sys_truncate(const char *upath, off_t length)
-{
-    if (length < 0)
+    if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+        return -EINVAL;          /* both "force" and "don't" */
+    if (mask & STATX__RESERVED)
         return -EINVAL;
-    return with_inode(upath, truncate_op, length);
-}
-
-long sys_ftruncate(int fd, off_t length)
-{
-    struct file *f = fget(fd);
-
-    if (!f)
-        return -EBADF;
-    if (length < 0 || !f->inode || !S_ISREG(f->inode->mode))
-        return -EINVAL;
-    if (!file_writable(f))
-        return -EBADF;
-    return inode_truncate(f->inode, length);
+    return with_inode(dirfd, upath, at_lookup_flags(flags), statx_op, (long)ubuf);
 }

@@ -34,5 +34,7 @@
 #define ARG_MAX    131072      /* exec's arguments and environment together */
 #define OPEN_MAX   64
 #define LINE_MAX   2048
+#define IOV_MAX    1024        /* buffers in one readv/writev */
+#define SYMLOOP_MAX 40         /* symbolic links in one path (ELOOP beyond) */
 
 #endif

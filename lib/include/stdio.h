@@ -122,5 +122,9 @@ void clearerr(FILE *stream);
 void perror(const char *msg);
 int remove(const char *path);
 int rename(const char *oldpath, const char *newpath);
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+/* flags: RENAME_NOREPLACE (<fcntl.h>) */
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
+              unsigned int flags);
 
 #endif

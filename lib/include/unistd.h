@@ -47,6 +47,14 @@ void *sbrk(intptr_t increment);
 
 /* Files and terminals */
 char *getcwd(char *buf, size_t size);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
+/* flags: AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH */
+int faccessat(int dirfd, const char *path, int mode, int flags);
+/* Minnow has one user, root: the owner and group can be 0 or -1 (unchanged) */
+int chown(const char *path, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
+int lchown(const char *path, uid_t owner, gid_t group);
 int isatty(int fd);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);

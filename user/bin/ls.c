@@ -2,14 +2,18 @@
  *
  *   ls [-a] [-l] [FILE...]
  *     -a   also the names that start with '.' (hidden by convention)
- *     -l   long form: type and permissions, links, size, time, name
+ *     -l   long form: type and permissions, links, size, time, name,
+ *          and for a symbolic link "name -> target"
  *
  * A directory is a file of (name, inode number) entries: ls reads them
  * with opendir/readdir (the getdents64 system call underneath), and for
- * -l asks stat() about each name for what its inode records.
+ * -l asks lstat() about each name for what its inode records (lstat: a
+ * symbolic link is described itself, not the file it leads to), and
+ * readlink() for a link's target.
  *
  *   drwxr-xr-x   2      0 Jan  1 12:00 bin
  *   -rw-r--r--   1     42 Jan  1 12:00 hello.txt
+ *   lrwxrwxrwx   1      9 Jan  1 12:00 hi -> hello.txt
  */
 #include <dirent.h>
 #include <errno.h>
@@ -39,6 +43,7 @@ static void mode_string(unsigned mode, char out[11])
     switch (mode & S_IFMT) {
     case S_IFDIR:  out[0] = 'd'; break;
     case S_IFCHR:  out[0] = 'c'; break;
+    case S_IFBLK:  out[0] = 'b'; break;
     case S_IFIFO:  out[0] = 'p'; break;
     case S_IFSOCK: out[0] = 's'; break;
     case S_IFLNK:  out[0] = 'l'; break;
@@ -49,25 +54,32 @@ static void mode_string(unsigned mode, char out[11])
     out[10] = '\0';
 }
 
-/* One line of output.  path is where stat() finds the file, name what
+/* One line of output.  path is where lstat() finds the file, name what
  * is printed. */
 static void show(const char *path, const char *name)
 {
     struct stat st;
-    char mode[11], date[32];
+    char mode[11], date[32], target[PATH_MAX] = "";
 
     if (!longform) {
         printf("%s\n", name);
         return;
     }
-    if (stat(path, &st) < 0) {
+    if (lstat(path, &st) < 0) {
         complain(path);
         return;
     }
     mode_string(st.st_mode, mode);
     time_t mtime = st.st_mtime;
     strftime(date, sizeof(date), "%b %e %H:%M", localtime(&mtime));
-    printf("%s %3u %6lu %s %s\n", mode, st.st_nlink, st.st_size, date, name);
+    if (S_ISLNK(st.st_mode)) {
+        ssize_t n = readlink(path, target + 4, sizeof(target) - 5);
+        if (n >= 0) {
+            memcpy(target, " -> ", 4);
+            target[4 + n] = '\0';           /* readlink does not end it */
+        }
+    }
+    printf("%s %3u %6lu %s %s%s\n", mode, st.st_nlink, st.st_size, date, name, target);
 }
 
 static int by_name(const void *a, const void *b)
@@ -137,8 +149,8 @@ int main(int argc, char *argv[])
     struct stat st;
     int shown = 0;
     for (int i = optind; i < argc; i++) {
-        if (stat(argv[i], &st) < 0)
-            complain(argv[i]);
+        if (stat(argv[i], &st) < 0 && lstat(argv[i], &st) < 0)
+            complain(argv[i]);                  /* (a dangling link is shown) */
         else if (!S_ISDIR(st.st_mode)) {
             show(argv[i], argv[i]);
             shown++;
