@@ -42,6 +42,7 @@ struct inode {
 
     const struct proc_entry *proc;   /* a /proc file or directory: what it shows */
     pid_t proc_pid;              /* ...and of which process (fs/proc/) */
+    int proc_fd;                 /* ...and, for /proc/PID/fd/N, which fd */
 };
 
 extern struct inode *root_inode;

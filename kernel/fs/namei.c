@@ -15,6 +15,7 @@
 #include "fs/namei.h"
 #include "fs/file.h"
 #include "mm/page_alloc.h"
+#include "mm/kmalloc.h"
 #include "mm/uaccess.h"
 #include "proc/task.h"
 
@@ -88,19 +89,24 @@ static int walk_start(int dirfd, const char *path, int flags, struct inode **sta
  * "/", which the target keeps ("link/" must be a directory). */
 static int follow_link(struct inode *link, const char **rest, char **buf, int slash)
 {
-    size_t target = link->size, rest_len = strlen(*rest);
+    size_t rest_len = strlen(*rest);
+    char *text = kmalloc(PATH_MAX);
+    long target = text ? read_link(link, text, PATH_MAX) : -ENOMEM;
 
     if (target == 0)
-        return -ENOENT;                    /* an empty target names nothing */
-    if (target + 1 + rest_len + 1 > PATH_MAX)
-        return -ENAMETOOLONG;
-    if (!*buf && !(*buf = alloc_page()))
-        return -ENOMEM;
-    memmove(*buf + target + 1, *rest, rest_len + 1);   /* rest may be in buf already */
-    inode_read(link, *buf, 0, target);
-    (*buf)[target] = rest_len || slash ? '/' : '\0';
-    *rest = *buf;
-    return 0;
+        target = -ENOENT;                  /* an empty target names nothing */
+    else if (target > 0 && (size_t)target + 1 + rest_len + 1 > PATH_MAX)
+        target = -ENAMETOOLONG;
+    else if (target > 0 && !*buf && !(*buf = alloc_page()))
+        target = -ENOMEM;
+    if (target > 0) {
+        memmove(*buf + target + 1, *rest, rest_len + 1);   /* rest may be in buf already */
+        memcpy(*buf, text, target);
+        (*buf)[target] = rest_len || slash ? '/' : '\0';
+        *rest = *buf;
+    }
+    kfree(text);
+    return target < 0 ? target : 0;
 }
 
 /* Is name in dir a symbolic link? (A peek: nothing is checked.) */

@@ -46,4 +46,7 @@ int at_lookup_flags(int atflags);
 int namei(const char *path, struct inode **out);
 int namei_parent(const char *path, struct inode **dir, char name[NAME_MAX + 1]);
 
+/* A symbolic link's target (fs/symlink.c). */
+long read_link(struct inode *link, char *buf, size_t size);
+
 #endif

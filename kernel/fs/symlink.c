@@ -11,6 +11,8 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "mm/uaccess.h"
+#include "mm/kmalloc.h"
+#include "fs/proc/proc.h"
 
 static long symlink_at(struct inode *dir, const char *name, long arg)
 {
@@ -63,15 +65,27 @@ long sys_readlinkat(int dirfd, const char *upath, char *ubuf, size_t size)
     long err = user_namei_at(dirfd, upath, 0, &ino);
     if (err < 0)
         return err;
-    uint32_t n = size < ino->size ? size : ino->size;
+    char *text = kmalloc(PATH_MAX);
     if (!S_ISLNK(ino->mode))
         err = -EINVAL;
-    else if (verify_area(ubuf, n, 1) < 0)
+    else if (!text)
+        err = -ENOMEM;
+    else if ((err = read_link(ino, text, size < PATH_MAX ? size : PATH_MAX)) > 0 &&
+             copy_to_user(ubuf, text, err) < 0)
         err = -EFAULT;
-    else
-        err = inode_read(ino, ubuf, 0, n);
+    kfree(text);
     inode_put(ino);
     return err;
+}
+
+/* A link's target into buf, at most size bytes, without a '\0'; returns
+ * its length.  A /proc link (self, fd/N, exe) keeps no target: it is made
+ * now, for whoever asks (fs/proc/). */
+long read_link(struct inode *link, char *buf, size_t size)
+{
+    if (link->proc)
+        return proc_read_link(link, buf, size);
+    return inode_read(link, buf, 0, size < link->size ? size : link->size);
 }
 
 long sys_readlink(const char *upath, char *ubuf, size_t size)

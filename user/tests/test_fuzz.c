@@ -99,6 +99,9 @@ static void walk(const char *dir, int remember)
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         snprintf(path, sizeof(path), "%s/%s", strcmp(dir, "/") ? dir : "", e->d_name);
+        if (strcmp(path, "/proc") == 0)
+            continue;                /* made by the kernel, not the fuzzer; and its
+                                        fd/ directories change as this walk opens them */
         if (remember) {
             if (nknown < MAX_PATHS)
                 known[nknown++] = strdup(path);

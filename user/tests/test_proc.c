@@ -211,6 +211,41 @@ static void read_only(void)
     check(mkdir("/proc/1/x", 0755) < 0, "proc_no_mkdir", "mkdir worked");
 }
 
+/* The links: self names the reader, fd/N each open file, exe the program. */
+static void links(void)
+{
+    char target[256], want[64];
+    int n = readlink("/proc/self", target, sizeof(target) - 1);
+    target[n > 0 ? n : 0] = '\0';
+    snprintf(want, sizeof(want), "%d", getpid());
+    check(n > 0 && strcmp(target, want) == 0, "proc_self_is_the_reader", "\"%s\", pid %s", target, want);
+    int p[2];
+    pipe(p);
+    int fd = open("/etc/motd", O_RDONLY);
+    snprintf(want, sizeof(want), "/proc/self/fd/%d", fd);
+    n = readlink(want, target, sizeof(target) - 1);
+    target[n > 0 ? n : 0] = '\0';
+    check(n > 0 && strcmp(target, "/etc/motd") == 0, "proc_fd_names_the_file", "\"%s\"", target);
+    snprintf(want, sizeof(want), "/proc/self/fd/%d", p[0]);
+    n = readlink(want, target, sizeof(target) - 1);
+    target[n > 0 ? n : 0] = '\0';
+    check(n > 0 && strncmp(target, "pipe:[", 6) == 0, "proc_fd_pipe", "\"%s\"", target);
+    snprintf(want, sizeof(want), "/proc/self/fd/%d", fd);
+    close(fd);
+    check(readlink(want, target, sizeof(target)) < 0 && errno == ENOENT, "proc_fd_closed_is_gone",
+          "readlink worked, errno %d", errno);
+    close(p[0]);
+    close(p[1]);
+    n = readlink("/proc/self/exe", target, sizeof(target) - 1);
+    target[n > 0 ? n : 0] = '\0';
+    check(n > 0 && strcmp(target, "/bin/test_proc") == 0, "proc_exe", "\"%s\"", target);
+    /* following self: the same status as by the pid */
+    int a = slurp("/proc/self/status", 4096);
+    char pid_line[32];
+    snprintf(pid_line, sizeof(pid_line), "%d", getpid());
+    check(a > 0 && strcmp(field("Pid"), pid_line) == 0, "proc_self_status", "Pid '%s'", field("Pid"));
+}
+
 static void gone_while_open(void)
 {
     pid_t pid = fork();
@@ -244,5 +279,6 @@ int main(int argc, char **argv)
     check_group(system_files, "proc_system");
     check_group(read_only, "proc_read_only");
     check_group(gone_while_open, "proc_gone");
+    check_group(links, "proc_links");
     return test_exit_code();
 }

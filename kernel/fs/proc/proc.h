@@ -20,18 +20,26 @@ struct proc_buf {
 void proc_printf(struct proc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void proc_write(struct proc_buf *b, const void *data, size_t n);
 
-/* A file or directory of /proc.  A file has show(); t is its process
- * (NULL for the files about the whole system).  A directory lists the
- * entries of `children`, ending in an entry without a name. */
+/* A file, link or directory of /proc.  A file's show() writes its text,
+ * a symbolic link's its target; t is its process (NULL for the files
+ * about the whole system).  A directory holds the entries of `children`
+ * (up to one without a name), and refresh() adds and removes the entries
+ * that come and go, before each lookup or listing. */
 struct proc_entry {
     const char *name;
     mode_t mode;
-    void (*show)(struct proc_buf *b, struct task_struct *t);
+    void (*show)(struct proc_buf *b, struct task_struct *t, struct inode *ino);
     const struct proc_entry *children;
+    void (*refresh)(struct inode *dir);
 };
 
 extern const struct proc_entry proc_pid_entries[];      /* pid.c: /proc/PID/... */
 extern const struct proc_entry proc_system_entries[];   /* system.c: /proc/meminfo... */
+void proc_fd_refresh(struct inode *dir);                /* pid.c: /proc/PID/fd */
+struct inode *proc_add(struct inode *dir, const char *name, const struct proc_entry *entry,
+                       pid_t pid);                      /* root.c */
+struct dentry *proc_find(struct inode *dir, const char *name);   /* no refresh */
+long proc_read_link(struct inode *link, char *buf, size_t size);
 extern const struct file_ops proc_file_ops;
 
 void proc_init(void);                  /* makes /proc, at boot */

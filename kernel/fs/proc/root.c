@@ -29,9 +29,13 @@
 #define FIRST_SIZE 2048
 #define MAX_SIZE (256 * 1024)
 
-static const struct proc_entry proc_root = { "proc", S_IFDIR | 0555, NULL, proc_system_entries };
+static void root_refresh(struct inode *dir);
+
+static const struct proc_entry proc_root = {
+    "proc", S_IFDIR | 0555, NULL, proc_system_entries, root_refresh,
+};
+static const struct proc_entry proc_pid_dir = { NULL, S_IFDIR | 0555, NULL, proc_pid_entries, NULL };
 static struct inode *proc_dir;       /* /proc itself */
-static const struct proc_entry proc_pid_dir = { NULL, S_IFDIR | 0555, NULL, proc_pid_entries };
 
 /* ---------------------------------------------------------------- the text */
 
@@ -79,7 +83,7 @@ static struct proc_buf *make_text(struct inode *ino, long *err)
             break;
         }
         *b = (struct proc_buf){ .data = data, .size = size };
-        ino->proc->show(b, t);
+        ino->proc->show(b, t, ino);
         if (!b->full)
             return b;
         kfree(data);
@@ -144,7 +148,7 @@ const struct file_ops proc_file_ops = {
 
 /* ---------------------------------------------------------------- the tree */
 
-static struct dentry *find_entry(struct inode *dir, const char *name)
+struct dentry *proc_find(struct inode *dir, const char *name)
 {
     for (struct dentry *d = dir->entries; d; d = d->next)
         if (strcmp(d->name, name) == 0)
@@ -154,8 +158,8 @@ static struct dentry *find_entry(struct inode *dir, const char *name)
 
 /* Adds an inode showing `entry` (of process pid, or 0) to dir; returns it
  * (the directory entry holds it), or NULL without memory. */
-static struct inode *add_entry(struct inode *dir, const char *name,
-                               const struct proc_entry *entry, pid_t pid)
+struct inode *proc_add(struct inode *dir, const char *name, const struct proc_entry *entry,
+                       pid_t pid)
 {
     struct inode *ino = inode_alloc(entry->mode);
 
@@ -174,8 +178,8 @@ static struct inode *add_entry(struct inode *dir, const char *name,
 /* The fixed files of a /proc directory. */
 static void add_children(struct inode *dir, pid_t pid)
 {
-    for (const struct proc_entry *e = dir->proc->children; e->name; e++)
-        add_entry(dir, e->name, e, pid);
+    for (const struct proc_entry *e = dir->proc->children; e && e->name; e++)
+        proc_add(dir, e->name, e, pid);
 }
 
 static void add_pid_dir(struct inode *proc, pid_t pid)
@@ -183,18 +187,23 @@ static void add_pid_dir(struct inode *proc, pid_t pid)
     char name[12];
 
     snprintk(name, sizeof(name), "%d", pid);
-    struct inode *dir = add_entry(proc, name, &proc_pid_dir, pid);
+    struct inode *dir = proc_add(proc, name, &proc_pid_dir, pid);
     if (dir)
         add_children(dir, pid);
 }
 
 /* A process is gone: its directory goes, and with it its files (an open
  * one lives on until closed, and then reads as ESRCH). */
-static void remove_pid_dir(struct inode *proc, struct inode *dir, const char *name)
+static void remove_pid_dir(struct inode *parent, struct inode *dir, const char *name)
 {
-    while (dir->entries)
-        dir_remove(dir, dir->entries->name);
-    dir_remove(proc, name);
+    while (dir->entries) {
+        struct dentry *d = dir->entries;
+        if (S_ISDIR(d->inode->mode))
+            remove_pid_dir(dir, d->inode, d->name);     /* fd/ */
+        else
+            dir_remove(dir, d->name);
+    }
+    dir_remove(parent, name);
 }
 
 /* A new process gets its directory at once, and loses it when it is
@@ -215,30 +224,45 @@ void proc_forget(pid_t pid)
         }
 }
 
-void proc_refresh(struct inode *dir)
+/* /proc itself: a directory for each process (one that fork could not
+ * make for want of memory is made here). */
+static void root_refresh(struct inode *dir)
 {
-    if (dir->proc != &proc_root)
-        return;                          /* only /proc itself changes */
-    struct dentry *d = dir->entries, *next;
-    for (; d; d = next) {
-        next = d->next;
-        if (d->inode->proc == &proc_pid_dir && !find_task(d->inode->proc_pid))
-            remove_pid_dir(dir, d->inode, d->name);
-    }
     for (int i = 1; i < NR_TASKS; i++) {
         char name[12];
         if (tasks[i].state == TASK_UNUSED)
             continue;
         snprintk(name, sizeof(name), "%d", tasks[i].pid);
-        if (!find_entry(dir, name))
+        if (!proc_find(dir, name))
             add_pid_dir(dir, tasks[i].pid);
     }
 }
 
+/* A /proc link's target, made now: "self" names whoever follows it. */
+long proc_read_link(struct inode *link, char *buf, size_t size)
+{
+    long err;
+    struct proc_buf *b = make_text(link, &err);
+
+    if (!b)
+        return err;
+    size_t n = b->len < size ? b->len : size;
+    memcpy(buf, b->data, n);
+    kfree(b->data);
+    kfree(b);
+    return n;
+}
+
+void proc_refresh(struct inode *dir)
+{
+    if (dir->proc->refresh)
+        dir->proc->refresh(dir);
+}
+
 void proc_init(void)
 {
-    struct inode *proc = find_entry(root_inode, "proc") ? NULL :
-                         add_entry(root_inode, "proc", &proc_root, 0);
+    struct inode *proc = proc_find(root_inode, "proc") ? NULL :
+                         proc_add(root_inode, "proc", &proc_root, 0);
 
     if (!proc) {
         printk("proc: no /proc (a file of that name, or no memory)\n");

@@ -1,6 +1,7 @@
 /* The files of /proc about the whole machine: memory (meminfo), time and
  * load (uptime, loadavg, stat), the CPU (cpuinfo), what is mounted
- * (mounts), and which kernel this is (version).  Each in Linux's format,
+ * (mounts), and which kernel this is (version); and self, the link to the
+ * reader's own /proc/PID.  Each in Linux's format,
  * the one free, uptime, top and ps read. */
 #include <string.h>
 #include <minnow/stat.h>
@@ -15,8 +16,9 @@
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
-static void show_meminfo(struct proc_buf *b, struct task_struct *unused)
+static void show_meminfo(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     (void)unused;
     proc_printf(b, "MemTotal:       %8lu kB\n", KB(nr_total_pages()));
     proc_printf(b, "MemFree:        %8lu kB\n", KB(nr_free_pages()));
@@ -33,8 +35,9 @@ static void print_seconds(struct proc_buf *b, unsigned long ticks, const char *a
     proc_printf(b, "%lu.%02lu%s", ticks / HZ, (ticks % HZ) * 100 / HZ, after);
 }
 
-static void show_uptime(struct proc_buf *b, struct task_struct *unused)
+static void show_uptime(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     (void)unused;
     print_seconds(b, jiffies, " ");
     print_seconds(b, cpu_times.idle, "\n");
@@ -53,8 +56,9 @@ static int count_tasks(int runnable_only)
 }
 
 /* "0.52 0.20 0.07 1/12 345": the averages, running/all tasks, the last pid. */
-static void show_loadavg(struct proc_buf *b, struct task_struct *unused)
+static void show_loadavg(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     unsigned long avg[3];
 
     (void)unused;
@@ -64,8 +68,9 @@ static void show_loadavg(struct proc_buf *b, struct task_struct *unused)
     proc_printf(b, "%d/%d %d\n", count_tasks(1), count_tasks(0), last_pid_allocated());
 }
 
-static void show_stat(struct proc_buf *b, struct task_struct *unused)
+static void show_stat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     const struct cpu_times *c = &cpu_times;
 
     (void)unused;
@@ -76,8 +81,9 @@ static void show_stat(struct proc_buf *b, struct task_struct *unused)
                 (unsigned long)boot_time_seconds(), last_pid_allocated(), count_tasks(1));
 }
 
-static void show_mounts(struct proc_buf *b, struct task_struct *unused)
+static void show_mounts(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     (void)unused;
     proc_printf(b, "rootfs / rootfs rw 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n");
 }
@@ -94,8 +100,9 @@ static const char *const edx_flags[32] = {
     "mmx", "fxsr", "sse", "sse2", "ss", "ht", "tm", "ia64", "pbe",
 };
 
-static void show_cpuinfo(struct proc_buf *b, struct task_struct *unused)
+static void show_cpuinfo(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)ino;
     uint32_t r[4], name[13] = { 0 };
 
     (void)unused;
@@ -119,19 +126,29 @@ static void show_cpuinfo(struct proc_buf *b, struct task_struct *unused)
     proc_printf(b, "\n\n");
 }
 
-static void show_version(struct proc_buf *b, struct task_struct *unused)
+/* /proc/self: a link to the directory of whoever follows it (current is
+ * the process looking: the link's target is made at each lookup). */
+static void show_self(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
+    (void)unused, (void)ino;
+    proc_printf(b, "%d", current->pid);
+}
+
+static void show_version(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)ino;
     (void)unused;
     proc_printf(b, "Minnow version 1.0 (a teaching Unix for 32-bit x86)\n");
 }
 
 const struct proc_entry proc_system_entries[] = {
-    { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL },
-    { "loadavg", S_IFREG | 0444, show_loadavg, NULL },
-    { "meminfo", S_IFREG | 0444, show_meminfo, NULL },
-    { "mounts", S_IFREG | 0444, show_mounts, NULL },
-    { "stat", S_IFREG | 0444, show_stat, NULL },
-    { "uptime", S_IFREG | 0444, show_uptime, NULL },
-    { "version", S_IFREG | 0444, show_version, NULL },
-    { NULL, 0, NULL, NULL },
+    { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL, NULL },
+    { "loadavg", S_IFREG | 0444, show_loadavg, NULL, NULL },
+    { "meminfo", S_IFREG | 0444, show_meminfo, NULL, NULL },
+    { "mounts", S_IFREG | 0444, show_mounts, NULL, NULL },
+    { "self", S_IFLNK | 0777, show_self, NULL, NULL },
+    { "stat", S_IFREG | 0444, show_stat, NULL, NULL },
+    { "uptime", S_IFREG | 0444, show_uptime, NULL, NULL },
+    { "version", S_IFREG | 0444, show_version, NULL, NULL },
+    { NULL, 0, NULL, NULL, NULL },
 };
