@@ -193,12 +193,14 @@ ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
 # Debian's static busybox for i386, when tools/deps.sh could fetch it.
 BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
-$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX)
+$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
 	$(Q)cp -r user/files/. $(B)/rootfs/
 	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
-	$(if $(BUSYBOX),$(Q)cp $(BUSYBOX) $(B)/rootfs/bin/busybox)
+	$(if $(BUSYBOX),$(Q)tools/busybox-links.sh $(BUSYBOX) $(B)/rootfs)
+	@mkdir -p $(B)/rootfs/usr/libexec/minnow
+	$(Q)cd user/files && sha256sum etc/motd hello.txt | sed 's|  |  /|' > ../../$(B)/rootfs/usr/libexec/minnow/sha256sums
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # ---------------------------------------------------------------- running

@@ -26,7 +26,7 @@ static void init_thread(void)
 {
     char init_path[64];
     char *argv[] = { "init", test_arg[0] ? test_arg : NULL, NULL };
-    char *envp[] = { "PATH=/bin", "HOME=/home/user", "TERM=vt100", NULL };
+    char *envp[] = { "PATH=/bin:/usr/bin", "HOME=/home/user", "TERM=vt100", NULL };
 
     current->pgid = current->sid = current->pid;
     current->cwd = inode_get(root_inode);
