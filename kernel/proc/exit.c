@@ -35,6 +35,7 @@ static void reparent_children(struct task_struct *t)
         struct task_struct *child = t->children;
         t->children = child->sibling;
         add_child(init, child);
+        child->exit_signal = SIGCHLD;    /* what init waits for (as Linux) */
         if (child->state == TASK_ZOMBIE)
             wake_up(init);
     }
@@ -54,7 +55,7 @@ static void unlink_child(struct task_struct *parent, struct task_struct *child)
  * wait() ends with ECHILD once it has no child left. */
 static int parent_wants_no_zombies(struct task_struct *t)
 {
-    if (!t->parent || t->parent == init_task())
+    if (!t->parent || t->parent == init_task() || t->exit_signal != SIGCHLD)
         return 0;
     struct sigaction *sa = &t->parent->sigaction[SIGCHLD];
     return sa->sa_handler == SIG_IGN || (sa->sa_flags & SA_NOCLDWAIT);
@@ -70,15 +71,40 @@ static void give_zombie_to_init(struct task_struct *t)
     wake_up(parent);                 /* its wait() may now have no child */
 }
 
-/* A child stopped, continued or exited: the parent hears of it through
- * SIGCHLD and, if it sleeps in wait(), by being woken up. */
-void notify_parent(struct task_struct *t)
+/* A wait status as SIGCHLD's siginfo and waitid() tell it: si_code says
+ * what happened, si_status the exit code or the signal. */
+static void status_to_siginfo(int status, int *code, int *si_status)
+{
+    if (WIFEXITED(status)) {
+        *code = CLD_EXITED;
+        *si_status = WEXITSTATUS(status);
+    } else if (WIFSTOPPED(status)) {
+        *code = CLD_STOPPED;
+        *si_status = WSTOPSIG(status);
+    } else if (WIFCONTINUED(status)) {
+        *code = CLD_CONTINUED;
+        *si_status = SIGCONT;
+    } else {
+        *code = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
+        *si_status = WTERMSIG(status);
+    }
+}
+
+/* A child stopped, continued or exited (status says which, as wait() will
+ * tell it): the parent hears of it through a signal -- SIGCHLD, or at
+ * exit the one clone() chose -- and, if it sleeps in wait(), by being
+ * woken up. */
+void notify_parent(struct task_struct *t, int status)
 {
     struct task_struct *parent = t->parent;
+    struct ksiginfo info = { .pid = t->pid };
+    int sig = t->state == TASK_ZOMBIE ? t->exit_signal : SIGCHLD;
 
     if (!parent)
         return;
-    send_signal(parent, SIGCHLD);
+    status_to_siginfo(status, &info.code, &info.status);
+    if (sig)
+        send_signal_info(parent, sig, &info);
     wake_up(parent);
 }
 
@@ -107,7 +133,7 @@ void do_exit(int status)
     if (parent_wants_no_zombies(t))
         give_zombie_to_init(t);
     else
-        notify_parent(t);
+        notify_parent(t, status);
     schedule();
     panic("a zombie was scheduled");
 }

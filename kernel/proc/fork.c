@@ -56,6 +56,7 @@ long sys_fork(void)
     child->counter = parent->counter;     /* share the rest of the slice... */
     parent->counter = (parent->counter + 1) / 2;
     child->counter -= parent->counter;    /* ...so forking cannot gain CPU */
+    child->exit_signal = SIGCHLD;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
     /* the x87 registers as they are now (parent->fpu_state is only saved

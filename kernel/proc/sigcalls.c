@@ -59,7 +59,8 @@ long sys_sigaction(int sig, const struct old_sigaction *uact, struct old_sigacti
     if (uact) {
         if (copy_from_user(&oact, uact, sizeof(oact)) < 0)
             return -EFAULT;
-        act = (struct sigaction){ oact.sa_handler, oact.sa_flags, oact.sa_restorer, oact.sa_mask };
+        act = (struct sigaction){ .sa_handler = oact.sa_handler, .sa_flags = oact.sa_flags,
+                                  .sa_restorer = oact.sa_restorer, .sa_mask = oact.sa_mask };
     }
     if (uold && verify_area(uold, sizeof(oact), 1) < 0)
         return -EFAULT;
@@ -77,7 +78,7 @@ long sys_sigaction(int sig, const struct old_sigaction *uact, struct old_sigacti
  * library's signal() uses sigaction instead and keeps the handler). */
 long sys_signal(int sig, sighandler_t handler)
 {
-    struct sigaction act = { handler, SA_RESETHAND | SA_NODEFER, NULL, 0 }, old;
+    struct sigaction act = { .sa_handler = handler, .sa_flags = SA_RESETHAND | SA_NODEFER }, old;
     int err = do_sigaction(sig, &act, &old);
 
     return err < 0 ? err : (long)old.sa_handler;
