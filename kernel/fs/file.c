@@ -48,7 +48,10 @@ struct file *fget(int fd)
 
 int fd_install(struct file *f, int cloexec)
 {
-    for (int fd = 0; fd < NR_OPEN; fd++) {
+    /* RLIMIT_NOFILE: one more than the highest fd it may take */
+    unsigned long limit = current->rlim[RLIMIT_NOFILE].rlim_cur;
+
+    for (int fd = 0; fd < NR_OPEN && (unsigned long)fd < limit; fd++) {
         if (!current->files[fd]) {
             current->files[fd] = f;
             if (cloexec)

@@ -13,6 +13,7 @@
 #include <minnow/errno.h>
 #include <minnow/stat.h>
 #include "proc/exec.h"
+#include "proc/fork.h"
 #include "proc/elf.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -282,6 +283,7 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
 {
     struct pt_regs *regs = current->regs;
 
+    leave_address_space(current, 0);     /* a vfork parent goes on */
     switch_pgdir(mm->pgdir);
     mm_release(&current->mm);
     current->mm = *mm;

@@ -20,6 +20,7 @@
 #include "proc/signal.h"
 #include "proc/sched.h"
 #include "proc/exit.h"
+#include "proc/wait.h"
 #include "proc/pgrp.h"
 #include "arch/idt.h"
 #include "mm/uaccess.h"
