@@ -1,5 +1,6 @@
-/* Small system calls about the process and the machine: ids, time,
- * sysinfo, uname, reboot, and getprocs (Minnow's own, for ps). */
+/* Small system calls about the process and the machine: pids, time,
+ * sysinfo, uname, reboot, and getprocs (Minnow's own, for ps).  The user
+ * and group ids are in proc/cred.c. */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/sysinfo.h>
@@ -17,9 +18,6 @@
 
 long sys_getpid(void)  { return current->pid; }
 long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
-/* Minnow has one user, root. */
-long sys_getuid(void)  { return 0; }
-long sys_getgid(void)  { return 0; }
 
 long sys_time(time_t *ut)
 {

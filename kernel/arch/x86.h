@@ -38,6 +38,14 @@ static inline void interrupt_window(void)
     __asm__ volatile("sti\n\tnop\n\tcli" ::: "memory");
 }
 
+/* The CPU's time-stamp counter: cycles since it was reset. */
+static inline uint64_t rdtsc(void)
+{
+    uint64_t v;
+    __asm__ volatile("rdtsc" : "=A"(v));
+    return v;
+}
+
 static inline uint32_t read_cr2(void)
 {
     uint32_t v;
