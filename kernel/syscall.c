@@ -11,16 +11,20 @@
  * comes in ebp, as on Linux (only mmap2 needs it). */
 typedef long (*syscall_fn)(long, long, long, long, long, long);
 
+/* Calls system call nr with arguments a[0..5]; -ENOSYS if there is none. */
+long call_syscall(uint32_t nr, const long a[6])
+{
+    if (nr >= NR_SYSCALLS || !sys_call_table[nr].fn)
+        return -ENOSYS;
+    syscall_fn fn = (syscall_fn)sys_call_table[nr].fn;
+    return fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
 void syscall(struct pt_regs *regs)
 {
-    uint32_t nr = regs->eax;
+    const long args[6] = { regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp };
 
-    current->syscall_nr = nr;
+    current->syscall_nr = regs->eax;
     current->restart_requested = 0;     /* until the call asks (request_restart) */
-    if (nr >= NR_SYSCALLS || !sys_call_table[nr].fn) {
-        regs->eax = -ENOSYS;
-        return;
-    }
-    syscall_fn fn = (syscall_fn)sys_call_table[nr].fn;
-    regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
+    regs->eax = call_syscall(regs->eax, args);
 }

@@ -15,5 +15,7 @@ struct syscall_entry {
 extern const struct syscall_entry sys_call_table[NR_SYSCALLS];
 
 void syscall(struct pt_regs *regs);
+/* The same table for socketcall's sub-calls: call nr with args. */
+long call_syscall(uint32_t nr, const long args[6]);
 
 #endif

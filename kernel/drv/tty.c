@@ -10,6 +10,7 @@
 #include <minnow/errno.h>
 #include <minnow/termios.h>
 #include <minnow/fcntl.h>
+#include <minnow/poll.h>
 #include "drv/tty.h"
 #include "drv/console.h"
 #include "proc/sched.h"
@@ -346,8 +347,22 @@ static int tty_ioctl(struct file *f, unsigned long req, void *arg)
     }
 }
 
+/* poll: readable when a read would not wait (tty_wait): a finished line,
+ * or in raw mode a byte; output never waits. */
+static unsigned int tty_poll(struct file *f)
+{
+    int canonical = console.termios.c_lflag & ICANON;
+    unsigned int mask = POLLOUT | POLLWRNORM;
+
+    (void)f;
+    if (canonical ? console.lines > 0 : console.len > 0)
+        mask |= POLLIN | POLLRDNORM;
+    return mask;
+}
+
 const struct file_ops tty_ops = {
     .read = tty_read,
     .write = tty_write,
     .ioctl = tty_ioctl,
+    .poll = tty_poll,
 };

@@ -23,6 +23,8 @@ ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
 ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
 void pipe_open_end(struct pipe *p, int writer);
 void pipe_close_end(struct pipe *p, int writer);     /* frees it after the last end */
+unsigned int pipe_poll_read(struct pipe *p);         /* poll() at the reading end */
+unsigned int pipe_poll_write(struct pipe *p);        /* ... at the writing end */
 struct file;
 struct inode;
 struct file *pipe_end(struct pipe *p, struct inode *ino, int flags);

@@ -5,6 +5,7 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/clock.h"
+#include "proc/sleep.h"
 #include "arch/timer.h"
 #include "mm/uaccess.h"
 
@@ -15,33 +16,52 @@ long sys_sched_yield(void)
     return 0;
 }
 
-/* Sleeps for *req (relative), rounded up to whole timer ticks (10 ms).
- * A signal handler ends it early with EINTR and the time that was left in
- * *urem (if not NULL, in the 32- or 64-bit layout); a stop and SIGCONT
- * (or an ignored signal) does not: the call is restarted (ERESTARTNOHAND)
- * and sleeps until the end it had, as in Linux. */
+/* A timed sleep's end, in jiffies: at least *ts from now, and so one
+ * tick more than *ts rounded up to ticks (the current tick is partly over
+ * already; old Linux's rule).  A call restarted after a stop and SIGCONT
+ * keeps the end it had (restart_end, noted by sleep_interrupted). */
+unsigned long sleep_end(const struct timespec *ts)
+{
+    unsigned long end = jiffies + timespec_to_ticks(ts) + (ts->tv_sec || ts->tv_nsec);
+
+    if (current->restart_end)
+        end = current->restart_end;
+    current->restart_end = 0;
+    return end;
+}
+
+/* A signal ended a timed sleep: a handler makes the call fail with EINTR;
+ * without one (a stop and SIGCONT, an ignored signal) it is restarted and
+ * sleeps on until the same end (ERESTARTNOHAND, handle_restart). */
+long sleep_interrupted(unsigned long end)
+{
+    current->restart_end = end;               /* handle_restart clears it for EINTR */
+    return request_restart(-ERESTARTNOHAND);
+}
+
+/* The time from now until end, as a timespec (0 once it has passed). */
+void time_left(unsigned long end, struct timespec *ts)
+{
+    unsigned long left = time_after_eq(jiffies, end) ? 0 : end - jiffies;
+
+    ts->tv_sec = left / HZ;
+    ts->tv_nsec = (left % HZ) * (1000000000 / HZ);
+}
+
+/* Sleeps for *req (relative).  A signal handler ends it early with EINTR
+ * and the time that was left in *urem (if not NULL, in the 32- or 64-bit
+ * layout); a stop and SIGCONT (or an ignored signal) does not. */
 static long sleep_for(const struct timespec *req, void *urem, int is64)
 {
-    unsigned long end;
+    unsigned long end = sleep_end(req);
 
-    if (current->restart_end) {               /* resumed: the same end as before */
-        end = current->restart_end;
-        current->restart_end = 0;
-    } else {
-        /* one tick more: the current tick is partly over already, and a
-         * sleep must last at least as long as asked (old Linux's rule) */
-        end = jiffies + timespec_to_ticks(req) + (req->tv_sec || req->tv_nsec);
-    }
     while (!time_after_eq(jiffies, end)) {
         if (sleep_on_timeout(&current->timeout, end - jiffies) < 0) {
-            if (urem) {
-                unsigned long left = end - jiffies;
-                struct timespec rem = { left / HZ, (left % HZ) * (1000000000 / HZ) };
-                if (put_timespec(urem, &rem, is64) < 0)
-                    return -EFAULT;
-            }
-            current->restart_end = end;       /* handle_restart clears it for EINTR */
-            return request_restart(-ERESTARTNOHAND);
+            struct timespec rem;
+            time_left(end, &rem);
+            if (urem && put_timespec(urem, &rem, is64) < 0)
+                return -EFAULT;
+            return sleep_interrupted(end);
         }
     }
     return 0;
