@@ -17,6 +17,8 @@
 
 long sys_getpid(void)  { return current->pid; }
 long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
+/* A Minnow process has one thread: its thread id is its pid. */
+long sys_gettid(void)  { return current->pid; }
 
 long sys_times(struct tms *ubuf)
 {

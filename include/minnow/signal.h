@@ -64,6 +64,7 @@
 /* si_code: who sent a signal, or why (siginfo_t below) */
 #define SI_USER      0           /* kill() */
 #define SI_KERNEL    0x80        /* the kernel: the terminal, alarm(), a pipe */
+#define SI_TKILL     (-6)        /* tkill(), tgkill(): raise() */
 #define CLD_EXITED   1           /* SIGCHLD: the child called exit() */
 #define CLD_KILLED   2           /* ... a signal killed it */
 #define CLD_DUMPED   3           /* ... and it "dumped core" */

@@ -169,6 +169,36 @@ long sys_kill(pid_t pid, int sig)
     return found ? 0 : -ESRCH;
 }
 
+/* tkill(tid, sig) and tgkill(tgid, tid, sig): a signal to one thread
+ * (glibc's raise() and abort() use tgkill).  A Minnow process has one
+ * thread, whose tid is the pid; so tid names a process, and tgid must be
+ * that same pid.  A handler sees si_code SI_TKILL. */
+static long kill_thread(pid_t tgid, pid_t tid, int sig)
+{
+    struct ksiginfo info = { .code = SI_TKILL, .pid = current->pid };
+    struct task_struct *t = find_task(tid);
+
+    if (tid <= 0 || sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    if (!t || t->state == TASK_ZOMBIE || (tgid && t->pid != tgid))
+        return -ESRCH;
+    if (sig)
+        send_signal_info(t, sig, &info);
+    return 0;
+}
+
+long sys_tkill(pid_t tid, int sig)
+{
+    return kill_thread(0, tid, sig);
+}
+
+long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+    if (tgid <= 0)
+        return -EINVAL;
+    return kill_thread(tgid, tid, sig);
+}
+
 void force_signal(int sig)
 {
     force_signal_info(sig, &kernel_info);

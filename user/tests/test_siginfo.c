@@ -3,7 +3,8 @@
  * sender's pid, SI_USER), what happened to a child (SIGCHLD: CLD_EXITED,
  * the exit code) or where a fault was (si_addr); the ucontext holds the
  * interrupted registers and mask, and rt_sigreturn resumes from it -- a
- * handler that changes uc_mcontext.eip resumes somewhere else. */
+ * handler that changes uc_mcontext.eip resumes somewhere else.  And
+ * tkill/tgkill, the way glibc's raise() sends a signal. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -240,6 +241,23 @@ static void no_restorer(void)
     install_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+/* tgkill and tkill, glibc's raise(): the thread is the process */
+static void thread_kill(void)
+{
+    install_info(SIGUSR1, on_info, 0);
+    calls = 0;
+    check(gettid() == getpid(), "gettid_is_pid", "tid %d pid %d", gettid(), getpid());
+    check(tgkill(getpid(), gettid(), SIGUSR1) == 0 && calls == 1 && got_code == SI_TKILL &&
+          got_pid == getpid(), "tgkill_si_tkill", "calls %d code %d", calls, got_code);
+    check(tkill(gettid(), SIGUSR1) == 0 && calls == 2, "tkill", "calls %d", calls);
+    check(tgkill(getppid(), gettid(), SIGUSR1) < 0 && errno == ESRCH, "tgkill_wrong_group_esrch",
+          "errno %d", errno);
+    check(tgkill(0, gettid(), SIGUSR1) < 0 && errno == EINVAL && tkill(-1, SIGUSR1) < 0 && errno == EINVAL &&
+          tkill(gettid(), 99) < 0 && errno == EINVAL, "tkill_bad_args_einval", "errno %d", errno);
+    check(tkill(32000, 0) < 0 && errno == ESRCH, "tkill_no_such_thread", "errno %d", errno);
+    install_handler(SIGUSR1, SIG_DFL, 0);
+}
+
 int main(void)
 {
     from_kill_to_self();
@@ -249,5 +267,6 @@ int main(void)
     fault_info();
     resumes_interrupted_code();
     no_restorer();
+    thread_kill();
     return test_exit_code();
 }
