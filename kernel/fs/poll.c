@@ -96,35 +96,35 @@ static long do_poll(struct pollfd *fds, unsigned int n, struct timespec *timeout
     return ready;
 }
 
-/* ---------------------------------------------------------------- signal masks */
+/* ---------------------------------------------------------------- ppoll, pselect6 */
 
-/* ppoll and pselect6 wait with the signal mask the caller gives, as
- * sigsuspend does: the old mask comes back when the call returns -- or,
- * if a signal ended the wait, after its handler (do_signal and
- * restore_mask), so that the handler runs for a signal the old mask would
- * block.  Returns 1 if it set a mask, 0 if there is none, or -errno. */
-static long set_wait_mask(const sigset_t *umask, size_t setsize)
+/* ppoll and pselect6 are poll and select with two additions: the timeout
+ * is a timespec (NULL: forever), written back with the time that was left
+ * as Linux does; and a signal mask to wait with, as sigsuspend's -- the
+ * old mask comes back when the call returns, or, if a signal ended the
+ * wait, after its handler, so that the handler runs for a signal the old
+ * mask blocks.  `wait` is the poll or select underneath, with its own
+ * arguments in `args`. */
+static long timed_masked_wait(long (*wait)(void *args, struct timespec *timeout), void *args,
+                              void *uts, int is64, const sigset_t *umask, size_t setsize)
 {
-    sigset_t mask;
+    struct timespec ts;
 
-    if (!umask)
-        return 0;
-    if (setsize != sizeof(sigset_t))
-        return -EINVAL;
-    if (copy_from_user(&mask, umask, sizeof(mask)) < 0)
+    if (uts && get_timespec(&ts, uts, is64) < 0)
         return -EFAULT;
-    current->saved_mask = current->blocked;
-    current->restore_mask = 1;
-    current->blocked = mask & ~UNBLOCKABLE;
-    return 1;
-}
-
-static void end_wait_mask(long result)
-{
-    if (result != -ERESTARTNOHAND) {        /* no signal to deliver first */
-        current->blocked = current->saved_mask;
-        current->restore_mask = 0;
+    if (uts && !timespec_valid(&ts))
+        return -EINVAL;
+    if (umask) {
+        int err = set_temporary_mask(umask, setsize);
+        if (err < 0)
+            return err;
     }
+    long ready = wait(args, uts ? &ts : NULL);
+    if (umask && ready != -ERESTARTNOHAND)  /* no signal to deliver first */
+        restore_saved_mask();
+    if (uts)
+        put_timespec(uts, &ts, is64);        /* a read-only timespec is ignored, as in Linux */
+    return ready;
 }
 
 /* ---------------------------------------------------------------- poll */
@@ -161,26 +161,25 @@ long sys_poll(struct pollfd *ufds, nfds_t nfds, int timeout_ms)
     return poll_fds(ufds, nfds, timeout_ms < 0 ? NULL : &ts);
 }
 
-/* ppoll(fds, nfds, timeout, mask, masksize): a timespec (NULL: forever),
- * written back with the time that was left, as Linux does. */
+/* ppoll(fds, nfds, timeout, mask, masksize) */
+struct poll_args {
+    struct pollfd *ufds;
+    nfds_t nfds;
+};
+
+static long poll_with_args(void *args, struct timespec *timeout)
+{
+    struct poll_args *a = args;
+
+    return poll_fds(a->ufds, a->nfds, timeout);
+}
+
 static long ppoll(struct pollfd *ufds, nfds_t nfds, void *uts, const sigset_t *umask,
                   size_t setsize, int is64)
 {
-    struct timespec ts;
+    struct poll_args a = { ufds, nfds };
 
-    if (uts && get_timespec(&ts, uts, is64) < 0)
-        return -EFAULT;
-    if (uts && !timespec_valid(&ts))
-        return -EINVAL;
-    long masked = set_wait_mask(umask, setsize);
-    if (masked < 0)
-        return masked;
-    long ready = poll_fds(ufds, nfds, uts ? &ts : NULL);
-    if (masked)
-        end_wait_mask(ready);
-    if (uts)
-        put_timespec(uts, &ts, is64);        /* a read-only timespec is ignored, as in Linux */
-    return ready;
+    return timed_masked_wait(poll_with_args, &a, uts, is64, umask, setsize);
 }
 
 long sys_ppoll(struct pollfd *ufds, nfds_t nfds, struct timespec *uts, const sigset_t *umask,
@@ -327,28 +326,28 @@ long sys_select(struct sel_arg_struct *uargs)
     return sys__newselect(a.n, a.inp, a.outp, a.exp, a.tvp);
 }
 
-/* pselect6(n, in, out, ex, timeout, sig): a timespec, and sig points at
- * { const sigset_t *mask; size_t size } (NULL, or a NULL mask: none). */
+/* pselect6(n, in, out, ex, timeout, sig): sig points at { const sigset_t
+ * *mask; size_t size } (NULL, or a NULL mask: none). */
+struct select_args {
+    int n;
+    unsigned long *const *usets;
+};
+
+static long select_with_args(void *args, struct timespec *timeout)
+{
+    struct select_args *a = args;
+
+    return do_select(a->n, a->usets, timeout);
+}
+
 static long pselect6(int n, unsigned long *const usets[3], void *uts, void *usig, int is64)
 {
     struct { const sigset_t *mask; size_t size; } sig = { NULL, 0 };
-    struct timespec ts;
+    struct select_args a = { n, usets };
 
-    if (uts && get_timespec(&ts, uts, is64) < 0)
-        return -EFAULT;
-    if (uts && !timespec_valid(&ts))
-        return -EINVAL;
     if (usig && copy_from_user(&sig, usig, sizeof(sig)) < 0)
         return -EFAULT;
-    long masked = set_wait_mask(sig.mask, sig.size);
-    if (masked < 0)
-        return masked;
-    long ready = do_select(n, usets, uts ? &ts : NULL);
-    if (masked)
-        end_wait_mask(ready);
-    if (uts)
-        put_timespec(uts, &ts, is64);
-    return ready;
+    return timed_masked_wait(select_with_args, &a, uts, is64, sig.mask, sig.size);
 }
 
 long sys_pselect6(int n, unsigned long *uin, unsigned long *uout, unsigned long *uex,

@@ -148,11 +148,11 @@ long sys_rt_sigpending(sigset_t *uset, size_t setsize)
     return copy_to_user(uset, &set, sizeof(set));
 }
 
-/* Wait for a signal with a temporary mask; the old mask comes back after
- * the handler has run (do_signal saves it in the handler's frame).  Only a
- * handler ends the wait: after a stop and SIGCONT, or a signal that was
- * ignored, ERESTARTNOHAND starts it again. */
-long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
+/* A wait with a temporary mask (sigsuspend, ppoll, pselect6): the old mask
+ * is kept in saved_mask, and comes back after the handler of the signal
+ * that ends the wait (do_signal saves it in the handler's frame), or when
+ * the call ends without one (restore_saved_mask). */
+int set_temporary_mask(const sigset_t *umask, size_t setsize)
 {
     sigset_t mask;
 
@@ -163,6 +163,24 @@ long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
     current->saved_mask = current->blocked;
     current->restore_mask = 1;
     current->blocked = mask & ~UNBLOCKABLE;
+    return 0;
+}
+
+void restore_saved_mask(void)
+{
+    current->blocked = current->saved_mask;
+    current->restore_mask = 0;
+}
+
+/* Wait for a signal with a temporary mask.  Only a handler ends the wait:
+ * after a stop and SIGCONT, or a signal that was ignored, ERESTARTNOHAND
+ * starts it again. */
+long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
+{
+    int err = set_temporary_mask(umask, setsize);
+
+    if (err < 0)
+        return err;
     while (sleep_on(&current->saved_mask) == 0)
         ;                                   /* only a signal ends the wait */
     return request_restart(-ERESTARTNOHAND);

@@ -48,6 +48,12 @@ int kill_pgrp(pid_t pgid, int sig);
 void force_signal(int sig);
 void force_signal_info(int sig, const struct ksiginfo *info);
 
+/* sigsuspend, ppoll and pselect6 wait with a mask of their caller's
+ * (proc/sigcalls.c); the old one comes back after the handler, or by
+ * restore_saved_mask if the call ends without a signal. */
+int set_temporary_mask(const sigset_t *umask, size_t setsize);
+void restore_saved_mask(void);
+
 /* Receiving: on every return to user mode. */
 void do_signal(struct pt_regs *regs);
 void signals_exec(struct task_struct *t);
