@@ -299,7 +299,9 @@ long sys__newselect(int n, unsigned long *uin, unsigned long *uout, unsigned lon
             return -EFAULT;
         if (tv.tv_sec < 0 || tv.tv_usec < 0)
             return -EINVAL;
-        ts.tv_sec = tv.tv_sec + tv.tv_usec / 1000000;
+        /* (microseconds past a second carry over, as in Linux; the longest
+         * wait is about 248 days anyway) */
+        ts.tv_sec = tv.tv_sec > 0x7fff0000 ? 0x7fff0000 : tv.tv_sec + tv.tv_usec / 1000000;
         ts.tv_nsec = tv.tv_usec % 1000000 * 1000;
     }
     long ready = do_select(n, usets, utv ? &ts : NULL);
