@@ -18,6 +18,7 @@
  * Nothing on the user stack can be trusted when it comes back: the
  * program may have changed it, or called sigreturn without a signal.
  * restore_regs() lets a frame change only what user mode may change. */
+#include <stddef.h>
 #include <string.h>
 #include <minnow/errno.h>
 #include "proc/signal.h"
@@ -44,6 +45,14 @@ struct rt_sigframe {
     uint8_t retcode[8];          /* the return stub, if there is no sa_restorer */
     struct _fpstate fpstate;     /* uc.uc_mcontext.fpstate points here */
 };
+
+/* Programs built for Linux read these at fixed offsets: they must be
+ * Linux i386's sizes to the byte. */
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t is 128 bytes");
+_Static_assert(sizeof(struct sigcontext) == 88, "struct sigcontext is 22 words");
+_Static_assert(sizeof(struct _fpstate) == 112, "fnsave's 108 bytes, status, magic");
+_Static_assert(offsetof(struct rt_sigframe, uc) == 144, "the ucontext follows the siginfo");
+_Static_assert(offsetof(struct ucontext, uc_sigmask) == 108, "the mask follows the registers");
 
 /* "pop %eax; mov $119, %eax; int $0x80": drop the signal number, then
  * sigreturn (as Linux's stub, so the frame is at esp - 8 when it runs). */

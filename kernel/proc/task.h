@@ -91,8 +91,9 @@ struct task_struct {
     uint32_t syscall_nr;         /* eax of the system call in progress (restarts) */
     int restart_requested;       /* it returned a restart code through
                                     request_restart() (proc/signal.h) */
-    unsigned long restart_end;   /* an interrupted nanosleep's end, in jiffies,
-                                    for its restart (0: none) */
+    unsigned long restart_end;   /* an interrupted timed sleep's end (nanosleep,
+                                    poll, select), in jiffies, for its restart
+                                    (0: none; proc/sleep.c) */
     uint8_t fpu_state[108];      /* the x87 registers (fnsave) */
 
     /* memory */
