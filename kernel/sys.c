@@ -1,5 +1,6 @@
-/* Small system calls about the process and the machine: ids, time,
- * sysinfo, uname, reboot, and getprocs (Minnow's own, for ps). */
+/* Small system calls about the process and the machine: pids, times,
+ * sysinfo, uname, reboot, and getprocs (Minnow's own, for ps).  The user
+ * and group ids are in proc/cred.c, the clocks in proc/clock.c. */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/sysinfo.h>
@@ -11,38 +12,13 @@
 #include "mm/uaccess.h"
 #include "arch/timer.h"
 #include "arch/power.h"
-#include "drv/rtc.h"
 #include "lib/cmdline.h"
 #include "lib/printk.h"
 
 long sys_getpid(void)  { return current->pid; }
 long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
-/* Minnow has one user, root. */
-long sys_getuid(void)  { return 0; }
-long sys_getgid(void)  { return 0; }
-
-long sys_time(time_t *ut)
-{
-    time_t t = current_time();
-
-    if (ut && copy_to_user(ut, &t, sizeof(t)) < 0)
-        return -EFAULT;
-    return t;
-}
-
-long sys_gettimeofday(struct timeval *utv, struct timezone *utz)
-{
-    unsigned long sec, usec;
-    timer_uptime(&sec, &usec);
-    struct timeval tv = { boot_time_seconds() + sec, usec };
-    struct timezone tz = { 0, 0 };
-
-    if (utv && copy_to_user(utv, &tv, sizeof(tv)) < 0)
-        return -EFAULT;
-    if (utz && copy_to_user(utz, &tz, sizeof(tz)) < 0)
-        return -EFAULT;
-    return 0;
-}
+/* A Minnow process has one thread: its thread id is its pid. */
+long sys_gettid(void)  { return current->pid; }
 
 long sys_times(struct tms *ubuf)
 {

@@ -30,17 +30,22 @@ static void report_unknown(uint32_t nr)
     printk("pid %d (%s): unknown system call %u\n", current->pid, current->name, nr);
 }
 
-void syscall(struct pt_regs *regs)
+/* Calls system call nr with arguments a[0..5]; -ENOSYS if there is none. */
+long call_syscall(uint32_t nr, const long a[6])
 {
-    uint32_t nr = regs->eax;
-
-    current->syscall_nr = nr;
-    current->restart_requested = 0;     /* until the call asks (request_restart) */
     if (nr >= NR_SYSCALLS || !sys_call_table[nr].fn) {
         report_unknown(nr);
-        regs->eax = -ENOSYS;
-        return;
+        return -ENOSYS;
     }
     syscall_fn fn = (syscall_fn)sys_call_table[nr].fn;
-    regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
+    return fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+void syscall(struct pt_regs *regs)
+{
+    const long args[6] = { regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp };
+
+    current->syscall_nr = regs->eax;
+    current->restart_requested = 0;     /* until the call asks (request_restart) */
+    regs->eax = call_syscall(regs->eax, args);
 }

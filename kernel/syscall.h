@@ -22,5 +22,7 @@ static inline long long arg64(unsigned long low, unsigned long high)
 extern const struct syscall_entry sys_call_table[NR_SYSCALLS];
 
 void syscall(struct pt_regs *regs);
+/* The same table for socketcall's sub-calls: call nr with args. */
+long call_syscall(uint32_t nr, const long args[6]);
 
 #endif

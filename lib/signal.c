@@ -6,7 +6,8 @@
  * size of the set, 8 bytes.
  *
  * Every handler returns to __sigreturn_stub (lib/sigreturn.asm), which
- * makes the sigreturn system call; sigaction sets that up. */
+ * makes the sigreturn system call, or an SA_SIGINFO handler to
+ * __rt_sigreturn_stub (rt_sigreturn); sigaction sets that up. */
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #define SETSIZE sizeof(sigset_t)       /* 8 */
 
 void __sigreturn_stub(void);
+void __rt_sigreturn_stub(void);
 
 /* ---- sets of signals ---- */
 static int valid(int sig)
@@ -69,20 +71,16 @@ int sigismember(const sigset_t *set, int sig)
 
 /* ---- actions ---- */
 
-/* The handler returns through our stub.  SA_SIGINFO handlers (three
- * arguments, a different frame) are not supported. */
+/* The handler returns through our stub: sigreturn's, or for an
+ * SA_SIGINFO handler (three arguments, Linux's rt frame) rt_sigreturn's. */
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
     struct sigaction k;
 
     if (act) {
-        if (act->sa_flags & SA_SIGINFO) {
-            errno = EINVAL;
-            return -1;
-        }
         k = *act;
         k.sa_flags |= SA_RESTORER;
-        k.sa_restorer = __sigreturn_stub;
+        k.sa_restorer = act->sa_flags & SA_SIGINFO ? __rt_sigreturn_stub : __sigreturn_stub;
     }
     return (int)__syscall_ret(__syscall4(__NR_rt_sigaction, sig,
                                          (long)(act ? &k : NULL), (long)old, SETSIZE));

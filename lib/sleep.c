@@ -1,7 +1,9 @@
-/* Sleeping, on the nanosleep system call.  A signal handler ends the
+/* Sleeping, on the nanosleep and clock_nanosleep system calls.  A signal handler ends the
  * sleep early: sleep then returns the seconds that were left. */
 #include <time.h>
 #include <unistd.h>
+#include <minnow/syscall_nr.h>
+#include "syscall_raw.h"
 
 unsigned int sleep(unsigned int seconds)
 {
@@ -17,4 +19,10 @@ int usleep(useconds_t usec)
     struct timespec want = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
 
     return nanosleep(&want, NULL);
+}
+
+/* POSIX: the error comes back as the result, errno stays as it was. */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
+{
+    return (int)-__syscall4(__NR_clock_nanosleep, clock, flags, (long)req, (long)rem);
 }

@@ -59,6 +59,7 @@ struct winsize {
 #define TIOCSTI    0x5412
 #define TIOCSPGRP  0x5410
 #define TIOCGWINSZ 0x5413
+#define TIOCSWINSZ 0x5414
 #define FIONREAD   0x541B
 
 #endif

@@ -17,8 +17,10 @@ typedef unsigned long ino_t;
 typedef unsigned int nlink_t;
 typedef long time_t;
 typedef long clock_t;
+typedef int clockid_t;        /* CLOCK_REALTIME... (minnow/time.h) */
 typedef long suseconds_t;
 typedef unsigned int socklen_t;
+typedef unsigned long nfds_t;   /* poll()'s count of fds */
 typedef unsigned long long sigset_t;     /* signals 1..64: bit (n - 1) */
 typedef void (*sighandler_t)(int);
 

@@ -55,6 +55,24 @@ void fpu_restore(const void *state)
         __asm__ volatile("frstor (%0)" : : "r"(state) : "memory");
 }
 
+int fpu_has_fxsr(void)
+{
+    return have_fxsr;
+}
+
+/* fnsave resets the FPU as it saves: frstor puts the state back. */
+void fpu_save_legacy(void *buf)
+{
+    __asm__ volatile("fnsave (%0)\n\tfrstor (%0)" : : "r"(buf) : "memory");
+}
+
+/* fninit first: frstor waits for a pending x87 exception of the state it
+ * replaces, which would trap here, in the kernel. */
+void fpu_restore_legacy(const void *buf)
+{
+    __asm__ volatile("fninit\n\tfrstor (%0)" : : "r"(buf) : "memory");
+}
+
 /* What fninit gives: control word 0x37f (everything masked, 64-bit
  * precision), an empty register stack, and MXCSR's default. */
 void fpu_state_init(void *state)

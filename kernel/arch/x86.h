@@ -38,6 +38,14 @@ static inline void interrupt_window(void)
     __asm__ volatile("sti\n\tnop\n\tcli" ::: "memory");
 }
 
+/* The CPU's time-stamp counter: cycles since it was reset. */
+static inline uint64_t rdtsc(void)
+{
+    uint64_t v;
+    __asm__ volatile("rdtsc" : "=A"(v));
+    return v;
+}
+
 static inline uint32_t read_cr2(void)
 {
     uint32_t v;
@@ -60,13 +68,6 @@ static inline void write_cr3(uint32_t v)
 static inline void invlpg(uint32_t va)
 {
     __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
-}
-
-static inline uint64_t rdtsc(void)
-{
-    uint32_t lo, hi;
-    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((uint64_t)hi << 32) | lo;
 }
 
 /* The feature bits of CPUID leaf 1 (edx): what the CPU can do, as a

@@ -10,6 +10,7 @@
 #include <minnow/errno.h>
 #include <minnow/termios.h>
 #include <minnow/fcntl.h>
+#include <minnow/poll.h>
 #include "drv/tty.h"
 #include "drv/console.h"
 #include "proc/sched.h"
@@ -32,6 +33,7 @@ struct tty {
     struct termios termios;
     pid_t pgrp;                  /* the foreground process group */
     pid_t session;               /* the session it is the terminal of */
+    struct winsize winsize;      /* rows and columns, for full-screen programs */
 };
 
 static struct tty console;
@@ -52,6 +54,7 @@ void tty_init(void)
     t->c_cc[VMIN] = 1;
     console.session = 1;         /* init's session, until a shell takes it */
     console.pgrp = 1;
+    console.winsize = (struct winsize){ .ws_row = 25, .ws_col = 80 };   /* VGA text */
 }
 
 static void echo(const char *s)
@@ -282,9 +285,25 @@ static int set_foreground(pid_t *upgrp)
     return 0;
 }
 
+/* TIOCSWINSZ: a terminal emulator (or stty) says how large the window
+ * is; the foreground job hears of a change by SIGWINCH, as on Linux.  The
+ * console does not change: the VGA screen stays 80x25. */
+static int set_winsize(const struct winsize *uws)
+{
+    struct winsize ws;
+
+    if (copy_from_user(&ws, uws, sizeof(ws)) < 0)
+        return -EFAULT;
+    if (memcmp(&ws, &console.winsize, sizeof(ws)) == 0)
+        return 0;
+    console.winsize = ws;
+    if (console.pgrp > 0)
+        kill_pgrp(console.pgrp, SIGWINCH);
+    return 0;
+}
+
 static int tty_ioctl(struct file *f, unsigned long req, void *arg)
 {
-    struct winsize ws = { 25, 80, 0, 0 };
     char c;
 
     (void)f;
@@ -313,7 +332,9 @@ static int tty_ioctl(struct file *f, unsigned long req, void *arg)
         console.pgrp = current->pgid;
         return 0;
     case TIOCGWINSZ:
-        return copy_to_user(arg, &ws, sizeof(ws));
+        return copy_to_user(arg, &console.winsize, sizeof(struct winsize));
+    case TIOCSWINSZ:
+        return set_winsize(arg);
     case TIOCSTI:                            /* "type" a character (tests use it) */
         if (copy_from_user(&c, arg, 1) < 0)
             return -EFAULT;
@@ -326,8 +347,22 @@ static int tty_ioctl(struct file *f, unsigned long req, void *arg)
     }
 }
 
+/* poll: readable when a read would not wait (tty_wait): a finished line,
+ * or in raw mode a byte; output never waits. */
+static unsigned int tty_poll(struct file *f)
+{
+    int canonical = console.termios.c_lflag & ICANON;
+    unsigned int mask = POLLOUT | POLLWRNORM;
+
+    (void)f;
+    if (canonical ? console.lines > 0 : console.len > 0)
+        mask |= POLLIN | POLLRDNORM;
+    return mask;
+}
+
 const struct file_ops tty_ops = {
     .read = tty_read,
     .write = tty_write,
     .ioctl = tty_ioctl,
+    .poll = tty_poll,
 };

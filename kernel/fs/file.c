@@ -59,7 +59,10 @@ static void set_cloexec(int fd, int on)
 /* The lowest free fd from `from` on becomes f's; -EMFILE if none. */
 static int fd_install_from(struct file *f, int from, int cloexec)
 {
-    for (int fd = from; fd < NR_OPEN; fd++) {
+    /* RLIMIT_NOFILE: one more than the highest fd it may take */
+    unsigned long limit = current->rlim[RLIMIT_NOFILE].rlim_cur;
+
+    for (int fd = from; fd < NR_OPEN && (unsigned long)fd < limit; fd++) {
         if (!current->files[fd]) {
             current->files[fd] = f;
             set_cloexec(fd, cloexec);

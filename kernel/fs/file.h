@@ -17,6 +17,9 @@ struct file_ops {
     ssize_t (*write)(struct file *f, const char *buf, size_t n);
     off_t (*lseek)(struct file *f, off_t off, int whence);      /* NULL: ESPIPE */
     int (*ioctl)(struct file *f, unsigned long req, void *arg); /* NULL: ENOTTY */
+    /* what would not block now: POLLIN, POLLOUT, POLLHUP... (fs/poll.c);
+     * NULL: always ready to read and write, as a file on a disk is */
+    unsigned int (*poll)(struct file *f);
     void (*release)(struct file *f);                            /* the last close */
 };
 

@@ -12,6 +12,7 @@
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
 #include "syscall_protos.h"
+#include <minnow/poll.h>
 #include "fs/pipe.h"
 #include "fs/file.h"
 #include "fs/inode.h"
@@ -152,6 +153,24 @@ ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
     return done;
 }
 
+/* What poll() sees at each end of p (a pipe's, or a socket's queue).  The
+ * reading end: data, or POLLHUP once no writer is left (a read returns
+ * end of file).  The writing end: room for a write of PIPE_BUF, or
+ * POLLERR once no reader is left (a write fails with EPIPE). */
+unsigned int pipe_poll_read(struct pipe *p)
+{
+    unsigned int mask = p->len > 0 ? POLLIN | POLLRDNORM : 0;
+
+    return p->writers == 0 ? mask | POLLHUP : mask;
+}
+
+unsigned int pipe_poll_write(struct pipe *p)
+{
+    if (p->readers == 0)
+        return POLLERR;
+    return PIPE_SIZE - p->len >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0;
+}
+
 /* ---------------------------------------------------------------- pipe fds */
 
 static ssize_t pipe_read(struct file *f, char *buf, size_t n)
@@ -162,6 +181,11 @@ static ssize_t pipe_read(struct file *f, char *buf, size_t n)
 static ssize_t pipe_write(struct file *f, const char *buf, size_t n)
 {
     return pipe_write_buf(f->private, buf, n, f->flags & O_NONBLOCK);
+}
+
+static unsigned int pipe_poll(struct file *f)
+{
+    return file_writable(f) ? pipe_poll_write(f->private) : pipe_poll_read(f->private);
 }
 
 static void pipe_release(struct file *f)
@@ -180,6 +204,7 @@ static void pipe_release(struct file *f)
 static const struct file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
+    .poll = pipe_poll,
     .release = pipe_release,
 };
 

@@ -25,6 +25,8 @@ ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
 ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
 void pipe_open_end(struct pipe *p, int writer);
 int pipe_close_end(struct pipe *p, int writer);      /* frees it after the last end: 1 */
+unsigned int pipe_poll_read(struct pipe *p);         /* poll() at the reading end */
+unsigned int pipe_poll_write(struct pipe *p);        /* ... at the writing end */
 struct file;
 struct inode;
 /* An open file on pipe p: its read end, its write end, or both (O_RDWR,

@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
+#include <minnow/poll.h>
 #include <minnow/socket.h>
 #include "fs/socket.h"
 #include "fs/file.h"
@@ -165,6 +166,34 @@ static ssize_t socket_write(struct file *f, const char *buf, size_t n)
     return ret;
 }
 
+/* poll: a listening socket is readable when a connection waits for
+ * accept(); a connected one as its two queues are (as Linux's AF_UNIX
+ * sockets: end of file to read is POLLIN | POLLRDHUP, and with both
+ * directions gone POLLHUP; a write that would fail with EPIPE does not
+ * block, so POLLOUT); one that is neither has nothing to wait for
+ * (POLLHUP, and POLLOUT as Linux says). */
+static unsigned int socket_poll(struct file *f)
+{
+    struct socket *s = f->private;
+    unsigned int mask = 0;
+
+    if (s->state == SS_LISTENING)
+        return s->pending ? POLLIN | POLLRDNORM : 0;
+    if (s->state != SS_CONNECTED)
+        return POLLOUT | POLLWRNORM | POLLHUP;
+    int rd_closed = !s->in || s->in->writers == 0;     /* shut down, or the peer is gone */
+    int wr_closed = !s->out || s->out->readers == 0;
+    if (s->in)
+        mask |= pipe_poll_read(s->in) & (POLLIN | POLLRDNORM);
+    if (rd_closed)
+        mask |= POLLIN | POLLRDNORM | POLLRDHUP;
+    if (rd_closed && wr_closed)
+        mask |= POLLHUP;
+    if (wr_closed || (pipe_poll_write(s->out) & POLLOUT))
+        mask |= POLLOUT | POLLWRNORM;
+    return mask;
+}
+
 static void socket_release(struct file *f)
 {
     if (f->private)                    /* NULL: socket_fd() gave up on it */
@@ -174,6 +203,7 @@ static void socket_release(struct file *f)
 static const struct file_ops socket_ops = {
     .read = socket_read,
     .write = socket_write,
+    .poll = socket_poll,
     .release = socket_release,
 };
 

@@ -172,6 +172,21 @@ int handle_mm_fault(uint32_t addr, int write)
     return err;
 }
 
+/* A touch that cannot be served: SIGSEGV or SIGBUS.  An SA_SIGINFO
+ * handler learns the address, and whether anything was mapped there. */
+static void fault_signal(int sig, uint32_t addr)
+{
+    struct vm_area_struct *vma = find_vma(&current->mm, addr);
+    int mapped = vma && vma->vm_start <= addr;
+    struct ksiginfo info = { .addr = addr };
+
+    if (sig == SIGBUS)
+        info.code = BUS_ADRERR;
+    else
+        info.code = mapped ? SEGV_ACCERR : SEGV_MAPERR;
+    force_signal_info(sig, &info);
+}
+
 /* From the CPU: a page fault in user mode.  (In kernel mode it is a bug:
  * the kernel checks every user pointer first, see uaccess.c.) */
 void do_page_fault(struct pt_regs *regs)
@@ -183,7 +198,7 @@ void do_page_fault(struct pt_regs *regs)
                    regs->err & 1 ? "protection" : "not present",
                    regs->err & 2 ? "write" : "read");
     switch (handle_mm_fault(addr, regs->err & 2)) {
-    case FAULT_SIGSEGV: force_signal(SIGSEGV); break;
-    case FAULT_SIGBUS:  force_signal(SIGBUS); break;
+    case FAULT_SIGSEGV: fault_signal(SIGSEGV, addr); break;
+    case FAULT_SIGBUS:  fault_signal(SIGBUS, addr); break;
     }
 }

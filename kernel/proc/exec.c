@@ -13,6 +13,7 @@
 #include <minnow/errno.h>
 #include <minnow/stat.h>
 #include "proc/exec.h"
+#include "proc/fork.h"
 #include "proc/elf.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -30,7 +31,7 @@
 #include "arch/timer.h"
 #include "arch/tls.h"
 #include "arch/x86.h"
-#include "lib/random.h"
+#include "drv/random.h"
 
 #define ARG_MAX   (128 * 1024)   /* argv + envp strings and pointers */
 #define MAX_ARGS  4096
@@ -365,6 +366,7 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
 {
     struct pt_regs *regs = current->regs;
 
+    leave_address_space(current, 0);     /* a vfork parent goes on */
     switch_pgdir(mm->pgdir);
     mm_release(&current->mm);
     current->mm = *mm;

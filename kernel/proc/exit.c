@@ -1,13 +1,14 @@
-/* The end of a process: exit() and the parent's wait().
+/* The end of a process: exit().
  *
  * An exiting process gives back everything it can at once (memory, files,
  * cwd) and becomes a ZOMBIE: just a table slot holding its exit status,
- * until its parent collects it with wait().  Its children are handed to
- * init (pid 1), which waits for orphans in a loop. */
+ * until its parent collects it with wait() (proc/wait.c).  Its children
+ * are handed to init (pid 1), which waits for orphans in a loop. */
 #include <minnow/errno.h>
 #include <minnow/wait.h>
 #include "proc/task.h"
 #include "proc/exit.h"
+#include "proc/wait.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/fork.h"
@@ -35,18 +36,10 @@ static void reparent_children(struct task_struct *t)
         struct task_struct *child = t->children;
         t->children = child->sibling;
         add_child(init, child);
+        child->exit_signal = SIGCHLD;    /* what init waits for (as Linux) */
         if (child->state == TASK_ZOMBIE)
             wake_up(init);
     }
-}
-
-static void unlink_child(struct task_struct *parent, struct task_struct *child)
-{
-    struct task_struct **pp = &parent->children;
-
-    while (*pp != child)
-        pp = &(*pp)->sibling;
-    *pp = child->sibling;
 }
 
 /* POSIX: a parent that sets SIGCHLD to SIG_IGN (or SA_NOCLDWAIT) wants no
@@ -54,7 +47,7 @@ static void unlink_child(struct task_struct *parent, struct task_struct *child)
  * wait() ends with ECHILD once it has no child left. */
 static int parent_wants_no_zombies(struct task_struct *t)
 {
-    if (!t->parent || t->parent == init_task())
+    if (!t->parent || t->parent == init_task() || t->exit_signal != SIGCHLD)
         return 0;
     struct sigaction *sa = &t->parent->sigaction[SIGCHLD];
     return sa->sa_handler == SIG_IGN || (sa->sa_flags & SA_NOCLDWAIT);
@@ -70,18 +63,6 @@ static void give_zombie_to_init(struct task_struct *t)
     wake_up(parent);                 /* its wait() may now have no child */
 }
 
-/* A child stopped, continued or exited: the parent hears of it through
- * SIGCHLD and, if it sleeps in wait(), by being woken up. */
-void notify_parent(struct task_struct *t)
-{
-    struct task_struct *parent = t->parent;
-
-    if (!parent)
-        return;
-    send_signal(parent, SIGCHLD);
-    wake_up(parent);
-}
-
 void do_exit(int status)
 {
     struct task_struct *t = current;
@@ -92,6 +73,7 @@ void do_exit(int status)
         printk("init exited (status %#x): halting\n", status);
         qemu_exit(cmdline_get("test") ? QEMU_EXIT_FAILED : QEMU_EXIT_DONE);
     }
+    leave_address_space(t, 1);       /* CLONE_CHILD_CLEARTID, a vfork parent */
     files_exit(t);
     inode_put(t->cwd);
     t->cwd = NULL;
@@ -107,7 +89,7 @@ void do_exit(int status)
     if (parent_wants_no_zombies(t))
         give_zombie_to_init(t);
     else
-        notify_parent(t);
+        notify_parent(t, status);
     schedule();
     panic("a zombie was scheduled");
 }
@@ -120,69 +102,4 @@ long sys_exit(int code)
 long sys_exit_group(int code)
 {
     do_exit((code & 0xff) << 8);
-}
-
-/* Does child match waitpid's pid argument? */
-static int wait_matches(struct task_struct *child, pid_t pid)
-{
-    if (pid > 0)
-        return child->pid == pid;
-    if (pid == 0)
-        return child->pgid == current->pgid;
-    if (pid < -1)
-        return child->pgid == -pid;
-    return 1;                        /* -1: any child */
-}
-
-/* Looks once at the children.  Returns the pid of one to report (its
- * status in *status), 0 if some match but none has news, -ECHILD if none
- * match at all. */
-static pid_t check_children(pid_t pid, int options, int *status)
-{
-    int found = 0;
-
-    for (struct task_struct *c = current->children; c; c = c->sibling) {
-        if (!wait_matches(c, pid))
-            continue;
-        found = 1;
-        if (c->state == TASK_ZOMBIE) {
-            pid_t child_pid = c->pid;
-            *status = c->exit_code;
-            current->ticks_children += c->ticks + c->ticks_children;
-            unlink_child(current, c);
-            free_task(c);            /* the zombie's last trace */
-            return child_pid;
-        }
-        if (c->state == TASK_STOPPED && (options & WUNTRACED) && !c->stop_reported) {
-            c->stop_reported = 1;
-            *status = c->exit_code;
-            return c->pid;
-        }
-        if (c->continued && (options & WCONTINUED)) {
-            c->continued = 0;
-            *status = 0xffff;
-            return c->pid;
-        }
-    }
-    return found ? 0 : -ECHILD;
-}
-
-long sys_waitpid(pid_t pid, int *ustatus, int options)
-{
-    int status = 0;
-
-    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
-        return -EINVAL;
-    if (ustatus && verify_area(ustatus, sizeof(int), 1) < 0)
-        return -EFAULT;
-    for (;;) {
-        pid_t r = check_children(pid, options, &status);
-        if (r != 0 || (options & WNOHANG)) {
-            if (r > 0 && ustatus)
-                copy_to_user(ustatus, &status, sizeof(int));
-            return r;
-        }
-        if (sleep_on(current) < 0)   /* a child wakes us via notify_parent */
-            return request_restart(-ERESTARTSYS);
-    }
 }

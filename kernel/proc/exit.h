@@ -3,6 +3,5 @@
 
 /* Ends the current process with a wait() status (see minnow/wait.h). */
 void do_exit(int status) __attribute__((noreturn));
-void notify_parent(struct task_struct *t);
 
 #endif

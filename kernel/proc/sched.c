@@ -163,10 +163,21 @@ void wake_up_task(struct task_struct *t)
     }
 }
 
+/* The channel poll() and select() sleep on (fs/poll.c).  They wait for
+ * any of several files, so every wake_up of any channel wakes them too,
+ * and they look at their files again. */
+int poll_wait_chan;
+
+static int waits_for(struct task_struct *t, void *chan)
+{
+    return t->state == TASK_INTERRUPTIBLE &&
+           (t->wait_chan == chan || t->wait_chan == &poll_wait_chan);
+}
+
 void wake_up(void *chan)
 {
     for (int i = 1; i < NR_TASKS; i++)
-        if (tasks[i].state == TASK_INTERRUPTIBLE && tasks[i].wait_chan == chan)
+        if (waits_for(&tasks[i], chan))
             wake_up_task(&tasks[i]);
 }
 
@@ -179,7 +190,7 @@ void wake_up(void *chan)
 void wake_up_sync(void *chan)
 {
     for (int i = 1; i < NR_TASKS; i++)
-        if (tasks[i].state == TASK_INTERRUPTIBLE && tasks[i].wait_chan == chan)
+        if (waits_for(&tasks[i], chan))
             tasks[i].state = TASK_READY;
 }
 

@@ -33,6 +33,8 @@ int sleep_on_timeout(void *chan, unsigned long ticks);
 void wake_up(void *chan);
 void wake_up_sync(void *chan);   /* the same, but the caller keeps the CPU */
 void wake_up_task(struct task_struct *t);
+/* poll() and select() sleep here: every wake_up() wakes them as well. */
+extern int poll_wait_chan;
 
 void print_current_task(void);
 

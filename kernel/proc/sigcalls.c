@@ -59,7 +59,8 @@ long sys_sigaction(int sig, const struct old_sigaction *uact, struct old_sigacti
     if (uact) {
         if (copy_from_user(&oact, uact, sizeof(oact)) < 0)
             return -EFAULT;
-        act = (struct sigaction){ oact.sa_handler, oact.sa_flags, oact.sa_restorer, oact.sa_mask };
+        act = (struct sigaction){ .sa_handler = oact.sa_handler, .sa_flags = oact.sa_flags,
+                                  .sa_restorer = oact.sa_restorer, .sa_mask = oact.sa_mask };
     }
     if (uold && verify_area(uold, sizeof(oact), 1) < 0)
         return -EFAULT;
@@ -77,7 +78,7 @@ long sys_sigaction(int sig, const struct old_sigaction *uact, struct old_sigacti
  * library's signal() uses sigaction instead and keeps the handler). */
 long sys_signal(int sig, sighandler_t handler)
 {
-    struct sigaction act = { handler, SA_RESETHAND | SA_NODEFER, NULL, 0 }, old;
+    struct sigaction act = { .sa_handler = handler, .sa_flags = SA_RESETHAND | SA_NODEFER }, old;
     int err = do_sigaction(sig, &act, &old);
 
     return err < 0 ? err : (long)old.sa_handler;
@@ -147,11 +148,11 @@ long sys_rt_sigpending(sigset_t *uset, size_t setsize)
     return copy_to_user(uset, &set, sizeof(set));
 }
 
-/* Wait for a signal with a temporary mask; the old mask comes back after
- * the handler has run (do_signal saves it in the handler's frame).  Only a
- * handler ends the wait: after a stop and SIGCONT, or a signal that was
- * ignored, ERESTARTNOHAND starts it again. */
-long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
+/* A wait with a temporary mask (sigsuspend, ppoll, pselect6): the old mask
+ * is kept in saved_mask, and comes back after the handler of the signal
+ * that ends the wait (do_signal saves it in the handler's frame), or when
+ * the call ends without one (restore_saved_mask). */
+int set_temporary_mask(const sigset_t *umask, size_t setsize)
 {
     sigset_t mask;
 
@@ -162,6 +163,24 @@ long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
     current->saved_mask = current->blocked;
     current->restore_mask = 1;
     current->blocked = mask & ~UNBLOCKABLE;
+    return 0;
+}
+
+void restore_saved_mask(void)
+{
+    current->blocked = current->saved_mask;
+    current->restore_mask = 0;
+}
+
+/* Wait for a signal with a temporary mask.  Only a handler ends the wait:
+ * after a stop and SIGCONT, or a signal that was ignored, ERESTARTNOHAND
+ * starts it again. */
+long sys_rt_sigsuspend(const sigset_t *umask, size_t setsize)
+{
+    int err = set_temporary_mask(umask, setsize);
+
+    if (err < 0)
+        return err;
     while (sleep_on(&current->saved_mask) == 0)
         ;                                   /* only a signal ends the wait */
     return request_restart(-ERESTARTNOHAND);

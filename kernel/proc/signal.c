@@ -11,7 +11,8 @@
  * run the program's handler.  To run a handler the kernel builds a frame
  * on the user stack (the saved registers and the old mask) and changes the
  * saved eip to the handler; when the handler returns it lands in a small
- * stub that calls sigreturn(), which puts the saved registers back.
+ * stub that calls sigreturn(), which puts the saved registers back.  The
+ * frames and sigreturn are in sigframe.c.
  * docs/signals.md follows one signal from kill() to sigreturn(). */
 #include <string.h>
 #include <minnow/errno.h>
@@ -19,9 +20,9 @@
 #include "proc/signal.h"
 #include "proc/sched.h"
 #include "proc/exit.h"
+#include "proc/wait.h"
 #include "proc/pgrp.h"
 #include "arch/idt.h"
-#include "arch/tls.h"
 #include "mm/uaccess.h"
 #include "lib/printk.h"
 
@@ -62,19 +63,29 @@ static int signal_ignored(struct task_struct *t, int sig)
 
 /* ---------------------------------------------------------------- sending */
 
-/* t stopped or continued: SIGCHLD for its parent, unless the parent asked
- * not to hear of stops and continues (SA_NOCLDSTOP); a wait() wakes anyway. */
-static void notify_parent_stop_cont(struct task_struct *t)
+/* t stopped or continued (status says which, as wait() would): SIGCHLD
+ * for its parent, unless the parent asked not to hear of stops and
+ * continues (SA_NOCLDSTOP); a wait() wakes anyway. */
+static void notify_parent_stop_cont(struct task_struct *t, int status)
 {
     struct task_struct *parent = t->parent;
 
     if (parent && !(parent->sigaction[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-        notify_parent(t);
+        notify_parent(t, status);
     else if (parent)
         wake_up(parent);
 }
 
+/* What a signal from the kernel itself says of its sender: nothing. */
+static const struct ksiginfo kernel_info = { .code = SI_KERNEL };
+
 void send_signal(struct task_struct *t, int sig)
+{
+    send_signal_info(t, sig, &kernel_info);
+}
+
+/* Sends sig; info is what an SA_SIGINFO handler will be told about it. */
+void send_signal_info(struct task_struct *t, int sig, const struct ksiginfo *info)
 {
     if (t->state == TASK_ZOMBIE || t->state == TASK_UNUSED)
         return;
@@ -88,7 +99,7 @@ void send_signal(struct task_struct *t, int sig)
             t->state = TASK_READY;
             if (sig == SIGCONT) {           /* (SIGKILL: its death is the news) */
                 t->continued = 1;
-                notify_parent_stop_cont(t);
+                notify_parent_stop_cont(t, 0xffff);
             }
         }
     } else if (sigmask(sig) & STOP_SIGNALS) {
@@ -96,12 +107,16 @@ void send_signal(struct task_struct *t, int sig)
     }
     if (signal_ignored(t, sig))
         return;
+    /* a signal is pending once, however often it is sent: the first
+     * sender is the one a handler hears of (as Linux, for signals 1..31) */
+    if (!(t->pending & sigmask(sig)))
+        t->siginfo[sig] = *info;
     t->pending |= sigmask(sig);
     if (!(t->blocked & sigmask(sig)))
         wake_up_task(t);                    /* a blocking call returns EINTR */
 }
 
-int kill_pgrp(pid_t pgid, int sig)
+static int kill_pgrp_info(pid_t pgid, int sig, const struct ksiginfo *info)
 {
     int found = 0;
 
@@ -110,10 +125,15 @@ int kill_pgrp(pid_t pgid, int sig)
         if (t->state != TASK_UNUSED && t->pgid == pgid) {
             found = 1;
             if (sig)
-                send_signal(t, sig);
+                send_signal_info(t, sig, info);
         }
     }
     return found ? 0 : -ESRCH;
+}
+
+int kill_pgrp(pid_t pgid, int sig)
+{
+    return kill_pgrp_info(pgid, sig, &kernel_info);
 }
 
 /* kill(pid, sig): pid > 0 that process; 0 the caller's process group;
@@ -121,6 +141,8 @@ int kill_pgrp(pid_t pgid, int sig)
  * sig 0 sends nothing but still says whether the target exists. */
 long sys_kill(pid_t pid, int sig)
 {
+    struct ksiginfo info = { .code = SI_USER, .pid = current->pid };
+
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
     if (pid > 0) {
@@ -128,26 +150,61 @@ long sys_kill(pid_t pid, int sig)
         if (!t)
             return -ESRCH;
         if (sig)
-            send_signal(t, sig);
+            send_signal_info(t, sig, &info);
         return 0;
     }
     if (pid == 0)
-        return kill_pgrp(current->pgid, sig);
+        return kill_pgrp_info(current->pgid, sig, &info);
     if (pid < -1)
-        return kill_pgrp(-pid, sig);
+        return kill_pgrp_info(-pid, sig, &info);
     int found = 0;
     for (int i = 1; i < NR_TASKS; i++) {
         struct task_struct *t = &tasks[i];
         if (t->state != TASK_UNUSED && t != current && t->pid != 1) {
             found = 1;
             if (sig)
-                send_signal(t, sig);
+                send_signal_info(t, sig, &info);
         }
     }
     return found ? 0 : -ESRCH;
 }
 
+/* tkill(tid, sig) and tgkill(tgid, tid, sig): a signal to one thread
+ * (glibc's raise() and abort() use tgkill).  A Minnow process has one
+ * thread, whose tid is the pid; so tid names a process, and tgid must be
+ * that same pid.  A handler sees si_code SI_TKILL. */
+static long kill_thread(pid_t tgid, pid_t tid, int sig)
+{
+    struct ksiginfo info = { .code = SI_TKILL, .pid = current->pid };
+    struct task_struct *t = find_task(tid);
+
+    if (tid <= 0 || sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    if (!t || t->state == TASK_ZOMBIE || (tgid && t->pid != tgid))
+        return -ESRCH;
+    if (sig)
+        send_signal_info(t, sig, &info);
+    return 0;
+}
+
+long sys_tkill(pid_t tid, int sig)
+{
+    return kill_thread(0, tid, sig);
+}
+
+long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+    if (tgid <= 0)
+        return -EINVAL;
+    return kill_thread(tgid, tid, sig);
+}
+
 void force_signal(int sig)
+{
+    force_signal_info(sig, &kernel_info);
+}
+
+void force_signal_info(int sig, const struct ksiginfo *info)
 {
     struct sigaction *sa = &current->sigaction[sig];
 
@@ -159,53 +216,12 @@ void force_signal(int sig)
         printk("init: fatal signal %d\n", sig);
         do_exit(sig);
     }
+    if (!(current->pending & sigmask(sig)))
+        current->siginfo[sig] = *info;
     current->pending |= sigmask(sig);
 }
 
 /* ---------------------------------------------------------------- receiving */
-
-/* What the kernel leaves on the user stack for a handler. */
-struct sigframe {
-    uint32_t pretcode;           /* the handler "returns" here... */
-    int sig;                     /* ...and gets the signal number as argument */
-    struct pt_regs regs;         /* the interrupted context */
-    sigset_t old_mask;           /* the mask to restore */
-    uint8_t fpu_state[FPU_STATE_SIZE];   /* fxsave's layout (arch/fpu.c), not aligned here */
-    uint8_t retcode[8];          /* the return stub, if there is no sa_restorer */
-};
-
-/* "pop %eax; mov $119, %eax; int $0x80": drop the signal number, then
- * sigreturn (as Linux's stub, so the frame is at esp - 8 when it runs). */
-static const uint8_t sigreturn_code[8] = { 0x58, 0xb8, 119, 0, 0, 0, 0xcd, 0x80 };
-
-/* Builds the frame and points the registers at the handler; -EFAULT if the
- * user stack cannot take it. */
-static int setup_frame(int sig, struct sigaction *sa, struct pt_regs *regs, sigset_t old_mask)
-{
-    /* a 16-byte aligned stack at the handler's entry, as after a call */
-    uint32_t sp = ((regs->esp - sizeof(struct sigframe)) & ~15u) - 4;
-    struct sigframe *frame = (struct sigframe *)sp;
-
-    if (verify_area(frame, sizeof(*frame), 1) < 0)
-        return -EFAULT;
-    frame->sig = sig;
-    frame->regs = *regs;
-    frame->old_mask = old_mask;
-    fpu_save(current->fpu_state);           /* aligned, as fxsave wants */
-    memcpy(frame->fpu_state, current->fpu_state, FPU_STATE_SIZE);
-    memcpy(frame->retcode, sigreturn_code, sizeof(sigreturn_code));
-    if (sa->sa_flags & SA_RESTORER)
-        frame->pretcode = (uint32_t)sa->sa_restorer;
-    else
-        frame->pretcode = (uint32_t)frame->retcode;
-
-    regs->esp = sp;
-    regs->eip = (uint32_t)sa->sa_handler;
-    /* no single-stepping into it, and DF clear as at any call: the
-     * interrupted code may have been in the middle of a backward copy */
-    regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
-    return 0;
-}
 
 /* A system call interrupted by this signal: restart it, or make it fail
  * with EINTR.  Without a handler (the signal was ignored, or stopped and
@@ -243,7 +259,7 @@ static void stop_current(int sig)
     current->exit_code = (sig << 8) | 0x7f;
     current->stop_reported = 0;
     current->continued = 0;                 /* an old SIGCONT is news no more */
-    notify_parent_stop_cont(current);
+    notify_parent_stop_cont(current, current->exit_code);
     schedule();                             /* until SIGCONT */
 }
 
@@ -298,7 +314,7 @@ void do_signal(struct pt_regs *regs)
         /* Run the handler, with sig (unless SA_NODEFER) and sa_mask blocked. */
         handle_restart(regs, sa);
         sigset_t old_mask = current->restore_mask ? current->saved_mask : current->blocked;
-        if (setup_frame(sig, sa, regs, old_mask) < 0) {
+        if (setup_signal_frame(sig, sa, regs, old_mask) < 0) {
             printk("pid %d (%s): no room on the stack for a signal frame\n",
                    current->pid, current->name);
             do_exit(SIGSEGV);
@@ -317,44 +333,6 @@ void do_signal(struct pt_regs *regs)
         current->blocked = current->saved_mask;
         current->restore_mask = 0;
     }
-}
-
-/* sigreturn(): the handler is done; put back the context it interrupted. */
-long sys_sigreturn(void)
-{
-    struct pt_regs *regs = current->regs;
-    /* the handler's ret popped pretcode, the stub popped sig */
-    struct sigframe *frame = (struct sigframe *)(regs->esp - 8);
-    struct sigframe f;
-
-    if (copy_from_user(&f, frame, sizeof(f)) < 0) {
-        force_signal(SIGSEGV);
-        return -EFAULT;
-    }
-    uint32_t trapno = regs->trapno;
-    *regs = f.regs;
-    /* never let a forged frame return to ring 0 or change IOPL */
-    regs->cs = USER_CS;
-    regs->ss = regs->ds = regs->es = USER_DS;
-    /* fs and gs are the program's thread-local storage: they come back as
-     * they were, if they are selectors a program may hold */
-    if (!tls_user_selector(regs->fs))
-        regs->fs = 0;
-    if (!tls_user_selector(regs->gs))
-        regs->gs = 0;
-    tls_check_return(regs);
-    regs->eflags = (regs->eflags & 0xcd5) | EFLAGS_IF;
-    regs->trapno = trapno;
-    /* eax may read -ERESTARTSYS; it stays as it is, because sigreturn did
-     * not ask for a restart (request_restart) */
-    current->blocked = f.old_mask & ~UNBLOCKABLE;
-    /* fninit first: frstor waits for a pending x87 exception of the state
-     * it replaces, which would trap here, in the kernel */
-    memcpy(current->fpu_state, f.fpu_state, FPU_STATE_SIZE);
-    fpu_sanitize(current->fpu_state);
-    __asm__ volatile("fninit");
-    fpu_restore(current->fpu_state);
-    return regs->eax;                       /* eax as it was, not a result */
 }
 
 /* exec: handlers belong to the old program, so caught signals go back to

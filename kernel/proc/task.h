@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <minnow/types.h>
 #include <minnow/signal.h>
+#include <minnow/resource.h>
 #include "mm/paging.h"
 #include "arch/regs.h"
 #include "arch/fpu.h"
@@ -34,6 +35,16 @@ enum task_state {
 struct file;
 struct inode;
 struct vm_area_struct;
+
+/* What an SA_SIGINFO handler will learn about a pending signal: the few
+ * fields of siginfo_t that Minnow knows, kept per signal from the moment
+ * it is sent (proc/signal.c). */
+struct ksiginfo {
+    int code;                    /* si_code: SI_USER, SI_KERNEL, CLD_..., SEGV_... */
+    pid_t pid;                   /* the sender (kill), or the child (SIGCHLD) */
+    int status;                  /* SIGCHLD: the exit code, or the signal */
+    uint32_t addr;               /* SIGSEGV, SIGBUS: the address touched */
+};
 
 /* A process's user address space (mm/mm.c, docs/vm.md). */
 struct mm_struct {
@@ -71,6 +82,8 @@ struct task_struct {
     pid_t pgid;                  /* process group (a shell job) */
     pid_t sid;                   /* session (a login / terminal) */
     int exit_code;               /* status for wait(): see minnow/wait.h */
+    int exit_signal;             /* sent to the parent at exit: SIGCHLD, or
+                                    clone()'s choice (0: none) */
     int stop_reported;           /* a stop was already told to wait() */
     int continued;               /* SIGCONT resumed it; not yet told to wait() */
     unsigned long ticks_children;   /* CPU time of reaped children (times()) */
@@ -82,8 +95,9 @@ struct task_struct {
     uint32_t syscall_nr;         /* eax of the system call in progress (restarts) */
     int restart_requested;       /* it returned a restart code through
                                     request_restart() (proc/signal.h) */
-    unsigned long restart_end;   /* an interrupted nanosleep's end, in jiffies,
-                                    for its restart (0: none) */
+    unsigned long restart_end;   /* an interrupted timed sleep's end (nanosleep,
+                                    poll, select), in jiffies, for its restart
+                                    (0: none; proc/sleep.c) */
 
     /* memory */
     struct mm_struct mm;
@@ -101,6 +115,15 @@ struct task_struct {
     sigset_t saved_mask;         /* sigsuspend's mask to restore after the handler */
     int restore_mask;            /* saved_mask is valid */
     unsigned long alarm;         /* jiffies at which SIGALRM is due (0: none) */
+    struct ksiginfo siginfo[NSIG];  /* about each pending signal */
+
+    /* clone() and vfork() (proc/fork.c) */
+    uint32_t set_child_tid;      /* CLONE_CHILD_SETTID: our tid goes there at start */
+    uint32_t clear_child_tid;    /* CLONE_CHILD_CLEARTID, set_tid_address: 0 goes
+                                    there at exit */
+    struct task_struct *vfork_parent;   /* sleeps until we exec or exit */
+
+    struct rlimit rlim[RLIM_NLIMITS];   /* getrlimit/setrlimit (proc/rlimit.c) */
 
     /* the user's other registers, saved at a switch: at the end, out of
      * the way of the fields every system call touches */

@@ -10,6 +10,10 @@
 
 typedef int sig_atomic_t;
 
+/* An SA_SIGINFO handler's third argument: the interrupted context, in
+ * Linux's layout (<minnow/signal.h>): uc_mcontext.eip, .esp, ... */
+typedef struct ucontext ucontext_t;
+
 /* BSD semantics: the handler stays installed, and interrupted system calls
  * are restarted (SA_RESTART). */
 sighandler_t signal(int sig, sighandler_t handler);

@@ -23,6 +23,13 @@ time_t time(time_t *t);
 clock_t clock(void);           /* processor time used, in CLOCKS_PER_SEC */
 int nanosleep(const struct timespec *req, struct timespec *rem);
 
+/* The clocks CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID...
+ * (<minnow/time.h>); clock_nanosleep returns an error number itself (0:
+ * it slept), with TIMER_ABSTIME until the clock reads *req. */
+int clock_gettime(clockid_t clock, struct timespec *tp);
+int clock_getres(clockid_t clock, struct timespec *res);
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
+
 struct tm *gmtime(const time_t *t);
 struct tm *gmtime_r(const time_t *t, struct tm *result);
 struct tm *localtime(const time_t *t);

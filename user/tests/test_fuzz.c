@@ -24,6 +24,13 @@ static const int skip[] = {
     __NR_alarm, __NR_reboot, __NR_sigreturn, __NR_nanosleep, __NR_rt_sigsuspend,
     __NR_signal, __NR_sigaction, __NR_rt_sigaction, __NR_read, __NR_waitpid,
     __NR_setsid, __NR_chdir, __NR_fchdir, __NR_readv, __NR_fchmod,
+    /* children, waits and sleeps of any length, other processes' limits
+     * and signals: test_proccalls_fuzz calls these with junk it can live
+     * through */
+    __NR_clone, __NR_vfork, __NR_wait4, __NR_waitid, __NR_rt_sigreturn, __NR_poll, __NR_ppoll,
+    __NR_select, __NR__newselect, __NR_pselect6, __NR_ppoll_time64, __NR_pselect6_time64,
+    __NR_clock_nanosleep, __NR_clock_nanosleep_time64, __NR_prlimit64, __NR_socketcall,
+    __NR_tkill, __NR_tgkill,
 };
 
 static int skipped(int nr)

@@ -6,5 +6,6 @@
 #include <minnow/types.h>
 
 typedef unsigned int useconds_t;
+typedef unsigned int id_t;     /* a pid, a process group, a uid: waitid */
 
 #endif
