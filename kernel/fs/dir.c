@@ -87,6 +87,8 @@ static long rmdir_at(struct inode *dir, const char *name, long unused)
     struct inode *ino = dir_lookup(dir, name);
 
     (void)unused;
+    if (is_dot_name(name))
+        return name[1] ? -ENOTEMPTY : -EINVAL;      /* "..", "." (Linux's answers) */
     if (!ino)
         return -ENOENT;
     if (!S_ISDIR(ino->mode))
@@ -194,6 +196,8 @@ static long rename_at(struct inode *newdir, const char *newname, long arg)
     struct inode *ino = dir_lookup(r->olddir, r->oldname);
     struct inode *target = dir_lookup(newdir, newname);
 
+    if (is_dot_name(r->oldname) || is_dot_name(newname))
+        return -EBUSY;                   /* not names of their own (as Linux) */
     if (!ino)
         return -ENOENT;
     if (target && (r->flags & RENAME_NOREPLACE))

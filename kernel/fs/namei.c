@@ -206,6 +206,12 @@ long user_namei_at(int dirfd, const char *upath, int flags, struct inode **out)
     return err;
 }
 
+/* "." or "..": a name that is not an entry of its own. */
+int is_dot_name(const char *name)
+{
+    return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+}
+
 int namei_parent_at(int dirfd, const char *path, int flags, struct inode **dir,
                     char name[NAME_MAX + 1])
 {
@@ -215,7 +221,9 @@ int namei_parent_at(int dirfd, const char *path, int flags, struct inode **dir,
 /* For the calls that make and remove names (fs/dir.c, fs/symlink.c): copy
  * the user path in, resolve the directory that holds its last part (a link
  * there is not followed: these calls work on the name itself), and hand
- * both to `op`. */
+ * both to `op`.  A last part of "." or ".." goes to `op` too, where it
+ * names a directory that exists: mkdir("/") is EEXIST, unlink(".") EISDIR,
+ * as on Linux; rmdir and rename say their own errors for them. */
 long with_parent(int dirfd, const char *upath,
                  long (*op)(struct inode *dir, const char *name, long arg), long arg)
 {
@@ -226,10 +234,7 @@ long with_parent(int dirfd, const char *upath,
     if (err < 0)
         return err;
     if ((err = namei_parent_at(dirfd, path, 0, &dir, name)) == 0) {
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-            err = -EINVAL;       /* "rmdir ." and friends */
-        else
-            err = inode_permission(dir, 3);
+        err = inode_permission(dir, 3);
         if (err == 0)
             err = op(dir, name, arg);
         inode_put(dir);

@@ -46,6 +46,8 @@ int at_lookup_flags(int atflags);
 int namei(const char *path, struct inode **out);
 int namei_parent(const char *path, struct inode **dir, char name[NAME_MAX + 1]);
 
+int is_dot_name(const char *name);     /* "." or ".." */
+
 /* A symbolic link's target (fs/symlink.c). */
 long read_link(struct inode *link, char *buf, size_t size);
 

@@ -388,6 +388,19 @@ static void fchdir_calls(void)
     unlink(D "/f");
 }
 
+/* "." and ".." as the last part are no names of their own: each call
+ * answers as Linux does (busybox's mkdir -p makes "/" first). */
+static void dot_names(void)
+{
+    check(mkdir("/", 0755) < 0 && errno == EEXIST, "dot_mkdir_root_eexist", "errno %d", errno);
+    check(mkdirat(dfd, ".", 0755) < 0 && errno == EEXIST, "dot_mkdir_dot_eexist", "errno %d", errno);
+    check(rmdir(D "/.") < 0 && errno == EINVAL, "dot_rmdir_dot_einval", "errno %d", errno);
+    check(rmdir(D "/..") < 0 && errno == ENOTEMPTY, "dot_rmdir_dotdot_enotempty", "errno %d", errno);
+    check(unlinkat(dfd, ".", 0) < 0 && errno == EISDIR, "dot_unlink_eisdir", "errno %d", errno);
+    check(renameat(dfd, ".", dfd, "x") < 0 && errno == EBUSY, "dot_rename_ebusy", "errno %d", errno);
+    check(symlinkat("t", dfd, "..") < 0 && errno == EEXIST, "dot_symlink_eexist", "errno %d", errno);
+}
+
 int main(void)
 {
     umask(0);
@@ -405,6 +418,7 @@ int main(void)
     check_group(chmod_access_calls, "chmod_access");
     check_group(utimensat_calls, "utimensat");
     check_group(fchdir_calls, "fchdir");
+    check_group(dot_names, "dot_names");
     close(dfd);
     unlink(D "/plain");
     check(rmdir(D) == 0, "test_dir_empty_at_end", "errno %d", errno);
