@@ -129,7 +129,9 @@ int tls_user_selector(uint32_t sel)
     return sel < 4 || sel == USER_DS || ((sel & 3) == 3 && tls_index(sel) >= 0);
 }
 
-long sys_set_thread_area(struct user_desc *uinfo)
+/* Puts the descriptor a program asks for (uinfo) into tls[], a task's
+ * three; entry -1 takes the first free one and writes its number back. */
+long tls_set_entry(uint64_t tls[3], struct user_desc *uinfo)
 {
     struct user_desc u;
     int i;
@@ -139,7 +141,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
     if (!desc_okay(&u))
         return -EINVAL;
     if (u.entry_number == (unsigned)-1) {      /* the first free one */
-        for (i = 0; i < GDT_ENTRY_TLS_ENTRIES && current->tls[i]; i++)
+        for (i = 0; i < GDT_ENTRY_TLS_ENTRIES && tls[i]; i++)
             ;
         if (i == GDT_ENTRY_TLS_ENTRIES)
             return -ESRCH;
@@ -150,7 +152,16 @@ long sys_set_thread_area(struct user_desc *uinfo)
     if (u.entry_number < GDT_ENTRY_TLS_MIN ||
         u.entry_number >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
         return -EINVAL;
-    current->tls[u.entry_number - GDT_ENTRY_TLS_MIN] = make_desc(&u);
+    tls[u.entry_number - GDT_ENTRY_TLS_MIN] = make_desc(&u);
+    return 0;
+}
+
+long sys_set_thread_area(struct user_desc *uinfo)
+{
+    long err = tls_set_entry(current->tls, uinfo);
+
+    if (err < 0)
+        return err;
     gdt_set_tls(current->tls);
     reload_user_segments();
     tls_check_return(current->regs);

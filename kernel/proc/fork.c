@@ -8,6 +8,7 @@
 #include <minnow/errno.h>
 #include <minnow/sched.h>
 #include "proc/fork.h"
+#include "arch/tls.h"
 #include "proc/signal.h"
 #include "proc/resource.h"
 #include "proc/sched.h"
@@ -72,12 +73,12 @@ static void child_start_settid(void)
  * which Minnow gives with copied memory (see sys_vfork). */
 #define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | \
                          CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_DETACHED | \
-                         CLONE_UNTRACED)
+                         CLONE_UNTRACED | CLONE_SETTLS)
 
 static long check_clone_flags(unsigned long flags)
 {
     if (flags & ~CLONE_SUPPORTED)
-        return -EINVAL;                   /* CLONE_SETTLS too: see do_fork */
+        return -EINVAL;
     if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
         return -EINVAL;                   /* a thread: it would share memory */
     if ((flags & CSIGNAL) >= NSIG)
@@ -104,13 +105,20 @@ static void wait_for_vfork_done(struct task_struct *child)
 /* The child that fork, vfork and clone make: a copy of the caller.
  * flags are clone()'s (fork: SIGCHLD); newsp, if not 0, is the child's
  * stack pointer. */
-static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_t *child_tid)
+static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_t *child_tid,
+                    struct user_desc *tls)
 {
     struct task_struct *parent = current;
     struct task_struct *child;
-    int err = check_clone_flags(flags);
+    uint64_t child_tls[3];
+    long err = check_clone_flags(flags);
 
     if (err < 0)
+        return err;
+    /* the child's thread-local storage: the parent's, and with CLONE_SETTLS
+     * one descriptor more, checked now, before anything is made */
+    memcpy(child_tls, parent->tls, sizeof(child_tls));
+    if ((flags & CLONE_SETTLS) && (err = tls_set_entry(child_tls, tls)) < 0)
         return err;
     if ((err = alloc_task(&child)) < 0)   /* table full: -EAGAIN */
         return err;
@@ -129,7 +137,7 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
     /* the FPU registers as they are now (parent->fpu_state is only saved
      * at a switch, so it may be old) */
     fpu_save(child->fpu_state);
-    memcpy(child->tls, parent->tls, sizeof(child->tls));
+    memcpy(child->tls, child_tls, sizeof(child->tls));
 
     files_fork(child, parent);            /* same open files, shared offsets */
     child->cwd = inode_get(parent->cwd);
@@ -149,10 +157,6 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
     child->regs->eax = 0;                 /* fork returns 0 in the child */
     if (newsp)
         child->regs->esp = newsp;         /* clone: the child's own stack */
-    /* TODO(TLS): CLONE_SETTLS would install the child's thread-local
-     * storage descriptor here (tls, the fourth argument, points at a
-     * struct user_desc, as set_thread_area takes) once Minnow has
-     * set_thread_area; until then check_clone_flags refuses it (EINVAL). */
     add_child(parent, child);
     child->state = TASK_READY;
     if (flags & CLONE_PARENT_SETTID)      /* a bad address is ignored, as in Linux */
@@ -168,7 +172,7 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
 
 long sys_fork(void)
 {
-    return do_fork(SIGCHLD, 0, NULL, NULL);
+    return do_fork(SIGCHLD, 0, NULL, NULL, NULL);
 }
 
 /* vfork(): a child for exec, the parent asleep until the child has
@@ -179,7 +183,7 @@ long sys_fork(void)
  * _exit) cannot tell. */
 long sys_vfork(void)
 {
-    return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL);
+    return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, NULL);
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid), Linux i386's order.
@@ -189,8 +193,7 @@ long sys_vfork(void)
  * that shares something is EINVAL (check_clone_flags). */
 long sys_clone(unsigned long flags, void *newsp, pid_t *parent_tid, void *tls, pid_t *child_tid)
 {
-    (void)tls;                            /* only with CLONE_SETTLS, refused */
-    return do_fork(flags, (uint32_t)newsp, parent_tid, child_tid);
+    return do_fork(flags, (uint32_t)newsp, parent_tid, child_tid, tls);
 }
 
 /* set_tid_address(tidptr): at exit, 0 goes to *tidptr (as with

@@ -219,6 +219,31 @@ static void exec_clears(void)
     check(c == 'e', "tls_exec_starts_empty", "the new program said %c", c);
 }
 
+/* clone(CLONE_SETTLS): the child starts with one more descriptor, the
+ * one the call names; the parent's stay as they were. */
+static void clone_settls(void)
+{
+    struct user_desc u = data_desc(-1, block_b);
+    long pid = __syscall5(__NR_clone, CLONE_SETTLS | SIGCHLD, 0, 0, (long)&u, 0);
+    if (pid == 0) {
+        set_gs(selector(u.entry_number));
+        _exit(gs_word(0) == 0x33333333 ? 0 : 1);
+    }
+    int status = -1;
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    struct user_desc mine = { .entry_number = u.entry_number };
+    get_area(&mine);
+    check(pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 && u.entry_number != my_entry,
+          "tls_clone_settls_child", "pid %ld status %#x entry %u", pid, status, u.entry_number);
+    check(mine.seg_not_present && gs_word(0) == 0x11111111, "tls_clone_settls_parent_unchanged",
+          "the parent's entry %u present %d", u.entry_number, !mine.seg_not_present);
+    struct user_desc bad = data_desc(-1, block_b);
+    bad.contents = 2;
+    check(__syscall5(__NR_clone, CLONE_SETTLS | SIGCHLD, 0, 0, (long)&bad, 0) == -EINVAL,
+          "tls_clone_settls_refuses_code", "a code segment was accepted");
+}
+
 static void fuzz(void)
 {
     unsigned seed = 12345;
@@ -261,6 +286,7 @@ int main(int argc, char **argv)
     cleared_while_loaded();
     stack_segment();
     exec_clears();
+    clone_settls();
     fuzz();
     set_gs(0x23);
     check(free_pages() == pages, "tls_no_page_leaked", "%ld free before, %ld after", pages, free_pages());
