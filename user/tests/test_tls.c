@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <minnow/ldt.h>
+#include <minnow/sched.h>
 #include <minnow/syscall_nr.h>
 #include <minnow/test.h>
 #include "syscall_raw.h"
