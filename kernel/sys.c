@@ -113,3 +113,48 @@ long sys_getprocs(struct procinfo *ubuf, int max)
     }
     return n;
 }
+
+/* prctl: of Linux's many options, the ones a program built elsewhere asks
+ * for at start-up: its name (PR_SET_NAME, PR_GET_NAME: what ps shows, 16
+ * bytes with the NUL).  Any other option is EINVAL, as Linux says for an
+ * option it does not know. */
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+               unsigned long arg5)
+{
+    char name[TASK_NAME_LEN];
+
+    (void)arg3, (void)arg4, (void)arg5;
+    switch (option) {
+    case PR_SET_NAME: {
+        long n = strncpy_from_user(name, (const char *)arg2, sizeof(name));
+        if (n == -EFAULT)
+            return -EFAULT;
+        name[sizeof(name) - 1] = '\0';       /* a longer name is cut, as Linux */
+        memset(current->name, 0, sizeof(current->name));
+        strlcpy(current->name, name, sizeof(current->name));
+        return 0;
+    }
+    case PR_GET_NAME:
+        return copy_to_user((char *)arg2, current->name, sizeof(current->name));
+    default:
+        return -EINVAL;
+    }
+}
+
+/* A robust futex list and restartable sequences are for threads, which
+ * Minnow does not have: ENOSYS, as from a Linux built without them, and
+ * glibc goes on without (these are known calls: the console stays quiet). */
+long sys_set_robust_list(void *head, size_t len)
+{
+    (void)head, (void)len;
+    return -ENOSYS;
+}
+
+long sys_rseq(void *rseq, uint32_t len, int flags, uint32_t sig)
+{
+    (void)rseq, (void)len, (void)flags, (void)sig;
+    return -ENOSYS;
+}
