@@ -148,7 +148,6 @@ static void refused(void)
           CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID, "pthread_create" },
         { CLONE_FILES | SIGCHLD, "files" },
         { CLONE_SIGHAND | SIGCHLD, "sighand" },
-        { CLONE_SETTLS | SIGCHLD, "settls" },
         { CLONE_NEWPID | SIGCHLD, "newpid" },
         { 65, "exit_signal_65" },
         { 0xff, "exit_signal_255" },
@@ -169,6 +168,10 @@ static void refused(void)
         }
     }
     check(wrong == 0, "clone_refused_flags_einval", "%s", what);
+    /* CLONE_SETTLS is allowed (test_tls), but its descriptor is checked
+     * before anything is made */
+    long r = clone5(CLONE_SETTLS | SIGCHLD, NULL, NULL, (void *)8, NULL);
+    check(r == -1 && errno == EFAULT, "clone_settls_bad_pointer_efault", "%ld errno %d", r, errno);
     check(waitpid(-1, NULL, __WALL | WNOHANG) < 0 && errno == ECHILD && free_pages() == before,
           "clone_refused_makes_no_child", "a child or pages were left");
 }
