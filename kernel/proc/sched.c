@@ -168,7 +168,7 @@ void wake_up_task(struct task_struct *t)
  * and they look at their files again. */
 int poll_wait_chan;
 
-static int waits_for(struct task_struct *t, void *chan)
+static inline int waits_for(struct task_struct *t, void *chan)
 {
     return t->state == TASK_INTERRUPTIBLE &&
            (t->wait_chan == chan || t->wait_chan == &poll_wait_chan);
