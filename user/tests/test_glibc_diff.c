@@ -93,6 +93,7 @@ struct diff_case {
     const char *made;                    /* a file it writes: compared too */
     const char *pid_marks[5];            /* words before a pid; NULL-ended */
     int by_speaker;                      /* two processes print unordered */
+    int no_path;                         /* run with PATH unset */
     /* a run of its own (NULL: to its end, with input on stdin) */
     void (*run)(const struct diff_case *c, const char *path, struct result *r);
     void (*fix)(const struct diff_case *c, struct result *r);   /* more normalising */
@@ -326,9 +327,17 @@ static void run_to_end(const struct diff_case *c, const char *path, struct resul
 {
     char *argv[8] = { (char *)path };
 
+    char saved_path[256] = "";
+
     for (int i = 0; c->args[i]; i++)
         argv[i + 1] = (char *)c->args[i];
+    if (c->no_path) {                    /* the program inherits our environment */
+        snprintf(saved_path, sizeof(saved_path), "%s", getenv("PATH") ? getenv("PATH") : "");
+        unsetenv("PATH");
+    }
     r->status = run_captured(argv, c->input, r->out, sizeof(r->out), r->err, sizeof(r->err));
+    if (c->no_path)
+        setenv("PATH", saved_path, 1);
 }
 
 static void normalise(const struct diff_case *c, const char *path, struct result *r)
@@ -427,6 +436,10 @@ static const struct diff_case cases[] = {
       .input = "echo hello from minishell\nfalse\nnosuchprogram\n\npwd\n"
                D "/script with args\n" D "/tree\nexit\n",
       .pid_marks = { "[pid " } },
+    /* without PATH, execvp looks where the system keeps programs: /bin,
+     * and /usr/bin, where busybox's are */
+    { .name = "minishell_no_path", .prog = "minishell", .input = "ls /hello.txt\nbasename /a/b\n",
+      .pid_marks = { "[pid " }, .no_path = 1 },
     { .name = "signal_ignore", .prog = "signal_ignore" },
     { .name = "signal_handler", .prog = "signal_handler", .pid_marks = { "(pid " },
       .run = run_signal_handler },
