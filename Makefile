@@ -186,6 +186,25 @@ $(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
 	$(call say,LD,$@)
 	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/u/lib/crt0.o $(filter %.o,$(filter-out $(B)/u/lib/crt0.o,$^)) $(B)/libc.a $(LIBGCC)
 
+# ---------------------------------------------------------------- glibc builds
+# Programs built with glibc for i386 (static, stripped, with the -O level
+# and warnings Minnow's programs get): `make bench` runs them on Linux, and
+# the differential test (user/tests/test_glibc_diff.c) runs each of the
+# programs below twice inside Minnow, this build against Minnow's own from
+# /bin, and compares what they print.  They live in
+# /usr/libexec/minnow/glibc/, out of /bin, since only that test uses them.
+# The tools are the plain POSIX ones of user/bin/ (cp, ln, mv, env and
+# kill use what glibc 2.36 lacks or hides).
+LINUX_CC := i686-linux-gnu-gcc -static -std=gnu11 -Wall -Wextra -Werror -Og -s
+GLIBC_TOOLS := cat echo head tail wc sort uniq grep ls stat
+GLIBC_SRCS := $(wildcard user/lecture/*.c) $(patsubst %,user/bin/%.c,$(GLIBC_TOOLS))
+GLIBC_PROGS := $(patsubst %.c,$(B)/glibc/%,$(notdir $(GLIBC_SRCS)))
+$(foreach f,$(GLIBC_SRCS),$(eval $(B)/glibc/$(basename $(notdir $(f))): $(f)))
+$(GLIBC_PROGS):
+	@mkdir -p $(dir $@)
+	$(call say,GLIBC,$<)
+	$(Q)$(LINUX_CC) -o $@ $<
+
 # ---------------------------------------------------------------- initrd
 # The root file system: user/files/ as it is, plus the programs in /bin
 # (without their debugging information, which gdb reads from build/bin/).
@@ -193,13 +212,14 @@ ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
 # Debian's static busybox for i386, when tools/deps.sh could fetch it.
 BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
-$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
+$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(GLIBC_PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
 	$(Q)cp -r user/files/. $(B)/rootfs/
 	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
 	$(if $(BUSYBOX),$(Q)tools/busybox-links.sh $(BUSYBOX) $(B)/rootfs)
-	@mkdir -p $(B)/rootfs/usr/libexec/minnow
+	@mkdir -p $(B)/rootfs/usr/libexec/minnow/glibc
+	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs/usr/libexec/minnow/glibc/
 	$(Q)cd user/files && sha256sum etc/motd hello.txt | sed 's|  |  /|' > ../../$(B)/rootfs/usr/libexec/minnow/sha256sums
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
@@ -272,10 +292,9 @@ bench: all
 	@tools/bench.sh
 
 # The Linux side of `make bench`: the same benchmark sources built with
-# glibc for i386 (static, and with the flags Minnow's programs get), and
-# Debian's i386 kernel, both fetched by tools/deps.sh --bench.
+# glibc for i386 (LINUX_CC, above), and Debian's i386 kernel, fetched by
+# tools/deps.sh --bench.
 LB := $(B)/linux
-LINUX_CC := i686-linux-gnu-gcc -static -std=gnu11 -Wall -Wextra -Werror -Og -s
 BENCH_PROGS := $(patsubst user/bench/%.c,$(LB)/rootfs/bin/%,$(wildcard user/bench/*.c))
 $(LB)/rootfs/bin/%: user/bench/%.c user/bench/bench.h
 	@mkdir -p $(dir $@)

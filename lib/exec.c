@@ -14,7 +14,10 @@
 #include <unistd.h>
 #include <limits.h>
 
-#define DEFAULT_PATH "/bin"
+/* Where execvp looks when there is no PATH: where the system keeps its
+ * programs, Minnow's own in /bin and busybox's in /usr/bin (glibc's
+ * default too, confstr(_CS_PATH)). */
+#define DEFAULT_PATH "/bin:/usr/bin"
 
 int execv(const char *path, char *const argv[])
 {

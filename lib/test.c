@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -255,6 +256,36 @@ size_t read_to_end(int fd, char *buf, size_t size)
     }
     buf[len] = '\0';
     return len;
+}
+
+/* How many times want occurs in s. */
+static int occurrences(const char *s, const char *want)
+{
+    int n = 0;
+
+    for (const char *p = strstr(s, want); p; p = strstr(p + 1, want))
+        n++;
+    return n;
+}
+
+int read_until(int fd, char *buf, size_t size, size_t *len, const char *want, int times)
+{
+    struct pollfd p = { .fd = fd, .events = POLLIN };
+
+    buf[*len] = '\0';
+    for (;;) {
+        if (want && occurrences(buf, want) >= times)
+            return 1;
+        if (*len == size - 1)
+            return 0;                             /* full: it cannot come */
+        if (poll(&p, 1, READ_UNTIL_SECONDS * 1000) != 1)
+            return 0;                             /* silence: give up */
+        ssize_t n = read(fd, buf + *len, size - 1 - *len);
+        if (n <= 0)
+            return want == NULL;                  /* end of file (or an error) */
+        *len += (size_t)n;
+        buf[*len] = '\0';
+    }
 }
 
 long read_file(const char *path, char *buf, size_t size)

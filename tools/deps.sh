@@ -5,8 +5,9 @@
 #   tools/deps.sh           check, and install what is missing (needs root or sudo)
 #   tools/deps.sh --check   only check; exit 1 and list what is missing
 #   tools/deps.sh --bench   also what `make bench` needs to run Linux beside
-#                           Minnow: glibc for i386, to build the benchmarks, and
-#                           Debian's i386 Linux kernel, unpacked into build/linux/
+#                           Minnow: Debian's i386 Linux kernel, unpacked into
+#                           build/linux/ (glibc for i386, which builds the
+#                           benchmarks, is a dependency of every build)
 #
 # Debian's busybox-static for i386 goes into build/busybox/ (the build puts
 # it in the image as /bin/busybox).  It is the one i386 package Minnow needs,
@@ -102,25 +103,20 @@ fetch_busybox() {
 # ------------------------------------------------------------ make bench
 LINUX_DIR=build/linux
 bench_deps() {
-    if [ -f /usr/i686-linux-gnu/lib/libc.a ] && [ -f $LINUX_DIR/vmlinuz ]; then
-        return 0
-    fi
-    need_root "dpkg --add-architecture i386; apt-get update; apt-get install libc6-dev-i386-cross"
+    [ -f $LINUX_DIR/vmlinuz ] && return 0
+    need_root "dpkg --add-architecture i386; apt-get update"
     i386_archive                  # Debian's i386 kernel is an i386 package
-    [ -f /usr/i686-linux-gnu/lib/libc.a ] || { apt_update; apt_install libc6-dev-i386-cross; }
-    if [ ! -f $LINUX_DIR/vmlinuz ]; then
-        # linux-image-686 only depends on the kernel of the day's version.
-        pkg=$(apt-cache depends linux-image-686:i386 |
-              sed -n 's/^ *Depends: \(linux-image-[^ :]*\).*/\1/p' | head -n 1)
-        [ -n "$pkg" ] || { echo "deps: no linux-image-686 for i386 in the archive"; exit 1; }
-        echo "deps: fetching $pkg (about 50 MB) for make bench..."
-        tmp=$(download_i386 "$pkg")
-        dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*'
-        mkdir -p $LINUX_DIR
-        mv "$tmp"/boot/vmlinuz-* $LINUX_DIR/vmlinuz
-        echo "$pkg" > $LINUX_DIR/version
-        rm -rf "$tmp"
-    fi
+    # linux-image-686 only depends on the kernel of the day's version.
+    pkg=$(apt-cache depends linux-image-686:i386 |
+          sed -n 's/^ *Depends: \(linux-image-[^ :]*\).*/\1/p' | head -n 1)
+    [ -n "$pkg" ] || { echo "deps: no linux-image-686 for i386 in the archive"; exit 1; }
+    echo "deps: fetching $pkg (about 50 MB) for make bench..."
+    tmp=$(download_i386 "$pkg")
+    dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*'
+    mkdir -p $LINUX_DIR
+    mv "$tmp"/boot/vmlinuz-* $LINUX_DIR/vmlinuz
+    echo "$pkg" > $LINUX_DIR/version
+    rm -rf "$tmp"
     echo "deps: make bench can boot Linux ($(cat $LINUX_DIR/version))."
 }
 
@@ -141,11 +137,14 @@ for pair in $NEED; do
 done
 # GRUB's BIOS modules come in their own package; grub-mkrescue needs them.
 [ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
-# A compiler for 32-bit x86: a cross gcc, or else the host gcc with -m32 support.
-if ! command -v i686-elf-gcc >/dev/null 2>&1 &&
-   ! command -v i686-linux-gnu-gcc >/dev/null 2>&1; then
+# A compiler for 32-bit x86, Debian's cross gcc for i386 (Minnow's own
+# programs may be built with i686-elf-gcc instead); and glibc for it,
+# which builds the programs of the differential test (the Makefile's
+# "glibc builds") and the Linux side of `make bench`.  Both are amd64
+# packages: no i386 architecture needed.
+command -v i686-linux-gnu-gcc >/dev/null 2>&1 ||
     missing="$missing gcc-i686-linux-gnu binutils-i686-linux-gnu"
-fi
+[ -f /usr/i686-linux-gnu/lib/libc.a ] || missing="$missing libc6-dev-i386-cross"
 
 if [ "$1" = "--check" ]; then
     [ -z "$missing" ] && have_busybox && exit 0

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 typedef int pid_t;
-typedef long ssize_t;
+typedef int ssize_t;          /* size_t's signed twin: %zd, as in glibc */
 typedef long off_t;
 typedef unsigned int mode_t;
 typedef unsigned int uid_t;

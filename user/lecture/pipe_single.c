@@ -30,7 +30,7 @@ int main(void)
     printf("pipe: read end is fd %d, write end is fd %d\n", fds[0], fds[1]);
 
     ssize_t n = write(fds[1], msg, strlen(msg));
-    printf("wrote %ld bytes into the pipe\n", n);
+    printf("wrote %zd bytes into the pipe\n", n);
 
     n = read(fds[0], buf, sizeof(buf) - 1);
     if (n < 0) {
@@ -40,7 +40,7 @@ int main(void)
     buf[n] = '\0';
     if (n > 0 && buf[n - 1] == '\n')
         buf[n - 1] = '\0';               /* just to print it in quotes */
-    printf("read %ld bytes back: \"%s\"\n", n, buf);
+    printf("read %zd bytes back: \"%s\"\n", n, buf);
 
     close(fds[0]);
     close(fds[1]);

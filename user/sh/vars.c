@@ -150,7 +150,7 @@ void init_variables(void)
     char cwd[PATH_MAX];
 
     if (!getenv("PATH"))
-        setenv("PATH", "/bin", 1);
+        setenv("PATH", "/bin:/usr/bin", 1);     /* what execvp searches without it */
     if (!getenv("HOME"))
         setenv("HOME", "/home/user", 1);
     if (getcwd(cwd, sizeof(cwd)))

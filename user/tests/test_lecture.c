@@ -3,7 +3,6 @@
  * signal_ignore, minishell, and signal_handler, which gets real signals
  * from this test (what Ctrl-C and Ctrl-\ would send). */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,38 +22,14 @@ static pid_t start(char *const argv[], const char *input, int *fd)
     return start_captured(argv, input, fd, NULL, 5);   /* a program that hangs is killed */
 }
 
-/* How many times want occurs in out. */
-static int occurrences(const char *want)
-{
-    int n = 0;
-    for (const char *p = strstr(out, want); p; p = strstr(p + 1, want))
-        n++;
-    return n;
-}
-
-/* Reads from fd until want has appeared `times` times in the output
- * (want NULL: until end of file), for at most 3 seconds.  Returns 1 if
- * it did. */
+/* Reads the program's output from fd until want has appeared `times`
+ * times in out (want NULL: until end of file); 1 if it did. */
 static int read_until_count(int fd, const char *want, int times)
 {
-    fcntl(fd, F_SETFL, O_NONBLOCK);
-    for (int tries = 0; tries < 300; tries++) {
-        ssize_t n = read(fd, out + out_len, sizeof(out) - 1 - out_len);
-        if (n > 0) {
-            out_len += n;
-            out[out_len] = '\0';
-        }
-        if (want && occurrences(want) >= times)
-            return 1;
-        if (n == 0 || out_len == sizeof(out) - 1)
-            return want == NULL;         /* end of file (or full) */
-        if (n < 0)
-            usleep(10000);               /* nothing yet: EAGAIN */
-    }
-    return 0;
+    return read_until(fd, out, sizeof(out), &out_len, want, times);
 }
 
-static int read_until(int fd, const char *want)
+static int read_until_once(int fd, const char *want)
 {
     return read_until_count(fd, want, 1);
 }
@@ -121,11 +96,11 @@ static void signals(void)
     char *argv[] = { "signal_handler", NULL };
     int fd, status;
     pid_t pid = start(argv, NULL, &fd);
-    int ready = read_until(fd, "press Ctrl-C");
+    int ready = read_until_once(fd, "press Ctrl-C");
     kill(pid, SIGINT);
-    int got_int = read_until(fd, "HELLO! Signal 2 caught.\n");
+    int got_int = read_until_once(fd, "HELLO! Signal 2 caught.\n");
     kill(pid, SIGQUIT);
-    int got_quit = read_until(fd, "HELLO! Signal 3 caught.\n");
+    int got_quit = read_until_once(fd, "HELLO! Signal 3 caught.\n");
     kill(pid, SIGTERM);
     waitpid(pid, &status, 0);
     close(fd);
@@ -136,13 +111,13 @@ static void signals(void)
 
     /* Three caught signals, and it ends by itself. */
     pid = start(argv, NULL, &fd);
-    read_until(fd, "press Ctrl-C");
+    read_until_once(fd, "press Ctrl-C");
     for (int i = 1; i <= 3; i++) {
         kill(pid, SIGINT);
         /* wait for each message, so that no two signals merge into one */
         read_until_count(fd, "HELLO! Signal 2 caught.\n", i);
     }
-    read_until(fd, NULL);
+    read_until_once(fd, NULL);
     waitpid(pid, &status, 0);
     close(fd);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && strstr(out, "goodbye"),

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -94,6 +95,40 @@ static void inherited(const char *self)
           code >= 100 ? strerror(code - 100) : "the child died", status);
 }
 
+/* How a child that unsets PATH and execvp's name ends: 0 if it ran
+ * (/bin/true), 100 + errno if execvp failed. */
+static int exec_without_path(const char *name)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *args[] = { (char *)name, NULL };
+        unsetenv("PATH");
+        execvp(name, args);
+        _exit(100 + errno);
+    }
+    int status = wait_status(pid);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Without PATH, execvp searches "/bin:/usr/bin", as glibc's does: the
+ * system's programs are in both (busybox's in /usr/bin).  A probe in
+ * /usr/bin (a link to /bin/true) must be found. */
+static void default_path(void)
+{
+    const char *probe = "/usr/bin/minnow_default_path_probe";
+
+    mkdir("/usr", 0755);
+    mkdir("/usr/bin", 0755);             /* (both there when busybox is) */
+    unlink(probe);
+    int made = symlink("/bin/true", probe);
+    int in_bin = exec_without_path("true");
+    int in_usr_bin = exec_without_path("minnow_default_path_probe");
+    unlink(probe);
+    check(in_bin == 0, "execvp_default_path_bin", "true: status %d", in_bin);
+    check(made == 0 && in_usr_bin == 0, "execvp_default_path_usr_bin",
+          "symlink %d, status %d", made, in_usr_bin);
+}
+
 int main(int argc, char **argv, char **envp)
 {
     if (argc == 2 && !strcmp(argv[1], "child")) {
@@ -105,5 +140,6 @@ int main(int argc, char **argv, char **envp)
     put();
     many();
     inherited(argv[0]);
+    default_path();
     return test_exit_code();
 }

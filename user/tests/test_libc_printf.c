@@ -89,6 +89,10 @@ static void sizes(void)
     snprintf(got, sizeof(got), hhd, 300);
     check(!strcmp(got, "44"), "printf_hh_cuts", "got \"%s\"", got);
     expect("printf_zu", "12", "%zu", (size_t)12);
+    /* %zd is ssize_t's conversion: ssize_t must be the signed twin of
+     * size_t, int on i386 as in glibc (expect's format attribute makes
+     * the compiler refuse this line if it is long again). */
+    expect("printf_zd_ssize_t", "-21", "%zd", (ssize_t)-21);
 }
 
 /* snprintf stores at most n - 1 characters but returns the full length. */

@@ -102,6 +102,15 @@ int run_captured(char *const argv[], const char *input, char *out, size_t out_si
  * the length kept.  Does not close fd. */
 size_t read_to_end(int fd, char *buf, size_t size);
 
+/* Reads fd into buf, after the *len bytes already there (buf stays a
+ * string of at most size - 1 bytes; *len follows), until want occurs
+ * `times` times in buf -- or, for want NULL, until end of file.  For a
+ * program that answers as it goes (a server, a program waiting for
+ * signals): gives up after READ_UNTIL_SECONDS without anything to read.
+ * Returns 1 if want came (want NULL: end of file came), else 0. */
+#define READ_UNTIL_SECONDS 3
+int read_until(int fd, char *buf, size_t size, size_t *len, const char *want, int times);
+
 /* The file at path into buf, as read_to_end() puts it.  Returns the
  * length, or -1 (buf "") if the file cannot be opened. */
 long read_file(const char *path, char *buf, size_t size);
