@@ -1,9 +1,17 @@
 /* The floating-point unit and the SSE registers.  User programs may use
  * both (glibc's string functions use SSE2 where CPUID offers it), so they
- * are part of a process's context: the scheduler saves and restores them
- * on every switch, fork copies them, a signal handler gets a clean copy
- * and sigreturn puts the old one back.  The kernel itself never touches
+ * are part of a process's context: fork copies them, a signal frame
+ * carries them, sigreturn puts them back.  The kernel itself never uses
  * them (it is built with -mno-80387 -mno-sse).
+ *
+ * Switching them is lazy, as Linux long did: moving 512 bytes out and in
+ * at every switch costs about 5,000 cycles under QEMU, and most of
+ * Minnow's own programs never touch the FPU.  So the registers stay with
+ * fpu_owner, the last task that used them, and a switch to any other task
+ * only sets CR0.TS ("task switched").  That task's first FPU or SSE
+ * instruction then traps (device not available, vector 7): fpu_trap()
+ * saves the owner's registers into its task_struct, loads the current
+ * task's, and clears TS, and the instruction runs again.
  *
  * fxsave/fxrstor move the x87 and SSE registers together, 512 bytes.  The
  * CPU runs SSE instructions only once the kernel says it saves them
@@ -14,6 +22,7 @@
 #include <string.h>
 #include "arch/fpu.h"
 #include "arch/x86.h"
+#include "proc/task.h"
 
 #define CPUID_FXSR (1u << 24)
 #define CR4_OSFXSR (1u << 9)             /* the OS saves SSE state with fxsave */
@@ -21,6 +30,18 @@
 #define MXCSR_DEFAULT 0x1f80             /* every SSE exception masked */
 
 static int have_fxsr;
+static struct task_struct *fpu_owner;    /* whose registers the FPU holds (NULL: nobody's) */
+
+#define CR0_TS (1u << 3)
+
+static void clts(void) { __asm__ volatile("clts"); }
+
+static void stts(void)
+{
+    uint32_t cr0;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+    __asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
+}
 
 void fpu_init(void)
 {
@@ -39,7 +60,7 @@ void fpu_init(void)
     }
 }
 
-void fpu_save(void *state)
+static void fpu_save(void *state)
 {
     if (have_fxsr)
         __asm__ volatile("fxsave (%0)" : : "r"(state) : "memory");
@@ -47,12 +68,64 @@ void fpu_save(void *state)
         __asm__ volatile("fnsave (%0)\n\tfrstor (%0)" : : "r"(state) : "memory");
 }
 
-void fpu_restore(const void *state)
+static void fpu_restore(const void *state)
 {
     if (have_fxsr)
         __asm__ volatile("fxrstor (%0)" : : "r"(state) : "memory");
     else
         __asm__ volatile("frstor (%0)" : : "r"(state) : "memory");
+}
+
+/* ---------------------------------------------------------------- lazy switching */
+
+void fpu_switch(struct task_struct *next)
+{
+    if (next == fpu_owner)
+        clts();                          /* its registers are still there */
+    else
+        stts();
+}
+
+/* t's registers into the FPU, the owner's saved first. */
+void fpu_activate(struct task_struct *t)
+{
+    clts();
+    if (fpu_owner == t)
+        return;
+    if (fpu_owner)
+        fpu_save(fpu_owner->fpu_state);
+    __asm__ volatile("fninit");          /* no pending x87 error may trap in frstor */
+    fpu_restore(t->fpu_state);
+    fpu_owner = t;
+}
+
+void fpu_trap(void)
+{
+    fpu_activate(current);
+}
+
+void fpu_flush(struct task_struct *t)
+{
+    if (fpu_owner == t) {
+        clts();
+        fpu_save(t->fpu_state);
+    }
+}
+
+/* The registers no longer match t->fpu_state (exec, sigreturn): the
+ * next FPU instruction loads the new state. */
+void fpu_reload(struct task_struct *t)
+{
+    if (fpu_owner == t)
+        fpu_owner = NULL;
+    if (t == current)
+        stts();
+}
+
+void fpu_forget(struct task_struct *t)
+{
+    if (fpu_owner == t)
+        fpu_owner = NULL;
 }
 
 int fpu_has_fxsr(void)

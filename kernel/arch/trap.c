@@ -3,6 +3,7 @@
  * ret_to_user(): the one way back to user mode. */
 #include "arch/trap.h"
 #include "arch/idt.h"
+#include "arch/fpu.h"
 #include "arch/pic.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -61,6 +62,10 @@ static void exception(struct pt_regs *regs)
 {
     if (regs->trapno == T_PGFLT) {
         do_page_fault(regs);                 /* mm/fault.c */
+        return;
+    }
+    if (regs->trapno == T_DEVICE && user_mode(regs)) {
+        fpu_trap();                          /* the first FPU use since a switch */
         return;
     }
     if (!user_mode(regs))

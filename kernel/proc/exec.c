@@ -382,7 +382,7 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
     regs->ds = regs->es = regs->fs = regs->gs = regs->ss = USER_DS;
     regs->eflags = EFLAGS_IF;            /* interrupts on in user mode */
     fpu_state_init(current->fpu_state);  /* a clean FPU, as a new program expects */
-    fpu_restore(current->fpu_state);
+    fpu_reload(current);
 }
 
 long do_execve(const char *path, char *const argv[], char *const envp[], int from_kernel)

@@ -134,9 +134,10 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
     child->exit_signal = flags & CSIGNAL;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
-    /* the FPU registers as they are now (parent->fpu_state is only saved
-     * at a switch, so it may be old) */
-    fpu_save(child->fpu_state);
+    /* the FPU registers as they are now (the parent's fpu_state may be
+     * older than the registers it still holds) */
+    fpu_flush(parent);
+    memcpy(child->fpu_state, parent->fpu_state, FPU_STATE_SIZE);
     memcpy(child->tls, child_tls, sizeof(child->tls));
 
     files_fork(child, parent);            /* same open files, shared offsets */

@@ -66,12 +66,11 @@ static void switch_to(struct task_struct *next)
         prev->state = TASK_READY;
     next->state = TASK_RUNNING;
     schedlog_switch(prev->pid, next->pid);
-    fpu_save(prev->fpu_state);
     current = next;
     tss_set_kernel_stack(kstack_top(next));   /* where its next trap lands */
     tls_switch(prev, next);
     switch_pgdir(next->mm.pgdir ? next->mm.pgdir : kernel_pgdir);
-    fpu_restore(next->fpu_state);
+    fpu_switch(next);                   /* lazily: arch/fpu.c */
     switch_context(&prev->kesp, next->kesp);
     /* ...and much later, when someone switches back to prev, here we are. */
 }

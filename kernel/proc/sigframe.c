@@ -73,7 +73,7 @@ static uint32_t frame_address(struct pt_regs *regs, size_t size)
  * memory, already checked; fxsave wants an aligned buffer, the task's). */
 static void save_fpu(void *buf)
 {
-    fpu_save(current->fpu_state);
+    fpu_flush(current);
     memcpy(buf, current->fpu_state, FPU_STATE_SIZE);
 }
 
@@ -87,14 +87,14 @@ static void restore_fpu(const void *image)
     } else {
         fpu_state_init(current->fpu_state);
     }
-    __asm__ volatile("fninit");
-    fpu_restore(current->fpu_state);
+    fpu_reload(current);
 }
 
 /* Linux's _fpstate: the x87 part in fnsave's layout, for programs that
  * read it, then the whole fxsave image, which is what comes back. */
 static void save_fpstate(struct _fpstate *fp)
 {
+    fpu_activate(current);
     fpu_save_legacy(fp);
     fp->status = fp->sw;
     save_fpu(fp->_fxsr);
@@ -105,8 +105,10 @@ static void restore_fpstate(const struct _fpstate *fp)
 {
     if (fp && fp->magic == 0 && fpu_has_fxsr())
         restore_fpu(fp->_fxsr);
-    else if (fp)
+    else if (fp) {
+        fpu_activate(current);
         fpu_restore_legacy(fp);
+    }
     else
         restore_fpu(NULL);
 }

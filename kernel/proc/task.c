@@ -5,6 +5,7 @@
 #include "arch/timer.h"
 #include "mm/page_alloc.h"
 #include "fs/proc/proc.h"
+#include "arch/fpu.h"
 
 static pid_t last_pid;
 
@@ -70,6 +71,7 @@ int alloc_task(struct task_struct **out)
 /* Frees the slot of a reaped zombie (or a fork that failed half-way). */
 void free_task(struct task_struct *t)
 {
+    fpu_forget(t);
     proc_forget(t->pid);
     free_pages(t->kstack, KSTACK_PAGES);
     t->kstack = NULL;
