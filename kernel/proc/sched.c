@@ -167,16 +167,22 @@ void wake_up_task(struct task_struct *t)
  * and they look at their files again. */
 int poll_wait_chan;
 
-static inline int waits_for(struct task_struct *t, void *chan)
+/* What each task sleeps on (task->wait_chan), side by side: wake_up looks
+ * through this one small array, not through every task_struct -- a whole
+ * table of those spans dozens of pages, and under QEMU each page touched
+ * costs a lookup in its software TLB.  Only a match touches the task. */
+static void *sleeping_on[NR_TASKS];
+
+static inline int waits_for(int i, void *chan)
 {
-    return t->state == TASK_INTERRUPTIBLE &&
-           (t->wait_chan == chan || t->wait_chan == &poll_wait_chan);
+    return (sleeping_on[i] == chan || sleeping_on[i] == &poll_wait_chan) &&
+           tasks[i].state == TASK_INTERRUPTIBLE;
 }
 
 void wake_up(void *chan)
 {
     for (int i = 1; i < NR_TASKS; i++)
-        if (waits_for(&tasks[i], chan))
+        if (sleeping_on[i] && waits_for(i, chan))
             wake_up_task(&tasks[i]);
 }
 
@@ -189,7 +195,7 @@ void wake_up(void *chan)
 void wake_up_sync(void *chan)
 {
     for (int i = 1; i < NR_TASKS; i++)
-        if (waits_for(&tasks[i], chan))
+        if (sleeping_on[i] && waits_for(i, chan))
             tasks[i].state = TASK_READY;
 }
 
@@ -198,9 +204,11 @@ int sleep_on(void *chan)
     if (signal_pending(current))
         return -EINTR;
     current->wait_chan = chan;
+    sleeping_on[current - tasks] = chan;
     current->state = TASK_INTERRUPTIBLE;
     schedule();
     current->wait_chan = NULL;
+    sleeping_on[current - tasks] = NULL;
     return signal_pending(current) ? -EINTR : 0;
 }
 
