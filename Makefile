@@ -192,7 +192,8 @@ $(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
 # the differential test (user/tests/test_glibc_diff.c) runs each of the
 # programs below twice inside Minnow, this build against Minnow's own from
 # /bin, and compares what they print.  They live in
-# /usr/libexec/minnow/glibc/, out of /bin, since only that test uses them.
+# /usr/libexec/minnow/glibc/ of a second initrd, initrd-tests.cpio, that
+# only `make test` loads: 17 MB that `make qemu` need not carry.
 # The tools are the plain POSIX ones of user/bin/ (cp, ln, mv, env and
 # kill use what glibc 2.36 lacks or hides).
 LINUX_CC := i686-linux-gnu-gcc -static -std=gnu11 -Wall -Wextra -Werror -Og -s
@@ -212,16 +213,23 @@ ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
 # Debian's static busybox for i386, when tools/deps.sh could fetch it.
 BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
-$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(GLIBC_PROGS) $(BUSYBOX) tools/busybox-links.sh
+$(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
 	$(Q)cp -r user/files/. $(B)/rootfs/
 	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
 	$(if $(BUSYBOX),$(Q)tools/busybox-links.sh $(BUSYBOX) $(B)/rootfs)
-	@mkdir -p $(B)/rootfs/usr/libexec/minnow/glibc
-	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs/usr/libexec/minnow/glibc/
+	@mkdir -p $(B)/rootfs/usr/libexec/minnow
 	$(Q)cd user/files && sha256sum etc/motd hello.txt | sed 's|  |  /|' > ../../$(B)/rootfs/usr/libexec/minnow/sha256sums
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
+
+# What only the tests use, unpacked over the first (the kernel takes every
+# multiboot module as a cpio archive, in order).
+$(B)/initrd-tests.cpio: $(GLIBC_PROGS)
+	$(call say,CPIO,$@)
+	@rm -rf $(B)/rootfs-tests && mkdir -p $(B)/rootfs-tests/usr/libexec/minnow/glibc
+	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs-tests/usr/libexec/minnow/glibc/
+	$(Q)cd $(B)/rootfs-tests && find usr | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd-tests.cpio
 
 # ---------------------------------------------------------------- running
 QEMU_BASE := $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot
@@ -281,7 +289,7 @@ iso: $(B)/minnow.iso
 
 # ---------------------------------------------------------------- tests
 # T=name runs one test; TIMEOUT is in seconds for the whole boot.
-test: all
+test: all $(B)/initrd-tests.cpio
 	@tools/test.sh $(if $(T),--only $(T))
 
 # Benchmarks (user/bench/): performance is measured here, never in tests.

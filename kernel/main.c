@@ -29,7 +29,12 @@
 
 extern char _end[];                  /* linker.ld: end of the kernel image */
 
-static uint32_t initrd_start, initrd_end;    /* physical */
+/* The initrds the boot loader loaded (multiboot modules), physical
+ * addresses.  Each is a cpio archive, unpacked in order into one tree:
+ * `make test` adds a second one with what only tests use. */
+#define MAX_INITRDS 4
+static struct { uint32_t start, end; } initrd[MAX_INITRDS];
+static int nr_initrds;
 
 /* The highest RAM address, from the memory map (or the older mem_upper). */
 static uint32_t find_mem_end(struct multiboot_info *mb)
@@ -70,8 +75,8 @@ static void memory_init(struct multiboot_info *mb, uint32_t mem_end)
         free_phys_range(0x100000, mem_end);
     }
     reserve_phys_range(0x100000, virt_to_phys(_end));
-    if (initrd_end)
-        reserve_phys_range(initrd_start, initrd_end);
+    for (int i = 0; i < nr_initrds; i++)
+        reserve_phys_range(initrd[i].start, initrd[i].end);
 }
 
 static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
@@ -80,10 +85,12 @@ static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
         panic("not started by a multiboot loader (magic %08x)", magic);
     if (mb->flags & MB_INFO_CMDLINE)
         cmdline_init(phys_to_virt(mb->cmdline));
-    if ((mb->flags & MB_INFO_MODS) && mb->mods_count > 0) {
+    if (mb->flags & MB_INFO_MODS) {
         struct multiboot_mod *mod = phys_to_virt(mb->mods_addr);
-        initrd_start = mod->start;
-        initrd_end = mod->end;
+        for (uint32_t i = 0; i < mb->mods_count && nr_initrds < MAX_INITRDS; i++, nr_initrds++) {
+            initrd[nr_initrds].start = mod[i].start;
+            initrd[nr_initrds].end = mod[i].end;
+        }
     }
 }
 
@@ -91,16 +98,17 @@ static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
 static void fs_init(void)
 {
     ramfs_init();
-    if (initrd_end) {
-        int n = initrd_unpack(phys_to_virt(initrd_start), initrd_end - initrd_start);
+    for (int i = 0; i < nr_initrds; i++) {
+        uint32_t size = initrd[i].end - initrd[i].start;
+        int n = initrd_unpack(phys_to_virt(initrd[i].start), size);
         if (n < 0)
             printk("initrd: not a cpio newc archive (error %d)\n", n);
         else
             printk("initrd: %d files and directories\n", n);
-        free_phys_range(initrd_start, initrd_end);
-    } else {
-        printk("no initrd: the file system is empty\n");
+        free_phys_range(initrd[i].start, initrd[i].end);
     }
+    if (nr_initrds == 0)
+        printk("no initrd: the file system is empty\n");
     dev_init();
     proc_init();
 }
@@ -139,8 +147,8 @@ void kmain(uint32_t magic, uint32_t mbinfo)
 
     printk("Minnow: a teaching Unix for 32-bit x86\n");
     printk("memory: %u MiB, %lu free pages of 4 KiB\n", mem_end >> 20, nr_free_pages());
-    if (initrd_end)
-        printk("initrd: %u bytes at %08x\n", initrd_end - initrd_start, initrd_start);
+    for (int i = 0; i < nr_initrds; i++)
+        printk("initrd: %u bytes at %08x\n", initrd[i].end - initrd[i].start, initrd[i].start);
     printk("command line: %s\n", cmdline());
     fs_init();
 

@@ -46,7 +46,7 @@ count() {       # reads "ok ..." / "FAIL ..." / "skip ..." lines, prints them
 # (skipped when the one test asked for is a host test)
 if [ "$ONLY" = all ] || [ ! -e "tools/hosttests/$ONLY.sh" ]; then
     start=$(date +%s)
-    timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
+    timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd "$B/initrd.cpio,$B/initrd-tests.cpio" \
         -m 128M -display none -serial stdio -net none -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -append "test=$ONLY" > "$RUNLOG" 2>&1 < /dev/null &
