@@ -86,7 +86,8 @@ void fpu_switch(struct task_struct *next)
         stts();
 }
 
-/* t's registers into the FPU, the owner's saved first. */
+/* The current task's registers into the FPU (t is current), the owner's
+ * saved first. */
 void fpu_activate(struct task_struct *t)
 {
     clts();
@@ -109,6 +110,8 @@ void fpu_flush(struct task_struct *t)
     if (fpu_owner == t) {
         clts();
         fpu_save(t->fpu_state);
+        if (t != current)
+            stts();                      /* the registers are still not current's */
     }
 }
 
