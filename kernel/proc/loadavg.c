@@ -12,23 +12,13 @@ static const unsigned long decay[3] = { 1884, 2014, 2037 };
 static unsigned long avenrun[3];
 static unsigned long next_sample = LOAD_FREQ;
 
-static unsigned long runnable_tasks(void)
-{
-    unsigned long n = 0;
-
-    for (int i = 1; i < NR_TASKS; i++)
-        if (tasks[i].state == TASK_RUNNING || tasks[i].state == TASK_READY)
-            n++;
-    return n;
-}
-
 /* Called every tick; does its work once every LOAD_FREQ ticks. */
 void calc_load(void)
 {
     if (!time_after_eq(jiffies, next_sample))
         return;
     next_sample += LOAD_FREQ;
-    unsigned long active = runnable_tasks() * FIXED_1;
+    unsigned long active = (unsigned long)count_tasks(1) * FIXED_1;
     for (int i = 0; i < 3; i++)
         avenrun[i] = (avenrun[i] * decay[i] + active * (FIXED_1 - decay[i]) + FIXED_1 / 2) >> FSHIFT;
 }

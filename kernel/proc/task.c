@@ -17,6 +17,20 @@ struct task_struct *find_task(pid_t pid)
     return NULL;
 }
 
+/* How many processes there are (the idle task not counted), or how many
+ * could run now: sysinfo, /proc/loadavg, the load averages. */
+int count_tasks(int runnable_only)
+{
+    int n = 0;
+
+    for (int i = 1; i < NR_TASKS; i++) {
+        enum task_state s = tasks[i].state;
+        if (s != TASK_UNUSED && (!runnable_only || s == TASK_RUNNING || s == TASK_READY))
+            n++;
+    }
+    return n;
+}
+
 /* The letter ps and /proc show for a state. */
 char task_state_letter(enum task_state s)
 {

@@ -142,6 +142,7 @@ static inline uint32_t kstack_top(struct task_struct *t)
 struct task_struct *find_task(pid_t pid);
 pid_t last_pid_allocated(void);  /* /proc/loadavg */
 char task_state_letter(enum task_state s);   /* R, S, T, Z */
+int count_tasks(int runnable_only);
 int alloc_task(struct task_struct **out);
 void free_task(struct task_struct *t);
 void set_task_name(struct task_struct *t, const char *path);

@@ -43,18 +43,6 @@ static void show_uptime(struct proc_buf *b, struct task_struct *unused, struct i
     print_seconds(b, cpu_times.idle, "\n");
 }
 
-static int count_tasks(int runnable_only)
-{
-    int n = 0;
-
-    for (int i = 1; i < NR_TASKS; i++) {
-        enum task_state s = tasks[i].state;
-        if (s != TASK_UNUSED && (!runnable_only || s == TASK_RUNNING || s == TASK_READY))
-            n++;
-    }
-    return n;
-}
-
 /* "0.52 0.20 0.07 1/12 345": the averages, running/all tasks, the last pid. */
 static void show_loadavg(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
