@@ -300,6 +300,25 @@ long read_file(const char *path, char *buf, size_t size)
     return len;
 }
 
+void write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    write(fd, text, strlen(text));
+    close(fd);
+}
+
+void fill_file(const char *path, char fill, size_t size)
+{
+    static char buf[4096];
+    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
+
+    memset(buf, fill, sizeof(buf));
+    for (size_t done = 0; done < size; done += sizeof(buf))
+        write(fd, buf, size - done < sizeof(buf) ? size - done : sizeof(buf));
+    close(fd);
+}
+
 /* ---------------------------------------------------------------- the CPU */
 
 unsigned long cpu_ticks(pid_t pid)

@@ -184,13 +184,6 @@ static void unlinkat_calls(void)
           "errno %d", errno);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-    write(fd, text, strlen(text));
-    close(fd);
-}
-
 static void renameat_calls(void)
 {
     char buf[16] = { 0 };

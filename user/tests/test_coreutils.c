@@ -45,13 +45,6 @@ static int run(const char *cmdline, const char *input)
     return WEXITSTATUS(status);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    write(fd, text, strlen(text));
-    close(fd);
-}
-
 /* The file's contents in buf ("" if it cannot be read). */
 static char *file_text(const char *path, char *buf, size_t size)
 {

@@ -597,7 +597,7 @@ static void finish_slow(struct background *s)
 
 /* ---------------------------------------------------------------- files */
 
-static void write_file(const char *path, const char *data, size_t len)
+static void write_bytes(const char *path, const char *data, size_t len)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
@@ -615,25 +615,25 @@ static void make_files(void)
     mkdir(D, 0755);
     for (int i = 0; i < 10000; i++)
         data[i] = (char)(i * 7 + i / 256);   /* 7 is odd: all 256 values come */
-    write_file(D "/bytes", data, 10000);
+    write_bytes(D "/bytes", data, 10000);
     for (int off = 0; off < 16384; off += 32)
         snprintf(data + off, 33, "offset %05d: .................\n", off);
-    write_file(D "/offsets", data, 16384);
+    write_bytes(D "/offsets", data, 16384);
     const char *words = "the quick brown fox\nThe lazy dog\njumps\nover\nthe end\n"
                         "apple\nZebra\n\nbanana split\n";
-    write_file(D "/words", words, strlen(words));
+    write_bytes(D "/words", words, strlen(words));
     /* big enough for glibc's malloc to map it (mmap, mremap) */
     static char big[BIG_LINES * 7];
     for (int i = 0; i < BIG_LINES; i++)
         snprintf(big + 7 * i, 8, "%06d\n", (i * 7919) % 1000000);
-    write_file(D "/big", big, sizeof(big));
+    write_bytes(D "/big", big, sizeof(big));
     const char *script = "echo from a script without #!, run by sh\n";
-    write_file(D "/script", script, strlen(script));
+    write_bytes(D "/script", script, strlen(script));
     chmod(D "/script", 0755);
     mkdir(D "/tree", 0755);
     mkdir(D "/tree/sub", 0700);
-    write_file(D "/tree/file", "twelve bytes", 12);
-    write_file(D "/tree/.hidden", "", 0);
+    write_bytes(D "/tree/file", "twelve bytes", 12);
+    write_bytes(D "/tree/.hidden", "", 0);
     symlink("file", D "/tree/link");
 }
 

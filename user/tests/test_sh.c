@@ -39,13 +39,6 @@ static int sh(const char *line)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1000 + WTERMSIG(status);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    write(fd, text, strlen(text));
-    close(fd);
-}
-
 static void test_pipelines(void)
 {
     sh("cat /hello.txt | grep World | wc -l");

@@ -17,13 +17,6 @@
 
 #define D "/tmp/sl"
 
-static void write_file(const char *path, const char *text)
-{
-    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-    write(fd, text, strlen(text));
-    close(fd);
-}
-
 static mode_t lmode(const char *path)
 {
     struct stat st;

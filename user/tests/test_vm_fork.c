@@ -29,17 +29,6 @@ static void wait_byte(int fd)
         ;
 }
 
-static void make_file(const char *path, char fill, size_t size)
-{
-    static char buf[PAGE];
-    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-
-    memset(buf, fill, sizeof(buf));
-    for (size_t done = 0; done < size; done += PAGE)
-        write(fd, buf, size - done < PAGE ? size - done : PAGE);
-    close(fd);
-}
-
 /* ---------------------------------------------------------------- private */
 
 /* Both sides write their own value to each place, wait until the other
@@ -74,7 +63,7 @@ static void private_writes(void)
     struct places p = { malloc(sizeof(int)), sbrk(PAGE), &local, NULL };
     int to_child[2], to_parent[2];
 
-    make_file("/tmp/vm_fork_priv", 'f', 2 * PAGE);
+    fill_file("/tmp/vm_fork_priv", 'f', 2 * PAGE);
     int fd = open("/tmp/vm_fork_priv", O_RDWR);
     p.file = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     check(p.file != MAP_FAILED, "vm_fork_private_file_mmap", "errno %d", errno);

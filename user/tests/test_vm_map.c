@@ -20,17 +20,6 @@
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 
-static void make_file(const char *path, char fill, size_t size)
-{
-    static char buf[PAGE];
-    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-
-    memset(buf, fill, sizeof(buf));
-    for (size_t done = 0; done < size; done += PAGE)
-        write(fd, buf, size - done < PAGE ? size - done : PAGE);
-    close(fd);
-}
-
 static char byte_at(int fd, off_t off)
 {
     char c = 0;
@@ -58,7 +47,7 @@ static int touch(void *addr, void (*how)(void))
 
 static void shared_file(void)
 {
-    make_file("/tmp/vm_shared", 'a', 2 * PAGE);
+    fill_file("/tmp/vm_shared", 'a', 2 * PAGE);
     int fd = open("/tmp/vm_shared", O_RDWR);
     char *p = mmap(NULL, 2 * PAGE, RW, MAP_SHARED, fd, 0);
     char *q = mmap(NULL, 2 * PAGE, RW, MAP_SHARED, fd, 0);
@@ -119,7 +108,7 @@ static void shared_file(void)
 /* Unlinked and closed: the mapping holds the file. */
 static void unlinked_file(void)
 {
-    make_file("/tmp/vm_unlinked", 'u', 3 * PAGE);
+    fill_file("/tmp/vm_unlinked", 'u', 3 * PAGE);
     int fd = open("/tmp/vm_unlinked", O_RDWR);
     char *p = mmap(NULL, 3 * PAGE, RW, MAP_SHARED, fd, 0);
     close(fd);
@@ -142,7 +131,7 @@ static void unlinked_file(void)
  * is SIGBUS. */
 static void past_end(void)
 {
-    make_file("/tmp/vm_short", 's', PAGE + 904);
+    fill_file("/tmp/vm_short", 's', PAGE + 904);
     int fd = open("/tmp/vm_short", O_RDWR);
     char *p = mmap(NULL, 4 * PAGE, RW, MAP_SHARED, fd, 0);
     char *r = mmap(NULL, 4 * PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -174,7 +163,7 @@ static void past_end(void)
  * again the mapping and read() see the same bytes. */
 static void truncated(void)
 {
-    make_file("/tmp/vm_trunc", 't', 3 * PAGE);
+    fill_file("/tmp/vm_trunc", 't', 3 * PAGE);
     int fd = open("/tmp/vm_trunc", O_RDWR);
     char *p = mmap(NULL, 3 * PAGE, RW, MAP_SHARED, fd, 0);
     check(p != MAP_FAILED, "vm_truncate_mmap", "errno %d", errno);
@@ -444,7 +433,7 @@ static long old_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 
 static void errors(void)
 {
-    make_file("/tmp/vm_errors", 'e', 2 * PAGE);
+    fill_file("/tmp/vm_errors", 'e', 2 * PAGE);
     int rdonly = open("/tmp/vm_errors", O_RDONLY);
     int wronly = open("/tmp/vm_errors", O_WRONLY);
     int rdwr = open("/tmp/vm_errors", O_RDWR);

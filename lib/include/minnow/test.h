@@ -115,6 +115,10 @@ int read_until(int fd, char *buf, size_t size, size_t *len, const char *want, in
  * length, or -1 (buf "") if the file cannot be opened. */
 long read_file(const char *path, char *buf, size_t size);
 
+/* path made (or emptied) and filled with text; with size bytes of fill. */
+void write_file(const char *path, const char *text);
+void fill_file(const char *path, char fill, size_t size);
+
 /* ---------------------------------------------------------------- the CPU */
 
 /* The CPU time the kernel charged to process pid so far, in timer ticks
