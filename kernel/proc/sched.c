@@ -167,10 +167,11 @@ void wake_up_task(struct task_struct *t)
  * and they look at their files again. */
 int poll_wait_chan;
 
-/* What each task sleeps on (task->wait_chan), side by side: wake_up looks
- * through this one small array, not through every task_struct -- a whole
- * table of those spans dozens of pages, and under QEMU each page touched
- * costs a lookup in its software TLB.  Only a match touches the task. */
+/* What each task sleeps on, by its slot in tasks[] (in gdb: p
+ * sleeping_on[current - tasks]).  wake_up looks through this one small
+ * array, not through every task_struct -- a whole table of those spans
+ * dozens of pages, and under QEMU each page touched costs a lookup in its
+ * software TLB.  Only a match touches the task. */
 static void *sleeping_on[NR_TASKS];
 
 static inline int waits_for(int i, void *chan)
@@ -203,11 +204,9 @@ int sleep_on(void *chan)
 {
     if (signal_pending(current))
         return -EINTR;
-    current->wait_chan = chan;
     sleeping_on[current - tasks] = chan;
     current->state = TASK_INTERRUPTIBLE;
     schedule();
-    current->wait_chan = NULL;
     sleeping_on[current - tasks] = NULL;
     return signal_pending(current) ? -EINTR : 0;
 }

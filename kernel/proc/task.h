@@ -27,7 +27,8 @@ enum task_state {
     TASK_UNUSED,                 /* a free slot in the table */
     TASK_RUNNING,                /* on the CPU now (there is one CPU) */
     TASK_READY,                  /* could run; waits for its turn */
-    TASK_INTERRUPTIBLE,          /* blocked: asleep on wait_chan, or a signal */
+    TASK_INTERRUPTIBLE,          /* blocked: asleep on a channel (sched.c's
+                                    sleeping_on[]), or a signal */
     TASK_STOPPED,                /* stopped by SIGSTOP/SIGTSTP until SIGCONT */
     TASK_ZOMBIE,                 /* exited; waits for its parent's wait() */
 };
@@ -72,7 +73,6 @@ struct task_struct {
     unsigned long ticks;         /* CPU time used, in ticks */
     unsigned long stime;         /* of which in the kernel (the rest: in user mode) */
     unsigned long start_time;    /* jiffies when it was forked */
-    void *wait_chan;             /* what an INTERRUPTIBLE task sleeps on */
     unsigned long timeout;       /* jiffies at which to wake up anyway (0: never) */
 
     /* family */
