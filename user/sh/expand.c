@@ -1,179 +1,735 @@
-/* expand.c: step 4, a command's words as typed into the argv a program gets.
+/* expand.c: a word as typed into the fields a command gets.
  *
- *   'single quotes'   everything literal
- *   "double quotes"   literal but $VAR, and \ before $ " \ `
- *   \c                c, literally
- *   $NAME ${NAME}     the variable; also $? $$ $! $# $0..$9 $@
- *   ~ or ~/...        $HOME
- * An unquoted $VAR whose value has blanks becomes several words.
+ * POSIX's order, for every word of a command, just before it runs:
  *
- * exec.c calls it just before a command runs, not when the line is read,
- * so that "false; echo $?" prints 1.  The values come from vars.c; the
- * finished words go into the line's arena (main.c). */
-#include <ctype.h>
+ *   1. tilde          ~ and ~/dir become $HOME
+ *   2. parameters     $x ${x} $1 $@ $? ... and ${x:-word} ${#x} ${x%pat}...
+ *      commands       $(cmd) and `cmd`: its output, trailing newlines cut
+ *      arithmetic     $((1 + x))
+ *   3. splitting      what an unquoted expansion gave is cut at $IFS
+ *   4. pathnames      a field with an unquoted * ? [ becomes the file
+ *                     names it matches (glob.c), if any
+ *   5. quote removal  ' " \ go away
+ *
+ * Quotes decide everything, and they are gone after step 2.  So every
+ * character is built into the field together with a few flag bits: was
+ * it quoted (then a * in it is just a star), did it come from an unquoted
+ * expansion (then a blank in it splits).  Steps 3-5 read the flags. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include "sh.h"
 
-struct expansion {
-    char **argv;                /* the finished words... */
-    int argc, max;              /* ...how many, and room for how many */
-    char buf[WORD_MAX];         /* the word being built */
-    int len;
-    int started;                /* quotes make a word even if empty: "" */
-    int split;                  /* split unquoted values at blanks? */
-    int failed;
+enum {
+    F_QUOTED = 1,       /* a quoted character: no splitting, literal in a glob */
+    F_SPLIT = 2,        /* from an unquoted expansion: $IFS characters split here */
+    F_BREAK = 4,        /* between the fields of "$@": both are kept, even empty */
+    F_SOFT = 8,         /* between the fields of an unquoted $@: like a blank */
+    F_MARK = 16,        /* no character: quotes were here, so the field exists even if "" */
 };
 
-static void put_char(struct expansion *e, char c)
+struct exp {
+    struct buf text, flags;
+    int literal;        /* flags of unquoted literal characters (F_SPLIT inside ${x:-a b}) */
+    int error;
+};
+
+static void put(struct exp *e, char c, int flags)
 {
-    if (e->len < WORD_MAX - 1)
-        e->buf[e->len++] = c;
-    else if (!e->failed++)
-        complain("word too long (the limit is %d characters)", WORD_MAX - 1);
+    buf_putc(&e->text, c);
+    buf_putc(&e->flags, (char)flags);
 }
 
-static void end_word(struct expansion *e)
+/* A value into the field: quoted, or open to splitting and globs. */
+static void put_value(struct exp *e, const char *v, int quoted)
 {
-    if (!e->started && e->len == 0)
+    for (; *v; v++)
+        put(e, *v, quoted ? F_QUOTED : F_SPLIT);
+}
+
+static void process(struct exp *e, const char *s, size_t n, int dq);
+
+/* ${x:-word}: the word's unquoted characters split like an expansion's
+ * ("${x:-a b}" is one field, ${x:-a b} two). */
+static void put_word(struct exp *e, const char *word, size_t n, int dq)
+{
+    int saved = e->literal;
+
+    e->literal = dq ? F_QUOTED : F_SPLIT;
+    process(e, word, n, dq);
+    e->literal = saved;
+}
+
+/* ---------------------------------------------------------------- finding ends */
+
+/* p is just after "${": where its '}' is. */
+static const char *brace_end(const char *p)
+{
+    int depth = 1;
+
+    for (; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '\'') {
+            const char *q = strchr(p + 1, '\'');
+            p = q ? q : p + strlen(p) - 1;
+        } else if (*p == '$' && p[1] == '{') {
+            depth++;
+            p++;
+        } else if (*p == '$' && p[1] == '(' && p[2] != '(') {
+            p += 1 + command_substitution_length(p + 2);
+        } else if (*p == '{') {
+            depth++;
+        } else if (*p == '}' && --depth == 0) {
+            return p;
+        }
+    }
+    return p;
+}
+
+/* p is just after "$((": where its "))" is. */
+static const char *arith_end(const char *p)
+{
+    int depth = 0;
+
+    for (; *p; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth > 0)
+            depth--;
+        else if (*p == ')' && p[1] == ')')
+            return p;
+    }
+    return p;
+}
+
+/* p is just after a backquote: the closing one. */
+static const char *backquote_end(const char *p)
+{
+    for (; *p && *p != '`'; p++)
+        if (*p == '\\' && p[1])
+            p++;
+    return p;
+}
+
+/* ---------------------------------------------------------------- $(...) */
+
+static int substitutions;
+
+int command_substitutions(void)
+{
+    return substitutions;
+}
+
+/* Runs text in a child whose stdout is a pipe, and reads it all: the
+ * lecture's pipe + fork + dup2, with the shell as the reader. */
+char *command_output(const char *text)
+{
+    struct buf out = { 0 };
+    int fds[2];
+
+    substitutions++;
+    fflush(stdout);
+    if (pipe(fds) < 0) {
+        complain("pipe: %s", strerror(errno));
+        return buf_take(&out);
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        if (fds[1] != 1) {
+            dup2(fds[1], 1);
+            close(fds[1]);
+        }
+        become_subshell();
+        int status = run_string(text);
+        fflush(stdout);
+        leave(status);
+    }
+    close(fds[1]);
+    char chunk[512];
+    ssize_t n;
+    while ((n = read(fds[0], chunk, sizeof(chunk))) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        for (ssize_t i = 0; i < n; i++)
+            if (chunk[i])               /* a NUL cannot be part of a string */
+                buf_putc(&out, chunk[i]);
+    }
+    close(fds[0]);
+    int status = 0;
+    if (pid > 0 && wait_for_pid(pid, &status) == pid)
+        set_last_status(exit_code(status));
+    else if (pid < 0)
+        complain("fork: %s", strerror(errno));
+    while (out.len > 0 && out.s[out.len - 1] == '\n')
+        out.s[--out.len] = '\0';
+    return buf_take(&out);
+}
+
+static void put_command_output(struct exp *e, const char *cmd, size_t n, int dq)
+{
+    char *text = scratch_strndup(cmd, n);
+    char *out = command_output(text);
+    put_value(e, out, dq);
+    free(out);
+}
+
+/* `cmd`: inside backquotes \\ \` \$ (and \" within "...") stand for the
+ * character itself. */
+static void put_backquoted(struct exp *e, const char *p, size_t n, int dq)
+{
+    struct buf cmd = { 0 };
+
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\\' && i + 1 < n && (strchr("$`\\", p[i + 1]) || (dq && p[i + 1] == '"')))
+            i++;
+        buf_putc(&cmd, p[i]);
+    }
+    put_command_output(e, cmd.s ? cmd.s : "", cmd.len, dq);
+    buf_free(&cmd);
+}
+
+/* ---------------------------------------------------------------- parameters */
+
+/* The special parameters and $1...: NULL if unset. */
+static const char *special_value(const char *name, char *tmp, size_t size)
+{
+    if (strcmp(name, "?") == 0)
+        snprintf(tmp, size, "%d", get_last_status());
+    else if (strcmp(name, "$") == 0)
+        snprintf(tmp, size, "%d", (int)get_shell_pid());
+    else if (strcmp(name, "!") == 0) {
+        if (!get_last_bg_pid())
+            return NULL;
+        snprintf(tmp, size, "%d", (int)get_last_bg_pid());
+    } else if (strcmp(name, "#") == 0)
+        snprintf(tmp, size, "%d", get_nparams());
+    else if (strcmp(name, "-") == 0)
+        snprintf(tmp, size, "%s", option_letters());
+    else if (strcmp(name, "0") == 0)
+        return get_arg0();
+    else if (name[0] >= '1' && name[0] <= '9')
+        return atoi(name) <= get_nparams() ? get_param(atoi(name)) : NULL;
+    else
+        return get_var(name);
+    return tmp;
+}
+
+/* $@ and $*, all positional parameters, joined as POSIX says. */
+static void put_all_params(struct exp *e, int star, int dq)
+{
+    const char *ifs = get_var("IFS");
+    char sep = !ifs ? ' ' : ifs[0];
+
+    for (int i = 1; i <= get_nparams(); i++) {
+        if (i > 1) {
+            if (dq && star) {
+                if (sep)
+                    put(e, sep, F_QUOTED);
+            } else {
+                put(e, 0, dq ? F_BREAK : F_SOFT);
+            }
+        }
+        put_value(e, get_param(i), dq);
+    }
+}
+
+/* The value of name, for ${#x} and the operators: $@ joined by blanks. */
+static char *param_string(const char *name, int *unset)
+{
+    char tmp[32];
+
+    if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0) {
+        struct buf b = { 0 };
+        for (int i = 1; i <= get_nparams(); i++) {
+            if (i > 1)
+                buf_putc(&b, ' ');
+            buf_puts(&b, get_param(i));
+        }
+        *unset = 0;
+        char *s = scratch_strdup(b.s ? b.s : "");
+        buf_free(&b);
+        return s;
+    }
+    const char *v = special_value(name, tmp, sizeof(tmp));
+    *unset = v == NULL;
+    return scratch_strdup(v ? v : "");
+}
+
+static int unset_error(struct exp *e, const char *name)
+{
+    complain("%s: parameter not set", name);
+    e->error = 1;
+    if (!is_interactive())
+        leave(2);
+    return -1;
+}
+
+/* An expansion inside a word expanded to one string: ${x:=word}'s word,
+ * ${x%pattern}'s pattern ("as_pattern": quoted characters escaped). */
+static char *expand_part(const char *s, size_t n, int as_pattern, int *error);
+
+/* ${x%pat} ${x%%pat} ${x#pat} ${x##pat}: the value without a matching end. */
+static char *remove_pattern(const char *value, const char *pattern, const char *op)
+{
+    size_t len = strlen(value);
+    int suffix = op[0] == '%', longest = op[1] == op[0];
+    char *part = scratch_alloc(len + 1);
+
+    for (size_t k = 0; k <= len; k++) {
+        /* try the shortest first, or the longest first */
+        size_t cut = longest ? len - k : k;
+        if (suffix) {
+            if (pattern_match(pattern, value + len - cut))
+                return scratch_strndup(value, len - cut);
+        } else {
+            memcpy(part, value, cut);
+            part[cut] = '\0';
+            if (pattern_match(pattern, part))
+                return scratch_strdup(value + cut);
+        }
+    }
+    return scratch_strdup(value);
+}
+
+static int name_length(const char *p, const char *end)
+{
+    if (p >= end)
+        return 0;
+    if (strchr("@*#?-$!", *p))
+        return 1;
+    const char *q = p;
+    if (*p >= '0' && *p <= '9') {
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        return (int)(q - p);
+    }
+    while (q < end && (*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                       (q > p && *q >= '0' && *q <= '9')))
+        q++;
+    return (int)(q - p);
+}
+
+/* ${...}: p after "${", end at its "}". */
+static void put_braced(struct exp *e, const char *p, const char *end, int dq)
+{
+    int unset;
+    char num[32];
+
+    if (*p == '#' && p + 1 < end) {                     /* ${#x} */
+        int n = name_length(p + 1, end);
+        if (n == end - p - 1) {
+            char *name = scratch_strndup(p + 1, (size_t)n);
+            char *v = param_string(name, &unset);
+            if (unset && option(OPT_NOUNSET) && strcmp(name, "@") && strcmp(name, "*")) {
+                unset_error(e, name);
+                return;
+            }
+            snprintf(num, sizeof(num), "%zu", strlen(v));
+            put_value(e, num, dq);
+            return;
+        }
+    }
+    int n = name_length(p, end);
+    if (n == 0) {
+        complain("${%.*s}: bad substitution", (int)(end - p), p);
+        e->error = 1;
         return;
-    if (e->argc == e->max) {
-        if (!e->failed++)
-            complain("too many words (the limit is %d)", e->max);
-    } else if (!(e->argv[e->argc++] = arena_strndup(e->buf, (size_t)e->len))) {
-        e->failed = 1;
     }
-    e->len = e->started = 0;
-}
+    char *name = scratch_strndup(p, (size_t)n);
+    const char *op = p + n;
+    if (op == end) {                                    /* ${x} */
+        if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0) {
+            put_all_params(e, name[0] == '*', dq);
+            return;
+        }
+        char *v = param_string(name, &unset);
+        if (unset && option(OPT_NOUNSET)) {
+            unset_error(e, name);
+            return;
+        }
+        put_value(e, v, dq);
+        return;
+    }
+    int colon = *op == ':';
+    const char *kind = op + colon;
+    size_t oplen = colon + 1;
+    if ((*kind == '%' || *kind == '#') && kind[1] == *kind && !colon)
+        oplen = 2;
+    if (!strchr("-=?+%#", *kind) || (colon && (*kind == '%' || *kind == '#'))) {
+        complain("${%.*s}: bad substitution", (int)(end - p), p);
+        e->error = 1;
+        return;
+    }
+    const char *word = op + oplen;
+    size_t wlen = (size_t)(end - word);
+    char *v = param_string(name, &unset);
+    int empty = unset || (colon && !*v);
 
-static void put_value(struct expansion *e, const char *s, int quoted)
-{
-    for (; *s; s++) {
-        if (!quoted && e->split && is_blank(*s))
-            end_word(e);
+    switch (*kind) {
+    case '-':
+        if (empty)
+            put_word(e, word, wlen, dq);
         else
-            put_char(e, *s);
+            put_value(e, v, dq);
+        return;
+    case '+':
+        if (!empty)
+            put_word(e, word, wlen, dq);
+        return;
+    case '=':
+        if (empty) {
+            v = expand_part(word, wlen, 0, &e->error);
+            if (!valid_name(name, strlen(name))) {
+                complain("%s: cannot assign in this way", name);
+                e->error = 1;
+                return;
+            }
+            if (set_var(name, v, 0) < 0) {
+                e->error = 1;
+                return;
+            }
+        }
+        put_value(e, v, dq);
+        return;
+    case '?':
+        if (empty) {
+            char *msg = wlen ? expand_part(word, wlen, 0, &e->error) : "parameter null or not set";
+            complain("%s: %s", name, msg);
+            e->error = 1;
+            if (!is_interactive())
+                leave(2);
+            return;
+        }
+        put_value(e, v, dq);
+        return;
+    default:                                            /* % %% # ## */
+        if (unset && option(OPT_NOUNSET)) {
+            unset_error(e, name);
+            return;
+        }
+        put_value(e, remove_pattern(v, expand_part(word, wlen, 1, &e->error), kind), dq);
+        return;
     }
 }
 
-/* p is at a '$'.  Returns where the expansion ends. */
-static const char *expand_dollar(struct expansion *e, const char *p, int quoted)
+/* p is at a '$'.  Returns the number of characters used. */
+static size_t put_dollar(struct exp *e, const char *p, const char *end, int dq)
 {
-    char name[64], tmp[WORD_MAX];
-    const char *start = p + 1, *end;
-
-    if (*start == '{') {
-        start++;
-        end = strchr(start, '}');
-        if (!end || end == start || end - start >= (int)sizeof(name)) {
-            put_char(e, '$');
-            return p + 1;
+    if (p + 1 >= end) {
+        put(e, '$', dq ? F_QUOTED : e->literal);
+        return 1;
+    }
+    if (p[1] == '{') {
+        const char *close = brace_end(p + 2);
+        put_braced(e, p + 2, close, dq);
+        return (size_t)(close - p) + (*close ? 1 : 0);
+    }
+    if (p[1] == '(' && p + 2 < end && p[2] == '(') {
+        const char *close = arith_end(p + 3);
+        long value;
+        char *expr = expand_part(p + 3, (size_t)(close - p - 3), 0, &e->error);
+        if (!e->error && arith_eval(expr, &value) == 0) {
+            char num[24];
+            snprintf(num, sizeof(num), "%ld", value);
+            put_value(e, num, dq);
+        } else {
+            e->error = 1;
         }
-    } else if (*start && strchr("?$!#@*", *start)) {
-        end = start + 1;
-    } else if (isdigit((unsigned char)*start)) {
-        end = start + 1;
+        return (size_t)(close - p) + (*close ? 2 : 0);
+    }
+    if (p[1] == '(') {
+        size_t len = command_substitution_length(p + 2);     /* with its ')' */
+        put_command_output(e, p + 2, len ? len - 1 : 0, dq);
+        return 2 + len;
+    }
+    int n = name_length(p + 1, end);
+    if (n == 0) {
+        put(e, '$', dq ? F_QUOTED : e->literal);
+        return 1;
+    }
+    if (p[1] >= '0' && p[1] <= '9')
+        n = 1;                                          /* $10 is ${1}0 */
+    char *name = scratch_strndup(p + 1, (size_t)n);
+    if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0) {
+        put_all_params(e, name[0] == '*', dq);
     } else {
-        end = start;
-        while (isalnum((unsigned char)*end) || *end == '_')
-            end++;
-        if (end == start || end - start >= (int)sizeof(name)) {
-            put_char(e, '$');                   /* a lone $ is just a $ */
-            return p + 1;
-        }
+        int unset;
+        char *v = param_string(name, &unset);
+        if (unset && option(OPT_NOUNSET) && strcmp(name, "!"))
+            unset_error(e, name);
+        put_value(e, v, dq);
     }
-    memcpy(name, start, (size_t)(end - start));
-    name[end - start] = '\0';
-    put_value(e, lookup(name, tmp, sizeof(tmp)), quoted);
-    return *end == '}' ? end + 1 : end;
+    return 1 + (size_t)n;
 }
 
-/* p is just after the opening ".  Returns the end, after the closing ". */
-static const char *expand_double_quoted(struct expansion *e, const char *p)
+/* ---------------------------------------------------------------- one pass over a word */
+
+/* "$@" alone in its quotes, with no parameters, makes no field at all. */
+static int is_empty_quoted_at(const char *p, const char *end)
 {
-    while (*p && *p != '"') {
-        if (*p == '\\' && p[1] && strchr("$\"\\`", p[1])) {
-            put_char(e, p[1]);
-            p += 2;
-        } else if (*p == '$') {
-            p = expand_dollar(e, p, 1);
-        } else {
-            put_char(e, *p++);
-        }
-    }
-    return *p ? p + 1 : p;
+    if (get_nparams() > 0)
+        return 0;
+    return (end - p >= 4 && strncmp(p, "\"$@\"", 4) == 0) || (end - p >= 6 && strncmp(p, "\"${@}\"", 6) == 0);
 }
 
-static void expand_word(struct expansion *e, const char *p)
+static void process(struct exp *e, const char *s, size_t n, int dq)
 {
-    if (p[0] == '~' && (p[1] == '/' || p[1] == '\0')) {
-        const char *home = get_var("HOME");
-        put_value(e, home ? home : "/", 1);
-        p++;
-    }
-    while (*p) {
-        if (*p == '\'') {
-            e->started = 1;
-            for (p++; *p && *p != '\''; p++)
-                put_char(e, *p);
-            if (*p)
+    const char *p = s, *end = s + n;
+
+    while (p < end && !e->error) {
+        char c = *p;
+        if (c == '\'' && !dq) {
+            const char *close = memchr(p + 1, '\'', (size_t)(end - p - 1));
+            if (!close)
+                close = end;
+            put(e, 0, F_MARK);
+            for (p++; p < close; p++)
+                put(e, *p, F_QUOTED);
+            p = close < end ? close + 1 : end;
+        } else if (c == '"') {
+            if (!dq && !is_empty_quoted_at(p, end))
+                put(e, 0, F_MARK);
+            dq = !dq;
+            p++;
+        } else if (c == '\\' && p + 1 < end) {
+            if (!dq || strchr("$`\"\\\n", p[1]))
                 p++;
-        } else if (*p == '"') {
-            e->started = 1;
-            p = expand_double_quoted(e, p + 1);
-        } else if (*p == '\\') {
-            e->started = 1;
-            if (p[1])
-                put_char(e, p[1]);
-            p += p[1] ? 2 : 1;
-        } else if (*p == '$') {
-            p = expand_dollar(e, p, 0);
+            put(e, *p++, F_QUOTED);
+        } else if (c == '$') {
+            p += put_dollar(e, p, end, dq);
+        } else if (c == '`') {
+            const char *close = backquote_end(p + 1);
+            put_backquoted(e, p + 1, (size_t)(close - p - 1), dq);
+            p = *close ? close + 1 : close;
         } else {
-            put_char(e, *p++);
+            put(e, c, dq ? F_QUOTED : e->literal);
+            p++;
         }
     }
-    end_word(e);
 }
 
-/* A file name or a variable's value: exactly one word, never split.
- * Returns NULL after an error message. */
-char *expand_one(const char *word, const char *what)
+/* ~ and ~/dir at the start of a word: $HOME (~user is left as it is). */
+static const char *tilde(struct exp *e, const char *w)
 {
-    char *argv[2];
-    struct expansion e = { .argv = argv, .max = 2 };
+    if (w[0] != '~' || (w[1] && w[1] != '/'))
+        return w;
+    const char *home = get_var("HOME");
+    put(e, 0, F_MARK);
+    put_value(e, home ? home : "", 1);
+    return w + 1;
+}
 
-    expand_word(&e, word);
-    if (e.failed)
-        return NULL;
-    if (e.argc != 1) {
-        complain("%s: ambiguous %s", word, what);
-        return NULL;
+/* ---------------------------------------------------------------- steps 3 to 5 */
+
+static int is_ifs(char c, const char *ifs)
+{
+    return c && strchr(ifs, c);
+}
+
+static int is_ifs_white(char c, const char *ifs)
+{
+    return (c == ' ' || c == '\t' || c == '\n') && is_ifs(c, ifs);
+}
+
+/* A glob pattern from a field: a quoted * must stay a star. */
+static char *pattern_of(const char *text, const char *flags, size_t n)
+{
+    char *pat = scratch_alloc(2 * n + 1), *q = pat;
+
+    for (size_t i = 0; i < n; i++) {
+        if ((flags[i] & F_QUOTED) || text[i] == '\\')
+            if (strchr("*?[]\\", text[i]))
+                *q++ = '\\';
+        *q++ = text[i];
     }
-    return argv[0];
+    return pat;
 }
 
-/* NAME=value at the start of a command is an assignment, not a program. */
-static int is_assignment(const char *word)
+static int has_unquoted_glob(const char *text, const char *flags, size_t n)
 {
-    const char *eq = strchr(word, '=');
-    return eq && valid_name(word, (size_t)(eq - word));
+    for (size_t i = 0; i < n; i++)
+        if (!(flags[i] & F_QUOTED) && strchr("*?[", text[i]))
+            return 1;
+    return 0;
 }
 
-int expand_command(const struct command *c, struct expanded *x)
+/* A finished field: through pathname expansion, then into out. */
+static void emit_field(struct buf *text, struct buf *flags, struct fields *out)
 {
-    struct expansion e = { .argv = x->argv, .max = MAX_WORDS, .split = 1 };
-    int i = 0;
+    const char *t = text->s ? text->s : "";
+    const char *f = flags->s ? flags->s : "";
 
-    x->nassign = 0;
-    for (; i < c->nwords && is_assignment(c->words[i]); i++) {
-        char *eq = strchr(c->words[i], '=');
-        char *value = expand_one(eq + 1, "value");
-        if (!value || !(x->assign[x->nassign++] = arena_concat(c->words[i], (size_t)(eq + 1 - c->words[i]), value)))
+    if (!option(OPT_NOGLOB) && has_unquoted_glob(t, f, text->len)) {
+        char *pat = pattern_of(t, f, text->len);
+        if (glob_expand(pat, out) > 0)
+            goto done;
+    }
+    fields_add(out, scratch_strndup(t, text->len));
+done:
+    text->len = flags->len = 0;
+}
+
+/* Step 3: cut at unquoted $IFS characters that came from expansions. */
+static void split_fields(struct exp *e, struct fields *out)
+{
+    const char *ifsv = get_var("IFS");
+    const char *ifs = ifsv ? ifsv : " \t\n";
+    struct buf text = { 0 }, flags = { 0 };
+    int started = 0, white_ended = 0;
+
+    for (size_t i = 0; i < e->text.len; i++) {
+        char c = e->text.s[i];
+        int f = e->flags.s[i];
+        if (f & F_MARK) {
+            started = 1;
+        } else if (f & F_BREAK) {
+            emit_field(&text, &flags, out);
+            started = 1;
+        } else if ((f & F_SOFT) || ((f & F_SPLIT) && is_ifs_white(c, ifs))) {
+            if (started)
+                emit_field(&text, &flags, out);
+            white_ended = started;
+            started = 0;
+        } else if ((f & F_SPLIT) && is_ifs(c, ifs)) {
+            if (started || !white_ended)
+                emit_field(&text, &flags, out);
+            started = white_ended = 0;
+        } else {
+            buf_putc(&text, c);
+            buf_putc(&flags, (char)f);
+            started = 1;
+            white_ended = 0;
+        }
+    }
+    if (started)
+        emit_field(&text, &flags, out);
+    buf_free(&text);
+    buf_free(&flags);
+}
+
+/* No splitting: the text as one string; "$@" joined by blanks. */
+static char *join(struct exp *e, int as_pattern)
+{
+    struct buf b = { 0 };
+
+    for (size_t i = 0; i < e->text.len; i++) {
+        char c = e->text.s[i];
+        int f = e->flags.s[i];
+        if (f & F_MARK)
+            continue;
+        if (f & (F_BREAK | F_SOFT))
+            c = ' ';
+        else if (as_pattern && ((f & F_QUOTED) || c == '\\') && strchr("*?[]\\", c))
+            buf_putc(&b, '\\');
+        buf_putc(&b, c);
+    }
+    char *s = scratch_strdup(b.s ? b.s : "");
+    buf_free(&b);
+    return s;
+}
+
+static void exp_free(struct exp *e)
+{
+    buf_free(&e->text);
+    buf_free(&e->flags);
+}
+
+static char *expand_part(const char *s, size_t n, int as_pattern, int *error)
+{
+    struct exp e = { 0 };
+
+    process(&e, s, n, 0);
+    char *r = join(&e, as_pattern);
+    if (e.error)
+        *error = 1;
+    exp_free(&e);
+    return r;
+}
+
+/* ---------------------------------------------------------------- the entry points */
+
+void fields_add(struct fields *f, char *s)
+{
+    if (f->n + 1 >= f->cap) {
+        int cap = f->cap ? f->cap * 2 : 16;
+        char **v = scratch_alloc((size_t)cap * sizeof(*v));
+        if (f->n)
+            memcpy(v, f->v, (size_t)f->n * sizeof(*v));
+        f->v = v;
+        f->cap = cap;
+    }
+    f->v[f->n++] = s;
+    f->v[f->n] = NULL;
+}
+
+int expand_words(char **words, int nwords, struct fields *out)
+{
+    memset(out, 0, sizeof(*out));
+    fields_add(out, NULL);
+    out->n = 0;
+    for (int i = 0; i < nwords; i++) {
+        struct exp e = { .literal = 0 };
+        const char *w = tilde(&e, words[i]);
+        process(&e, w, strlen(w), 0);
+        int failed = e.error;
+        if (!failed)
+            split_fields(&e, out);
+        exp_free(&e);
+        if (failed)
             return -1;
     }
-    for (; i < c->nwords; i++)
-        expand_word(&e, c->words[i]);
-    x->argc = e.argc;
-    x->argv[x->argc] = NULL;
-    return e.failed ? -1 : 0;
+    return 0;
+}
+
+/* Assignments, redirection targets, the word of case: one string. */
+char *expand_word(const char *word)
+{
+    struct exp e = { 0 };
+    const char *w = tilde(&e, word);
+
+    process(&e, w, strlen(w), 0);
+    char *r = e.error ? NULL : join(&e, 0);
+    exp_free(&e);
+    return r;
+}
+
+char *expand_pattern(const char *word)
+{
+    int error = 0;
+    char *r = expand_part(word, strlen(word), 1, &error);
+    return error ? NULL : r;
+}
+
+/* A here-document: like inside "...", but a " is just a character. */
+char *expand_heredoc(const char *text)
+{
+    struct exp e = { 0 };
+    const char *p = text;
+
+    while (*p && !e.error) {
+        if (*p == '\\' && p[1] && strchr("$`\\\n", p[1])) {
+            if (p[1] != '\n')
+                put(&e, p[1], F_QUOTED);
+            p += 2;
+        } else if (*p == '$') {
+            p += put_dollar(&e, p, p + strlen(p), 1);
+        } else if (*p == '`') {
+            const char *close = backquote_end(p + 1);
+            put_backquoted(&e, p + 1, (size_t)(close - p - 1), 1);
+            p = *close ? close + 1 : close;
+        } else {
+            put(&e, *p++, F_QUOTED);
+        }
+    }
+    char *r = e.error ? NULL : join(&e, 0);
+    exp_free(&e);
+    return r;
 }

@@ -1,142 +1,438 @@
-/* lex.c: step 2, cut a command line into tokens.
+/* lex.c: characters into tokens.
  *
- * A token is a word (kept as typed: quotes are removed later, by the
- * expansion) or an operator.  A redirection token carries its fd: "2>" is
- * fd 2, ">" fd 1, "<" fd 0, and "2>&1" says "fd 2 becomes a copy of fd 1".
- * The tokens go to parse.c; the words themselves live in the line's arena
- * (main.c).  An unclosed quote or ";;" is an error already here. */
+ * A token is an operator (| || & && ; ;; ( ) < > >> << <<- <& >& <> >|),
+ * a newline, or a word.  A word is kept as typed, quotes and all: which
+ * parts are quoted matters only later, when it is expanded (expand.c), so
+ * that "false; echo $?" prints 1.  The lexer only has to know where a word
+ * ends -- and a word can hold a whole command: $(...) ends at its own ')',
+ * which only the parser can find (a case pattern has a ')' of its own), so
+ * for $( the lexer asks the parser to read a command, and keeps its text.
+ *
+ * Here-documents: "cat <<EOF" names a delimiter, and the text follows the
+ * line, so the bodies are read when the next newline is met. */
 #include <ctype.h>
-#include <stddef.h>
+#include <string.h>
 #include "sh.h"
 
-int is_blank(char c)
+void lex_init(struct lexer *lx, struct input *in, struct pool *pool)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    memset(lx, 0, sizeof(*lx));
+    lx->in = in;
+    lx->pool = pool;
+    lx->lineno = 1;
 }
 
-static int is_operator_char(char c)
+static int getch(struct lexer *lx)
 {
-    return c == '|' || c == '&' || c == ';' || c == '<' || c == '>';
+    return input_getc(lx->in);
 }
 
-/* A number at p: its value, and *end just after it. */
-static int read_number(const char *p, const char **end)
+static void ungetch(struct lexer *lx, int c)
 {
-    int n = 0;
-
-    while (isdigit((unsigned char)*p))
-        n = n * 10 + (*p++ - '0');
-    *end = p;
-    return n;
+    if (c >= 0)
+        input_ungetc(lx->in, c);
 }
 
-/* A redirection at p: [n]< [n]> [n]>> [n]>&m [n]<&m.  Returns its end,
- * or NULL after an error message. */
-static const char *lex_redirection(const char *p, struct token *t)
+static int is_meta(int c)
 {
-    int fd = isdigit((unsigned char)*p) ? read_number(p, &p) : -1;
-    char op = *p++;
+    return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' ||
+           c == '(' || c == ')' || c == '<' || c == '>' || c < 0;
+}
 
-    t->type = T_REDIR;
-    t->fd = fd >= 0 ? fd : op == '<' ? 0 : 1;
-    t->kind = op == '<' ? R_IN : R_OUT;
-    if (op == '>' && *p == '>') {
-        t->kind = R_APPEND;
-        p++;
+static void lex_error(struct lexer *lx, const char *what)
+{
+    if (!lx->error)
+        complain("syntax error: %s", what);
+    lx->error = 1;
+}
+
+/* ---------------------------------------------------------------- here-documents */
+
+int lex_add_heredoc(struct lexer *lx, struct redir *r)
+{
+    if (lx->npending == (int)(sizeof(lx->pending_heredocs) / sizeof(lx->pending_heredocs[0]))) {
+        lex_error(lx, "too many here-documents on one line");
+        return -1;
     }
-    if (*p == '&') {                                /* 2>&1: fd 2 becomes a copy of fd 1 */
-        if (!isdigit((unsigned char)p[1])) {
-            complain("syntax error: `%c&' needs a file descriptor number, as in 2>&1", op);
-            return NULL;
+    lx->pending_heredocs[lx->npending++] = r;
+    return 0;
+}
+
+/* One line of a here-document, without its newline; -1 at the end. */
+static int read_body_line(struct lexer *lx, struct buf *line)
+{
+    int c;
+
+    line->len = 0;
+    buf_putn(line, "", 0);
+    while ((c = getch(lx)) >= 0 && c != '\n')
+        buf_putc(line, (char)c);
+    if (c < 0 && line->len == 0)
+        return -1;
+    lx->lineno++;
+    return 0;
+}
+
+/* The text after the line, up to a line that is just the delimiter
+ * (<<- strips leading tabs from every line, the delimiter's too). */
+static void read_heredoc(struct lexer *lx, struct redir *r, int strip_tabs)
+{
+    struct buf body = { 0 }, line = { 0 };
+
+    while (read_body_line(lx, &line) == 0) {
+        const char *s = line.s;
+        while (strip_tabs && *s == '\t')
+            s++;
+        if (strcmp(s, r->word) == 0)
+            break;
+        buf_puts(&body, s);
+        buf_putc(&body, '\n');
+    }
+    r->body = pool_strndup(lx->pool, body.s ? body.s : "", body.len);
+    buf_free(&body);
+    buf_free(&line);
+}
+
+static void read_pending_heredocs(struct lexer *lx)
+{
+    for (int i = 0; i < lx->npending; i++) {
+        struct redir *r = lx->pending_heredocs[i];
+        read_heredoc(lx, r, r->strip_tabs);
+    }
+    lx->npending = 0;
+}
+
+/* ---------------------------------------------------------------- words */
+
+static int scan_dollar(struct lexer *lx, struct buf *w);
+static int scan_backquote(struct lexer *lx, struct buf *w);
+
+/* Up to the closing quote c; the opening one is in w already. */
+static int scan_single_quotes(struct lexer *lx, struct buf *w)
+{
+    int c;
+
+    while ((c = getch(lx)) >= 0) {
+        buf_putc(w, (char)c);
+        if (c == '\'')
+            return 0;
+        if (c == '\n')
+            lx->lineno++;
+    }
+    lex_error(lx, "unterminated '");
+    return -1;
+}
+
+/* \c: a backslash-newline disappears (the line goes on); any other pair is
+ * kept, for expansion to take the backslash away. */
+static void scan_backslash(struct lexer *lx, struct buf *w)
+{
+    int c = getch(lx);
+
+    if (c == '\n') {
+        lx->lineno++;
+        return;
+    }
+    buf_putc(w, '\\');
+    if (c >= 0)
+        buf_putc(w, (char)c);
+}
+
+static int scan_double_quotes(struct lexer *lx, struct buf *w)
+{
+    int c;
+
+    while ((c = getch(lx)) >= 0) {
+        if (c == '\\') {
+            scan_backslash(lx, w);
+            continue;
         }
-        t->kind = R_DUP;
-        t->dup_fd = read_number(p + 1, &p);
-    }
-    return p;
-}
-
-/* An operator at p.  Returns the end, or NULL if p is no operator
- * (error is then set if it was a malformed one). */
-static const char *lex_operator(const char *p, struct token *t, int *error)
-{
-    const char *digits = p;
-
-    while (isdigit((unsigned char)*digits))
-        digits++;
-    if (*digits == '<' || *digits == '>') {
-        const char *end = lex_redirection(p, t);
-        *error = end == NULL;
-        return end;
-    }
-    if (*p == '|' || *p == '&') {
-        int doubled = p[1] == p[0];
-        t->type = *p == '|' ? (doubled ? T_OR : T_PIPE) : (doubled ? T_AND : T_AMP);
-        return p + 1 + doubled;
-    }
-    if (*p == ';') {
-        if (p[1] == ';') {
-            complain("syntax error near unexpected token `;;'");
-            *error = 1;
-            return NULL;
+        if (c == '$') {
+            if (scan_dollar(lx, w) < 0)
+                return -1;
+            continue;
         }
-        t->type = T_SEMI;
-        return p + 1;
-    }
-    return NULL;
-}
-
-/* A word runs to the first blank or operator outside quotes. */
-static const char *lex_word(const char *p, struct token *t)
-{
-    const char *start = p;
-
-    while (*p && !is_blank(*p) && !is_operator_char(*p)) {
-        if (*p == '\\') {
-            p += p[1] ? 2 : 1;
-        } else if (*p == '\'' || *p == '"') {
-            char quote = *p++;
-            while (*p && *p != quote)
-                p += (quote == '"' && *p == '\\' && p[1]) ? 2 : 1;
-            if (!*p) {
-                complain("syntax error: missing closing %c", quote);
-                return NULL;
-            }
-            p++;
-        } else {
-            p++;
+        if (c == '`') {
+            if (scan_backquote(lx, w) < 0)
+                return -1;
+            continue;
         }
+        buf_putc(w, (char)c);
+        if (c == '"')
+            return 0;
+        if (c == '\n')
+            lx->lineno++;
     }
-    t->type = T_WORD;
-    t->word = arena_strndup(start, (size_t)(p - start));
-    return t->word ? p : NULL;
+    lex_error(lx, "unterminated \"");
+    return -1;
 }
 
-/* Fills tokens[], ending with T_END.  Returns 0, or -1 after an error message. */
-int lex(const char *p, struct token *tokens)
+static int scan_backquote(struct lexer *lx, struct buf *w)
 {
-    int n = 0;
+    int c;
 
-    for (;;) {
-        while (is_blank(*p))
-            p++;
-        struct token *t = &tokens[n];
-        t->start = p;
-        if (*p == '\0' || *p == '#') {              /* # starts a comment */
-            t->type = T_END;
-            t->end = p;
+    buf_putc(w, '`');
+    while ((c = getch(lx)) >= 0) {
+        buf_putc(w, (char)c);
+        if (c == '\\') {
+            if ((c = getch(lx)) >= 0)
+                buf_putc(w, (char)c);
+        } else if (c == '`') {
             return 0;
         }
-        if (n == MAX_TOKENS - 1) {
-            complain("too many words in one line (the limit is %d)", MAX_TOKENS - 1);
-            return -1;
-        }
-        int error = 0;
-        const char *end = lex_operator(p, t, &error);
-        if (!end && !error)
-            end = lex_word(p, t);
-        if (!end)
-            return -1;
-        t->end = p = end;
-        n++;
     }
+    lex_error(lx, "unterminated `");
+    return -1;
+}
+
+/* ${...}: up to the matching }, with quotes and nested ${ } inside. */
+static int scan_brace(struct lexer *lx, struct buf *w)
+{
+    int c;
+
+    buf_putc(w, '{');
+    while ((c = getch(lx)) >= 0) {
+        if (c == '}') {
+            buf_putc(w, '}');
+            return 0;
+        }
+        if (c == '\\') {
+            scan_backslash(lx, w);
+        } else if (c == '\'') {
+            buf_putc(w, '\'');
+            if (scan_single_quotes(lx, w) < 0)
+                return -1;
+        } else if (c == '"') {
+            buf_putc(w, '"');
+            if (scan_double_quotes(lx, w) < 0)
+                return -1;
+        } else if (c == '$') {
+            if (scan_dollar(lx, w) < 0)
+                return -1;
+        } else if (c == '`') {
+            if (scan_backquote(lx, w) < 0)
+                return -1;
+        } else {
+            buf_putc(w, (char)c);
+        }
+    }
+    lex_error(lx, "unterminated ${");
+    return -1;
+}
+
+/* $((...)): up to the )) that matches, counting parentheses. */
+static int scan_arithmetic(struct lexer *lx, struct buf *w)
+{
+    int depth = 0, c;
+
+    buf_puts(w, "((");
+    while ((c = getch(lx)) >= 0) {
+        buf_putc(w, (char)c);
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth > 0)
+            depth--;
+        else if (c == ')') {
+            int d = getch(lx);
+            if (d == ')') {
+                buf_putc(w, ')');
+                return 0;
+            }
+            ungetch(lx, d);
+        }
+    }
+    lex_error(lx, "unterminated $((");
+    return -1;
+}
+
+/* $(command): the parser reads the command, the input records its text. */
+static int scan_command_substitution(struct lexer *lx, struct buf *w)
+{
+    buf_putc(w, '(');
+    input_record_start(lx->in, w);
+    int ok = parse_subcommand(lx);
+    input_record_stop(lx->in);
+    if (ok < 0) {
+        lex_error(lx, "unterminated $(");
+        return -1;
+    }
+    return 0;
+}
+
+/* After a '$' (put into w here). */
+static int scan_dollar(struct lexer *lx, struct buf *w)
+{
+    int c = getch(lx);
+
+    buf_putc(w, '$');
+    if (c == '{')
+        return scan_brace(lx, w);
+    if (c == '(') {
+        int d = getch(lx);
+        if (d == '(')
+            return scan_arithmetic(lx, w);
+        ungetch(lx, d);
+        return scan_command_substitution(lx, w);
+    }
+    ungetch(lx, c);
+    return 0;
+}
+
+static struct token scan_word(struct lexer *lx, int c)
+{
+    struct buf w = { 0 };
+    struct token t = { .type = T_WORD, .lineno = lx->lineno };
+
+    for (; !is_meta(c); c = getch(lx)) {
+        int fail = 0;
+        if (c == '\\') {
+            scan_backslash(lx, &w);
+            t.quoted = 1;
+        } else if (c == '\'' || c == '"') {
+            buf_putc(&w, (char)c);
+            fail = c == '\'' ? scan_single_quotes(lx, &w) : scan_double_quotes(lx, &w);
+            t.quoted = 1;
+        } else if (c == '$') {
+            fail = scan_dollar(lx, &w);
+        } else if (c == '`') {
+            fail = scan_backquote(lx, &w);
+        } else {
+            buf_putc(&w, (char)c);
+        }
+        if (fail < 0) {
+            buf_free(&w);
+            t.type = T_ERROR;
+            return t;
+        }
+    }
+    /* 2>file: a word of digits just before < or > is the fd */
+    if ((c == '<' || c == '>') && w.len > 0 && !t.quoted && strspn(w.s, "0123456789") == w.len)
+        t.type = T_IO_NUMBER;
+    ungetch(lx, c);
+    t.text = pool_strndup(lx->pool, w.s ? w.s : "", w.len);
+    buf_free(&w);
+    return t;
+}
+
+/* ---------------------------------------------------------------- operators */
+
+static enum token_type scan_operator(struct lexer *lx, int c)
+{
+    int d = getch(lx);
+
+    switch (c) {
+    case '&':
+        if (d == '&') return T_AND_IF;
+        ungetch(lx, d);
+        return T_AMP;
+    case '|':
+        if (d == '|') return T_OR_IF;
+        ungetch(lx, d);
+        return T_PIPE;
+    case ';':
+        if (d == ';') return T_DSEMI;
+        ungetch(lx, d);
+        return T_SEMI;
+    case '<':
+        if (d == '<') {
+            int e = getch(lx);
+            if (e == '-') return T_DLESSDASH;
+            ungetch(lx, e);
+            return T_DLESS;
+        }
+        if (d == '&') return T_LESSAND;
+        if (d == '>') return T_LESSGREAT;
+        ungetch(lx, d);
+        return T_LESS;
+    case '>':
+        if (d == '>') return T_DGREAT;
+        if (d == '&') return T_GREATAND;
+        if (d == '|') return T_CLOBBER;
+        ungetch(lx, d);
+        return T_GREAT;
+    }
+    ungetch(lx, d);
+    return c == '(' ? T_LPAREN : T_RPAREN;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+/* Blanks, backslash-newlines and a comment before the token. */
+static int skip_blanks(struct lexer *lx)
+{
+    int c;
+
+    for (;;) {
+        c = getch(lx);
+        if (c == ' ' || c == '\t')
+            continue;
+        if (c == '\\') {
+            int d = getch(lx);
+            if (d == '\n') {
+                lx->lineno++;
+                continue;
+            }
+            ungetch(lx, d);
+            return c;
+        }
+        if (c == '#') {
+            while ((c = getch(lx)) >= 0 && c != '\n')
+                ;
+        }
+        return c;
+    }
+}
+
+static struct token read_token(struct lexer *lx)
+{
+    struct token t = { .lineno = lx->lineno };
+    int c = skip_blanks(lx);
+
+    if (c < 0) {
+        t.type = T_EOF;
+    } else if (c == '\n') {
+        t.type = T_NEWLINE;
+        lx->lineno++;
+        read_pending_heredocs(lx);
+    } else if (strchr("&|;<>()", c)) {
+        t.type = scan_operator(lx, c);
+    } else {
+        t = scan_word(lx, c);
+    }
+    if (t.type == T_ERROR)
+        lx->error = 1;
+    return t;
+}
+
+struct token lex_next(struct lexer *lx)
+{
+    if (lx->have_peeked) {
+        lx->have_peeked = 0;
+        return lx->peeked;
+    }
+    return read_token(lx);
+}
+
+struct token *lex_peek(struct lexer *lx)
+{
+    if (!lx->have_peeked) {
+        lx->peeked = read_token(lx);
+        lx->have_peeked = 1;
+    }
+    return &lx->peeked;
+}
+
+/* After a syntax error, the rest of the line is not run. */
+void lex_skip_line(struct lexer *lx)
+{
+    int c;
+
+    if (lx->have_peeked && (lx->peeked.type == T_NEWLINE || lx->peeked.type == T_EOF)) {
+        lx->have_peeked = 0;
+        return;
+    }
+    lx->have_peeked = 0;
+    while ((c = getch(lx)) >= 0 && c != '\n')
+        ;
+    lx->npending = 0;
 }
