@@ -1,25 +1,48 @@
 /* builtins.c: the commands the shell runs itself, without fork + exec.
  *
  * cd must change the shell's own directory (a child's chdir changes only
- * the child's), exit must end the shell, and fg, bg, jobs, wait and kill
- * work on the shell's job table (jobs.c); export, unset and set on its
- * variables (vars.c).  exec.c runs a built-in in the shell, with its
- * redirections, or in a forked child when it is part of a pipeline. */
+ * the child's), exit must end the shell, set and export change its
+ * variables, break and return its control flow.  POSIX calls some of
+ * them "special" (marked below): their variable assignments stay after
+ * they run, and they are found before functions.
+ *
+ * More of them live in builtins_io.c (echo, printf, read),
+ * builtins_test.c (test, [) and builtins_jobs.c (jobs, fg, bg, wait,
+ * kill); trap is in trap.c. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "sh.h"
+
+/* A whole non-negative number, for exit, shift, break, return... */
+static int number_arg(const char *who, const char *s, long *n)
+{
+    char *end;
+
+    *n = strtol(s, &end, 10);
+    if (!*s || *end) {
+        complain("%s: %s: numeric argument required", who, s);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- directories */
 
 static int builtin_cd(int argc, char **argv)
 {
     char old[PATH_MAX], now[PATH_MAX];
     const char *dir = argc > 1 ? argv[1] : get_var("HOME");
 
+    if (argc > 1 && strcmp(argv[1], "--") == 0)
+        dir = argc > 2 ? argv[2] : get_var("HOME");
     if (!dir)
         dir = "/";
     if (strcmp(dir, "-") == 0) {
@@ -35,9 +58,9 @@ static int builtin_cd(int argc, char **argv)
         complain("cd: %s: %s", dir, strerror(errno));
         return 1;
     }
-    set_var("OLDPWD", old);
+    set_var("OLDPWD", old, 0);
     if (getcwd(now, sizeof(now)))
-        set_var("PWD", now);
+        set_var("PWD", now, 0);
     return 0;
 }
 
@@ -54,225 +77,451 @@ static int builtin_pwd(int argc, char **argv)
     return 0;
 }
 
+/* ---------------------------------------------------------------- the end */
+
+/* An interactive shell with stopped jobs warns once; the second exit
+ * goes (and the jobs get SIGHUP). */
 static int builtin_exit(int argc, char **argv)
 {
-    leave(argc > 1 ? atoi(argv[1]) : get_last_status());
-    return 1;                                   /* not reached */
-}
+    static int warned;
+    long status = get_last_status();
 
-static int builtin_jobs(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    list_jobs();
-    return 0;
-}
-
-/* fg: give the job the terminal, wake it up (SIGCONT), wait for it. */
-static int builtin_fg(int argc, char **argv)
-{
-    struct job *j = find_job(argc > 1 ? argv[1] : NULL, "fg");
-
-    if (!j)
-        return 1;
-    printf("%s\n", j->text);
-    fflush(stdout);
-    if (is_interactive())
-        tcsetpgrp(0, j->pgid);                  /* first the terminal, then SIGCONT */
-    continue_job(j);
-    return wait_in_foreground(j);
-}
-
-/* bg: wake the job up, but leave it in the background. */
-static int builtin_bg(int argc, char **argv)
-{
-    struct job *j = find_job(argc > 1 ? argv[1] : NULL, "bg");
-
-    if (!j)
-        return 1;
-    continue_job(j);
-    printf("[%d]+ %s &\n", j->id, j->text);
-    return 0;
-}
-
-/* wait [%job | pid]...: until they end; with no argument, every job. */
-static int builtin_wait(int argc, char **argv)
-{
-    int status = 0;
-
-    for (int i = 1; i < argc; i++) {
-        struct job *j = find_job(argv[i], "wait");
-        if (!j) {
-            status = 127;
-            continue;
-        }
-        if (wait_for_job(j, 1) < 0)
-            return 128 + SIGINT;
-        status = exit_code(job_wait_status(j));
-    }
-    if (argc == 1 && wait_for_all_jobs() < 0)
-        return 128 + SIGINT;
-    return status;
-}
-
-/* kill -l N: the name of signal N (or of the one in exit status N, 137);
- * kill -l NAME: its number. */
-static int convert_signal(const char *arg)
-{
-    char name[SIG2STR_MAX];
-    int sig;
-
-    if (isdigit((unsigned char)arg[0])) {
-        sig = atoi(arg) > 128 ? atoi(arg) - 128 : atoi(arg);
-        if (sig2str(sig, name) == 0) {
-            printf("%s\n", name);
-            return 0;
-        }
-    } else if (str2sig(arg, &sig) == 0) {
-        printf("%d\n", sig);
-        return 0;
-    }
-    complain("kill: %s: invalid signal specification", arg);
-    return 1;
-}
-
-/* kill -l: " 1) SIGHUP	 2) SIGINT ..." five to a line, like bash. */
-static int list_signals(int argc, char **argv)
-{
-    char name[SIG2STR_MAX];
-    int column = 0;
-
-    if (argc > 2)
-        return convert_signal(argv[2]);
-    for (int sig = 1; sig < NSIG; sig++) {
-        if (sig2str(sig, name) < 0)
-            continue;
-        printf("%2d) SIG%s%s", sig, name, ++column % 5 == 0 ? "\n" : "\t");
-    }
-    if (column % 5)
-        printf("\n");
-    return 0;
-}
-
-/* kill a stopped job with SIGTERM, and it would stay stopped with the
- * signal pending: like bash, also send SIGCONT so that it can die. */
-static int kill_target(const char *target, int sig)
-{
-    if (target[0] == '%') {
-        struct job *j = find_job(target, "kill");
-        if (!j)
-            return 1;
-        if (job_state(j) == P_DONE) {           /* its group may be someone else's by now */
-            complain("kill: %s: the job has ended", target);
-            return 1;
-        }
-        signal_job(j, sig);
-        if (job_state(j) == P_STOPPED && sig != SIGKILL && sig != SIGCONT && sig != SIGSTOP && sig != SIGTSTP)
-            continue_job(j);
-        return 0;
-    }
-    char *end;
-    long pid = strtol(target, &end, 10);
-    if (*end || end == target) {
-        complain("kill: %s: arguments must be process or job IDs", target);
+    if (argc > 1 && number_arg("exit", argv[1], &status) < 0)
+        status = 2;
+    if (is_interactive() && stopped_jobs() && !warned) {
+        warned = 1;
+        fprintf(stderr, "There are stopped jobs.\n");
         return 1;
     }
-    if (kill((pid_t)pid, sig) < 0) {
-        complain("kill: (%ld) - %s", pid, strerror(errno));
-        return 1;
-    }
-    return 0;
+    leave((int)(status & 0xff));
 }
 
-/* kill [-s SIG | -SIG | -N] pid|%job...   kill -l [N] */
-static int builtin_kill(int argc, char **argv)
-{
-    int sig = SIGTERM, i = 1, status = 0;
+/* ---------------------------------------------------------------- variables */
 
-    if (argc > 1 && strcmp(argv[1], "-l") == 0)
-        return list_signals(argc, argv);
-    if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-        if (str2sig(argv[2], &sig) < 0) {
-            complain("kill: %s: invalid signal specification", argv[2]);
-            return 1;
-        }
-        i = 3;
-    } else if (argc > 1 && argv[1][0] == '-' && strcmp(argv[1], "--") != 0) {
-        if (str2sig(argv[1] + 1, &sig) < 0) {
-            complain("kill: %s: invalid signal specification", argv[1] + 1);
-            return 1;
-        }
-        i = 2;
-    }
-    if (i < argc && strcmp(argv[i], "--") == 0)
+/* export NAME=value, export NAME, export -p. */
+static int mark_vars(int argc, char **argv, int flag, const char *who)
+{
+    int status = 0, i = 1;
+
+    if (i < argc && strcmp(argv[i], "-p") == 0)
         i++;
     if (i >= argc) {
-        complain("kill: usage: kill [-s SIG | -SIG] pid | %%job ...  or  kill -l [SIG]");
-        return 2;
+        print_vars(flag, who);
+        return 0;
     }
-    for (; i < argc; i++)
-        status |= kill_target(argv[i], sig);
-    return status;
-}
-
-static void print_environment(void)
-{
-    for (char **e = environ; e && *e; e++)
-        printf("%s\n", *e);
-}
-
-/* export NAME=value, export NAME (a shell variable), export (list them). */
-static int builtin_export(int argc, char **argv)
-{
-    int status = 0;
-
-    if (argc == 1)
-        print_environment();
-    for (int i = 1; i < argc; i++) {
+    for (; i < argc; i++) {
         char *eq = strchr(argv[i], '=');
         size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!valid_name(argv[i], len)) {
-            complain("export: `%s': not a valid identifier", argv[i]);
+            complain("%s: `%s': not a valid identifier", who, argv[i]);
             status = 1;
-            continue;
-        }
-        if (eq)
+        } else if (eq) {
+            if (assign(argv[i], 0) < 0)
+                status = 1;
             *eq = '\0';
-        export_var(argv[i], eq ? eq + 1 : NULL);
+            add_var_flags(argv[i], flag);
+            *eq = '=';
+        } else {
+            add_var_flags(argv[i], flag);
+        }
     }
     return status;
 }
 
+static int builtin_export(int argc, char **argv)
+{
+    return mark_vars(argc, argv, V_EXPORT, "export");
+}
+
+static int builtin_readonly(int argc, char **argv)
+{
+    return mark_vars(argc, argv, V_READONLY, "readonly");
+}
+
+/* unset NAME, unset -v NAME, unset -f FUNCTION */
 static int builtin_unset(int argc, char **argv)
 {
+    int functions = 0, status = 0, i = 1;
+
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "-f") == 0)
+            functions = 1;
+        else if (strcmp(argv[i], "-v") != 0)
+            break;
+    }
+    for (; i < argc; i++) {
+        if (functions)
+            unset_function(argv[i]);
+        else if (unset_var(argv[i]) < 0)
+            status = 1;
+    }
+    return status;
+}
+
+static int builtin_local(int argc, char **argv)
+{
+    int status = 0;
+
+    if (function_depth() == 0) {
+        complain("local: not in a function");
+        return 1;
+    }
     for (int i = 1; i < argc; i++)
-        unset_var(argv[i]);
+        status |= make_local(argv[i]);
+    return status;
+}
+
+/* set -e -u -x +e..., set -o name, set -- args, set (every variable). */
+static int builtin_set(int argc, char **argv)
+{
+    int i = 1;
+
+    if (argc == 1) {
+        print_vars(0, NULL);
+        return 0;
+    }
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if ((a[0] != '-' && a[0] != '+') || !a[1])
+            break;
+        int on = a[0] == '-';
+        if (a[1] == 'o') {
+            if (i + 1 >= argc) {
+                print_options(!on);
+                return 0;
+            }
+            int o = option_by_name(argv[++i]);
+            if (o < 0) {
+                complain("set: %s: invalid option name", argv[i]);
+                return 2;
+            }
+            set_option((enum option)o, on);
+            continue;
+        }
+        for (const char *c = a + 1; *c; c++) {
+            int o = option_by_letter(*c);
+            if (o < 0) {
+                complain("set: -%c: invalid option", *c);
+                return 2;
+            }
+            set_option((enum option)o, on);
+        }
+    }
+    if (i < argc || (i > 1 && strcmp(argv[i - 1], "--") == 0))
+        set_params(argv + i, argc - i);
     return 0;
 }
 
-/* set: every variable, the shell's own and the exported ones. */
-static int builtin_set(int argc, char **argv)
+static int builtin_shift(int argc, char **argv)
+{
+    long n = 1;
+
+    if (argc > 1 && number_arg("shift", argv[1], &n) < 0)
+        return 2;
+    if (shift_params((int)n) < 0) {
+        complain("shift: can't shift that many");
+        return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- control */
+
+static int builtin_break(int argc, char **argv)
+{
+    long n = 1;
+
+    if (argc > 1 && (number_arg(argv[0], argv[1], &n) < 0 || n < 1)) {
+        complain("%s: %s: loop count out of range", argv[0], argv[1]);
+        return 1;
+    }
+    if (loop_depth() == 0)
+        return 0;
+    if (argv[0][0] == 'b')
+        request_break((int)n);
+    else
+        request_continue((int)n);
+    return 0;
+}
+
+static int builtin_return(int argc, char **argv)
+{
+    long n = get_last_status();
+
+    if (argc > 1 && number_arg("return", argv[1], &n) < 0)
+        n = 2;
+    set_last_status((int)(n & 0xff));
+    request_return();
+    return (int)(n & 0xff);
+}
+
+static int builtin_true(int argc, char **argv)
 {
     (void)argc, (void)argv;
-    print_locals();
-    print_environment();
+    return 0;
+}
+
+static int builtin_false(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    return 1;
+}
+
+/* eval "args": the words joined by blanks, parsed and run as a command. */
+static int builtin_eval(int argc, char **argv)
+{
+    struct buf b = { 0 };
+
+    for (int i = 1; i < argc; i++) {
+        if (i > 1)
+            buf_putc(&b, ' ');
+        buf_puts(&b, argv[i]);
+    }
+    int status = run_string(b.s ? b.s : "");
+    buf_free(&b);
+    return status;
+}
+
+/* . FILE: its commands run in this shell (found in $PATH if no slash). */
+static int builtin_dot(int argc, char **argv)
+{
+    if (argc < 2) {
+        complain(".: filename argument required");
+        return 2;
+    }
+    char *path = strchr(argv[1], '/') ? strdup(argv[1]) : find_program(argv[1]);
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (!path && access(argv[1], R_OK) == 0)
+        fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+    free(path);
+    if (fd < 0) {
+        complain(".: %s: not found", argv[1]);
+        if (!is_interactive())
+            leave(2);
+        return 1;
+    }
+    struct input *in = input_fd(fd, 0);
+    int status = run_input(in);
+    input_free(in);
+    close(fd);
+    return status;
+}
+
+/* exec CMD ARGS: the shell becomes CMD.  exec with only redirections
+ * ("exec 3> file") keeps them for the shell itself. */
+static int builtin_exec(int argc, char **argv)
+{
+    if (argc < 2)
+        return 0;               /* the redirections stay: exec.c does not restore them */
+    int status = exec_replace(argv + 1);
+    if (!is_interactive())
+        leave(status);
+    return status;
+}
+
+/* ---------------------------------------------------------------- what a name is */
+
+enum { SAY_NAME, SAY_PATH_ONLY, SAY_SENTENCE };
+
+/* command -v, command -V and type. */
+static int describe_name(const char *name, int how)
+{
+    if (is_reserved_word(name)) {
+        printf(how == SAY_SENTENCE ? "%s is a shell keyword\n" : "%s\n", name);
+        return 0;
+    }
+    if (find_function(name)) {
+        printf(how == SAY_SENTENCE ? "%s is a function\n" : "%s\n", name);
+        return 0;
+    }
+    const struct builtin *b = find_builtin(name);
+    if (b) {
+        printf(how == SAY_SENTENCE ? "%s is a %sshell builtin\n" : "%s\n", name, b->special ? "special " : "");
+        return 0;
+    }
+    char *path = find_program(name);
+    if (path && access(path, X_OK) == 0) {
+        if (how == SAY_SENTENCE)
+            printf("%s is %s\n", name, path);
+        else
+            printf("%s\n", path);
+        free(path);
+        return 0;
+    }
+    free(path);
+    if (how == SAY_SENTENCE)
+        complain("%s: not found", name);
+    return 1;
+}
+
+static int builtin_type(int argc, char **argv)
+{
+    int status = 0;
+    for (int i = 1; i < argc; i++)
+        status |= describe_name(argv[i], SAY_SENTENCE);
+    return status;
+}
+
+/* command [-v|-V] NAME [ARGS]: run NAME skipping functions, or say what it is. */
+static int builtin_command(int argc, char **argv)
+{
+    int i = 1, how = -1;
+
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "-v") == 0)
+            how = SAY_NAME;
+        else if (strcmp(argv[i], "-V") == 0)
+            how = SAY_SENTENCE;
+        else if (strcmp(argv[i], "-p") != 0) {
+            i += strcmp(argv[i], "--") == 0;
+            break;
+        }
+    }
+    if (i >= argc)
+        return 0;
+    if (how >= 0) {
+        int status = 0;
+        for (; i < argc; i++)
+            status |= describe_name(argv[i], how);
+        return status;
+    }
+    return run_simple_command(argv + i, argc - i, 1);
+}
+
+/* ---------------------------------------------------------------- odds and ends */
+
+static int builtin_umask(int argc, char **argv)
+{
+    if (argc < 2) {
+        mode_t m = umask(0);
+        umask(m);
+        printf("%04o\n", (unsigned)m);
+        return 0;
+    }
+    char *end;
+    long m = strtol(argv[1], &end, 8);
+    if (*end || m < 0 || m > 0777) {
+        complain("umask: %s: octal number expected", argv[1]);
+        return 1;
+    }
+    umask((mode_t)m);
+    return 0;
+}
+
+/* getopts OPTSTRING NAME [ARGS]: the next option of $@ (or ARGS) in NAME,
+ * its argument in OPTARG; OPTIND counts.  Which character of a "-abc"
+ * group comes next is remembered here. */
+static int builtin_getopts(int argc, char **argv)
+{
+    static int next_char = 1, last_optind;
+
+    if (argc < 3) {
+        complain("getopts: usage: getopts optstring name [arg...]");
+        return 2;
+    }
+    const char *optstring = argv[1], *name = argv[2];
+    int nargs = argc > 3 ? argc - 3 : get_nparams();
+    const char *optind_s = get_var("OPTIND");
+    int optind = optind_s ? atoi(optind_s) : 1;
+    if (optind < 1)
+        optind = 1;
+    if (optind != last_optind)
+        next_char = 1;
+    const char *arg = optind <= nargs ? (argc > 3 ? argv[2 + optind] : get_param(optind)) : NULL;
+
+    unset_var("OPTARG");
+    if (!arg || arg[0] != '-' || !arg[1] || strcmp(arg, "--") == 0) {
+        if (arg && strcmp(arg, "--") == 0)
+            optind++;
+        char num[16];
+        snprintf(num, sizeof(num), "%d", optind);
+        set_var("OPTIND", num, 0);
+        last_optind = optind;
+        set_var(name, "?", 0);
+        return 1;
+    }
+    char c = arg[next_char++];
+    const char *spec = c != ':' ? strchr(optstring, c) : NULL;
+    int silent = optstring[0] == ':';
+    char opt[2] = { c, 0 };
+    if (!spec) {
+        if (silent)
+            set_var("OPTARG", opt, 0);
+        else
+            fprintf(stderr, "%s: illegal option -- %c\n", get_arg0(), c);
+        set_var(name, "?", 0);
+    } else if (spec[1] == ':') {
+        if (arg[next_char]) {
+            set_var("OPTARG", arg + next_char, 0);
+        } else if (optind + 1 <= nargs) {
+            optind++;
+            set_var("OPTARG", argc > 3 ? argv[2 + optind] : get_param(optind), 0);
+        } else {
+            if (silent) {
+                set_var("OPTARG", opt, 0);
+                opt[0] = ':';
+            } else {
+                fprintf(stderr, "%s: option requires an argument -- %c\n", get_arg0(), c);
+                opt[0] = '?';
+            }
+        }
+        next_char = (int)strlen(arg);
+        set_var(name, opt, 0);
+    } else {
+        set_var(name, opt, 0);
+    }
+    if (!arg[next_char]) {
+        optind++;
+        next_char = 1;
+    }
+    char num[16];
+    snprintf(num, sizeof(num), "%d", optind);
+    set_var("OPTIND", num, 0);
+    last_optind = optind;
     return 0;
 }
 
 static int builtin_help(int argc, char **argv);
 
 static const struct builtin builtins[] = {
-    { "cd",     builtin_cd,     "cd [dir]        change directory (no dir: $HOME; -: the last one)" },
-    { "pwd",    builtin_pwd,    "pwd             print the current directory" },
-    { "exit",   builtin_exit,   "exit [n]        leave the shell with status n" },
-    { "jobs",   builtin_jobs,   "jobs            list the jobs: running, stopped, done" },
-    { "fg",     builtin_fg,     "fg [%n]         continue job n in the foreground" },
-    { "bg",     builtin_bg,     "bg [%n]         continue job n in the background" },
-    { "wait",   builtin_wait,   "wait [%n|pid]   wait for background jobs to end" },
-    { "kill",   builtin_kill,   "kill [-SIG] pid|%n   send a signal; kill -l lists them" },
-    { "export", builtin_export, "export [X[=v]]  give X to the programs we start; alone: list" },
-    { "unset",  builtin_unset,  "unset X         forget variable X" },
-    { "set",    builtin_set,    "set             list all variables" },
-    { "help",   builtin_help,   "help            this list" },
+    { ":",        builtin_true,     1, ":               do nothing, successfully" },
+    { ".",        builtin_dot,      1, ". file          run file's commands in this shell" },
+    { "[",        builtin_test,     0, "[ expr ]        test expr (see test)" },
+    { "bg",       builtin_bg,       0, "bg [%n]         continue job n in the background" },
+    { "break",    builtin_break,    1, "break [n]       leave n loops" },
+    { "cd",       builtin_cd,       0, "cd [dir]        change directory (no dir: $HOME; -: the last one)" },
+    { "command",  builtin_command,  0, "command [-v] x  run x (never a function), or say what x is" },
+    { "continue", builtin_break,    1, "continue [n]    next round of the n-th loop" },
+    { "echo",     builtin_echo,     0, "echo [-neE] ... print the words (-e: \\n and friends)" },
+    { "eval",     builtin_eval,     1, "eval words      run the words as a command" },
+    { "exec",     builtin_exec,     1, "exec cmd        replace the shell by cmd; alone: keep redirections" },
+    { "exit",     builtin_exit,     1, "exit [n]        leave the shell with status n" },
+    { "export",   builtin_export,   1, "export [X[=v]]  give X to the programs we start; alone: list" },
+    { "false",    builtin_false,    0, "false           fail" },
+    { "fg",       builtin_fg,       0, "fg [%n]         continue job n in the foreground" },
+    { "getopts",  builtin_getopts,  0, "getopts s name  the next option of $@" },
+    { "help",     builtin_help,     0, "help            this list" },
+    { "jobs",     builtin_jobs,     0, "jobs [-p]       list the jobs: running, stopped, done" },
+    { "kill",     builtin_kill,     0, "kill [-SIG] pid|%n   send a signal; kill -l lists them" },
+    { "local",    builtin_local,    0, "local X[=v]     X belongs to this function call" },
+    { "printf",   builtin_printf,   0, "printf fmt ...  formatted output, like C's printf" },
+    { "pwd",      builtin_pwd,      0, "pwd             print the current directory" },
+    { "read",     builtin_read,     0, "read [-r] X...  a line of input into variables" },
+    { "readonly", builtin_readonly, 1, "readonly X[=v]  X can no longer change" },
+    { "return",   builtin_return,   1, "return [n]      leave the function with status n" },
+    { "set",      builtin_set,      1, "set [-eux] [-- args]  options, or $1 $2...; alone: list variables" },
+    { "shift",    builtin_shift,    1, "shift [n]       drop $1 (n of them), $2 becomes $1" },
+    { "test",     builtin_test,     0, "test expr       compare strings and numbers, check files" },
+    { "trap",     builtin_trap,     1, "trap cmd SIG    run cmd when signal SIG comes (EXIT: at the end)" },
+    { "true",     builtin_true,     0, "true            succeed" },
+    { "type",     builtin_type,     0, "type x          say what x is: builtin, function, program" },
+    { "umask",    builtin_umask,    0, "umask [mode]    the permissions new files do not get" },
+    { "unset",    builtin_unset,    1, "unset [-f] X    forget variable (or function) X" },
+    { "wait",     builtin_wait,     0, "wait [%n|pid]   wait for background jobs to end" },
 };
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
@@ -285,13 +534,20 @@ const struct builtin *find_builtin(const char *name)
     return NULL;
 }
 
+const char *builtin_name(int i)
+{
+    return i >= 0 && (size_t)i < NBUILTINS ? builtins[i].name : NULL;
+}
+
 static int builtin_help(int argc, char **argv)
 {
     (void)argc, (void)argv;
-    printf("Built-in commands (anything else is a program in $PATH):\n");
+    printf("Built-in commands (anything else is a program in $PATH; man sh tells more):\n");
     for (size_t i = 0; i < NBUILTINS; i++)
         printf("  %s\n", builtins[i].help);
-    printf("Syntax: a | b   a > f   a >> f   a < f   a 2> f   a 2>&1   a ; b   a && b   a || b   a &\n"
-           "        'quoted'  \"with $VAR\"  $?  $$  $!  X=value  Ctrl-C  Ctrl-Z\n");
+    printf("Syntax: a | b   a > f   a >> f   a < f   a 2>&1   a ; b   a && b   a || b   a &\n"
+           "        if ...; then ...; elif ...; else ...; fi    while ...; do ...; done\n"
+           "        for x in a b; do ...; done    case $x in a*) ...;; esac    f() { ...; }\n"
+           "        'quoted' \"$x\" $(cmd) $((1+2)) ${x:-default} *.c  <<EOF (here-document)\n");
     return 0;
 }

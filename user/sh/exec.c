@@ -24,6 +24,7 @@ extern char **environ;
 
 static int exec_node(struct node *n);
 static _Noreturn void exec_in_child(struct node *n);
+static void assignment_failed(void);
 
 /* ================================================================ unwinding */
 
@@ -341,29 +342,43 @@ static void trace(char **assigns, int nassigns, struct fields *f)
     fputc('\n', stderr);
 }
 
-/* NAME=value words, expanded.  NULL after an error message. */
-static char **expand_assignments(struct node *n)
+/* NAME=value words, expanded left to right.  Without a command they are
+ * assigned at once, so that "a=1 b=$a" sees the new a.  NULL after an
+ * error message. */
+static char **expand_assignments(struct node *n, int assign_now)
 {
     char **out = scratch_alloc((size_t)(n->nassigns + 1) * sizeof(char *));
 
     for (int i = 0; i < n->nassigns; i++) {
         char *eq = strchr(n->assigns[i], '=');
-        char *value = expand_word(eq + 1);
+        char *value = expand_assignment_value(eq + 1);
         if (!value)
             return NULL;
         size_t len = (size_t)(eq - n->assigns[i]) + 1;
         out[i] = scratch_alloc(len + strlen(value) + 1);
         memcpy(out[i], n->assigns[i], len);
         strcpy(out[i] + len, value);
+        if (assign_now && assign(out[i], 0) < 0)
+            assignment_failed();
     }
     return out;
 }
 
+/* POSIX: a failed assignment (to a read-only variable) ends a script. */
+static void assignment_failed(void)
+{
+    if (!is_interactive())
+        leave(2);
+}
+
 static int assign_all(char **assigns, int n, int flags)
 {
-    for (int i = 0; i < n; i++)
-        if (assign(assigns[i], flags) < 0)
+    for (int i = 0; i < n; i++) {
+        if (assign(assigns[i], flags) < 0) {
+            assignment_failed();
             return -1;
+        }
+    }
     return 0;
 }
 
@@ -432,6 +447,8 @@ static int run_command(struct node *n, char **assigns, struct fields *f, int no_
     struct saved_fds *saved = NULL;
     int status;
 
+    if (b && strcmp(f->v[0], "exec") == 0 && f->n == 1)
+        return redir_apply(n->redirs, NULL) < 0 ? 1 : 0;   /* "exec 3> f": for good */
     if (b || body) {
         if (redir_apply(n->redirs, &saved) < 0)
             status = 1;
@@ -445,15 +462,13 @@ static int run_command(struct node *n, char **assigns, struct fields *f, int no_
     return run_program(n, assigns, f->v);
 }
 
-/* Only assignments and redirections: "x=1", "> file". */
-static int run_assignments(struct node *n, char **assigns)
+/* Only assignments (made already) and redirections: "x=1", "> file". */
+static int run_assignments(struct node *n)
 {
     struct saved_fds *saved = NULL;
     int status = redir_apply(n->redirs, &saved) < 0 ? 1 : 0;
 
     redir_restore(saved);
-    if (status == 0 && assign_all(assigns, n->nassigns, 0) < 0)
-        status = 1;
     /* "x=$(false)" has the status of its command substitution */
     return status ? status : get_last_status();
 }
@@ -465,14 +480,14 @@ static int exec_simple(struct node *n, int no_functions)
     int status;
 
     int substitutions = command_substitutions();
-    char **assigns = expand_assignments(n);
+    char **assigns = expand_assignments(n, n->nwords == 0);
     if (!assigns || expand_words(n->words, n->nwords, &f) < 0) {
         status = 1;
     } else {
         trace(assigns, n->nassigns, &f);
         if (f.n == 0 && substitutions == command_substitutions())
             set_last_status(0);         /* "x=$(cmd)" has cmd's status, "x=1" 0 */
-        status = f.n == 0 ? run_assignments(n, assigns) : run_command(n, assigns, &f, no_functions);
+        status = f.n == 0 ? run_assignments(n) : run_command(n, assigns, &f, no_functions);
     }
     scratch_release(mark);
     return status;
@@ -490,13 +505,13 @@ int run_simple_command(char **argv, int argc, int no_functions)
 static _Noreturn void exec_simple_in_child(struct node *n)
 {
     struct fields f;
-    char **assigns = expand_assignments(n);
+    char **assigns = expand_assignments(n, n->nwords == 0);
 
     if (!assigns || expand_words(n->words, n->nwords, &f) < 0)
         leave(1);
     trace(assigns, n->nassigns, &f);
     if (f.n == 0)
-        leave(run_assignments(n, assigns));
+        leave(run_assignments(n));
     if (find_builtin(f.v[0]) || find_function(f.v[0]))
         leave(run_command(n, assigns, &f, 0));
     if (redir_apply(n->redirs, NULL) < 0 || assign_all(assigns, n->nassigns, V_EXPORT) < 0)

@@ -35,6 +35,7 @@ enum {
 struct exp {
     struct buf text, flags;
     int literal;        /* flags of unquoted literal characters (F_SPLIT inside ${x:-a b}) */
+    int assignment;     /* PATH=~/bin:~/sbin: a ~ after each ':' too */
     int error;
 };
 
@@ -52,6 +53,7 @@ static void put_value(struct exp *e, const char *v, int quoted)
 }
 
 static void process(struct exp *e, const char *s, size_t n, int dq);
+static const char *tilde(struct exp *e, const char *w);
 
 /* ${x:-word}: the word's unquoted characters split like an expansion's
  * ("${x:-a b}" is one field, ${x:-a b} two). */
@@ -509,6 +511,8 @@ static void process(struct exp *e, const char *s, size_t n, int dq)
             const char *close = backquote_end(p + 1);
             put_backquoted(e, p + 1, (size_t)(close - p - 1), dq);
             p = *close ? close + 1 : close;
+        } else if (c == '~' && !dq && e->assignment && p > s && p[-1] == ':') {
+            p = tilde(e, p);
         } else {
             put(e, c, dq ? F_QUOTED : e->literal);
             p++;
@@ -519,7 +523,7 @@ static void process(struct exp *e, const char *s, size_t n, int dq)
 /* ~ and ~/dir at the start of a word: $HOME (~user is left as it is). */
 static const char *tilde(struct exp *e, const char *w)
 {
-    if (w[0] != '~' || (w[1] && w[1] != '/'))
+    if (w[0] != '~' || (w[1] && w[1] != '/' && !(e->assignment && w[1] == ':')))
         return w;
     const char *home = get_var("HOME");
     put(e, 0, F_MARK);
@@ -693,6 +697,17 @@ int expand_words(char **words, int nwords, struct fields *out)
 char *expand_word(const char *word)
 {
     struct exp e = { 0 };
+    const char *w = tilde(&e, word);
+
+    process(&e, w, strlen(w), 0);
+    char *r = e.error ? NULL : join(&e, 0);
+    exp_free(&e);
+    return r;
+}
+
+char *expand_assignment_value(const char *word)
+{
+    struct exp e = { .assignment = 1 };
     const char *w = tilde(&e, word);
 
     process(&e, w, strlen(w), 0);

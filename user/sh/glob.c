@@ -7,8 +7,8 @@
  *   \c       c itself (expand.c puts a \ before every quoted * ? [ ] \)
  *
  * For file names, a pattern is matched one path component at a time,
- * reading each directory with opendir/readdir: "src/*.c" lists src/ and
- * keeps the names that match "*.c".  A name starting with '.' is matched
+ * reading each directory with opendir/readdir: for the pattern src/x*.c
+ * it lists src/ and keeps the names that match "x*.c".  A name starting with '.' is matched
  * only by a pattern that starts with '.' too (so * skips dotfiles), and
  * the names come out sorted. */
 #include <ctype.h>

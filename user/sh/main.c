@@ -1,30 +1,24 @@
 /* sh: the Minnow shell.
  *
- * A shell is a loop around the lecture's three calls, fork + exec + wait.
- * This file is the loop; the other files follow one command line through
- * its steps:
+ * A shell is a loop around the lecture's three calls, fork + exec + wait,
+ * and a language around that loop: if, while, for, case, functions,
+ * pipes, redirections, $(...).  This file starts it and ends it; the
+ * others follow a command from its characters to its exit status (sh.h
+ * lists them, docs/shell.md tells the story).
  *
- *   1. read a line     read(0, ...): the tty already did the line editing  (here)
- *   2. lex             cut it into words and operators  | & ; && || < > >> 2>&1  (lex.c)
- *   3. parse           into pipelines joined by && || ; &  (parse.c)
- *   4. expand          quotes, $VAR, $?, ~ -- just before a command runs, so
- *                      that "false; echo $?" prints 1  (expand.c, vars.c)
- *   5. run             pipe() between neighbours, fork() a child per command,
- *                      dup2() pipe ends and files onto 0/1/2, execve(), and
- *                      waitpid() for the job  (exec.c, jobs.c, builtins.c)
+ *   sh                         commands from stdin; a person at a terminal
+ *                              gets a prompt, line editing and job control
+ *   sh -c 'commands' [name [args...]]
+ *   sh script [args...]        $0 is script, $1... the args
+ *   sh -e -u -x ...            the options of set, from the start
  *
  * Job control, when a person types at a terminal: every pipeline is a
  * process group of its own (a "job"), and the terminal's foreground group
  * (tcsetpgrp) is the job that runs now.  The tty sends Ctrl-C's SIGINT and
  * Ctrl-Z's SIGTSTP to that group only, so they reach the job, never the
- * shell.  This file takes the terminal at the start and gives it back at
- * the end; docs/shell.md tells the whole story.
- *
- * Here too: complain(), and the arena the words of a line live in, which
- * every step uses. */
+ * shell. */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,7 +32,7 @@
  * Whether a person is at a terminal decides the prompt and job control
  * in every file, so it is kept here, once, and read with is_interactive(). */
 
-static int interactive;         /* a person at a terminal: prompt and job control */
+static int interactive;
 static pid_t shell_pgid;        /* our own process group */
 static pid_t saved_tty_pgid;    /* who had the terminal before us: given back at exit */
 
@@ -70,204 +64,122 @@ void complain(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-/* The words of a line live in one arena, emptied when the next line starts:
- * no free() to forget, and no leak however long the session. */
-static char arena[ARENA_SIZE];
-static size_t arena_used;
-
-/* The first n characters of a, then all of b, as one string in the arena. */
-char *arena_concat(const char *a, size_t n, const char *b)
-{
-    size_t len = n + strlen(b);
-
-    if (arena_used + len + 1 > ARENA_SIZE) {
-        complain("line too long");
-        return NULL;
-    }
-    char *p = arena + arena_used;
-    memcpy(p, a, n);
-    strcpy(p + n, b);
-    arena_used += len + 1;
-    return p;
-}
-
-char *arena_strndup(const char *s, size_t n)
-{
-    return arena_concat(s, n, "");
-}
-
-/* ================================================================ input and the main loop */
-
-/* Commands come from a file descriptor (the terminal, a script, a pipe) or
- * from the string of sh -c. */
-struct input {
-    int fd;
-    const char *text;
-};
-
-/* One line into buf, without its '\n'.  Returns -1 at the end of input.
- * From a file we read one byte at a time: a program we start may read the
- * same stdin, and must find the lines after ours still there. */
-static int read_line(struct input *in, char *buf, int size)
-{
-    int len = 0, too_long = 0;
-    char c;
-
-    if (in->text && !*in->text)
-        return -1;
-    for (;;) {
-        if (in->text) {
-            c = *in->text ? *in->text++ : '\n';
-        } else {
-            ssize_t n = read(in->fd, &c, 1);
-            if (n < 0 && errno == EINTR) {      /* Ctrl-C at the prompt: a new line */
-                len = 0;
-                break;
-            }
-            if (n <= 0 && len == 0)
-                return -1;
-            if (n <= 0)
-                break;
-        }
-        if (c == '\n')
-            break;
-        if (len < size - 1)
-            buf[len++] = c;
-        else
-            too_long = 1;
-    }
-    buf[len] = '\0';
-    if (too_long) {
-        complain("line too long (the limit is %d characters)", size - 1);
-        buf[0] = '\0';
-    }
-    return 0;
-}
-
-static void prompt(void)
-{
-    char cwd[PATH_MAX];
-
-    fprintf(stderr, "minnow:%s$ ", getcwd(cwd, sizeof(cwd)) ? cwd : "?");
-}
-
-/* Lex, parse, run.  A malformed line runs nothing, and $? is 2. */
-static void run_line(const char *text)
-{
-    static struct token tokens[MAX_TOKENS];
-    static struct line line;
-
-    arena_used = 0;
-    if (lex(text, tokens) < 0 || parse_line(tokens, &line) < 0) {
-        set_last_status(2);
-        return;
-    }
-    run_lists(&line);
-}
-
-static int run_input(struct input *in)
-{
-    static char line[MAX_LINE];
-
-    for (;;) {
-        check_jobs();
-        if (interactive)
-            prompt();
-        if (read_line(in, line, sizeof(line)) < 0)
-            break;
-        run_line(line);
-    }
-    if (interactive)
-        fprintf(stderr, "exit\n");
-    return get_last_status();
-}
-
-/* The end: a stopped job would stay stopped forever, so it gets SIGHUP
- * (and SIGCONT to act on it); the terminal goes back to who had it. */
+/* The end: the EXIT trap first (it may still print); a stopped job would
+ * stay stopped forever, so it gets SIGHUP; the terminal goes back. */
 _Noreturn void leave(int status)
 {
+    static int leaving;
+
+    if (!leaving++) {
+        set_last_status(status);
+        run_exit_trap();
+    }
     if (interactive) {
         hang_up_stopped_jobs();
         tcsetpgrp(0, saved_tty_pgid);
     }
     fflush(stdout);
+    fflush(stderr);
     exit(status);
 }
 
 /* ================================================================ the start */
-
-/* Ctrl-C at the prompt: the handler does nothing, but the read() it
- * interrupts returns EINTR, and the shell prints a fresh prompt. */
-static void on_sigint(int sig)
-{
-    (void)sig;
-}
 
 /* Job control needs the terminal: wait until we are its foreground group
  * (a shell started in the background is stopped by SIGTTIN until then),
  * then take a group of our own and make it the foreground. */
 static void start_job_control(void)
 {
-    struct sigaction sa = { .sa_handler = on_sigint };   /* no SA_RESTART */
-
     if (tcgetpgrp(0) < 0) {
         interactive = 0;
         return;
     }
     while (tcgetpgrp(0) != getpgrp())
         kill(-getpgrp(), SIGTTIN);
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGQUIT, SIG_IGN);
-    signal(SIGTSTP, SIG_IGN);                   /* Ctrl-Z stops jobs, not the shell */
-    signal(SIGTTIN, SIG_IGN);
-    signal(SIGTTOU, SIG_IGN);
     saved_tty_pgid = tcgetpgrp(0);
     setpgid(0, 0);                              /* fails, harmlessly, for a session leader */
     shell_pgid = getpgrp();
     tcsetpgrp(0, shell_pgid);
+    set_option(OPT_MONITOR, 1);
 }
 
-/*   sh                    commands from stdin (a terminal: interactive)
- *   sh -c 'commands' [name args...]
- *   sh script [args...] */
+/* -e, -eux, +x, -o errexit: the options before the operands. */
+static int parse_options(int argc, char **argv, int *command_string, int *force_interactive)
+{
+    int i = 1;
+
+    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0 || strcmp(argv[i], "-") == 0)
+            return i + 1;
+        int on = argv[i][0] == '-';
+        if (argv[i][1] == 'o' && !argv[i][2] && i + 1 < argc) {
+            int o = option_by_name(argv[++i]);
+            if (o < 0) {
+                complain("%s: invalid option name", argv[i]);
+                exit(2);
+            }
+            set_option((enum option)o, on);
+            continue;
+        }
+        for (const char *c = argv[i] + 1; *c; c++) {
+            int o = option_by_letter(*c);
+            if (*c == 'c')
+                *command_string = 1;
+            else if (*c == 'i')
+                *force_interactive = 1;
+            else if (*c == 's')
+                ;
+            else if (o >= 0)
+                set_option((enum option)o, on);
+            else {
+                complain("-%c: invalid option", *c);
+                exit(2);
+            }
+        }
+    }
+    return i;
+}
+
 int main(int argc, char *argv[])
 {
-    static char *no_name[] = { "sh", NULL };
-    struct input in = { 0, NULL };
-    char **params = argv;
-    int nparams = argc > 0 ? 1 : 0;
+    int command_string = 0, force_interactive = 0;
+    struct input *in;
 
     init_variables();
-    if (argc > 1 && strcmp(argv[1], "-c") == 0) {
-        if (argc < 3) {
+    set_arg0(argc > 0 ? argv[0] : "sh");
+    int i = parse_options(argc, argv, &command_string, &force_interactive);
+    if (command_string) {
+        if (i >= argc) {
             complain("-c: option requires an argument");
             return 2;
         }
-        in.text = argv[2];
-        params = argc > 3 ? argv + 3 : no_name;
-        nparams = argc > 3 ? argc - 3 : 1;
-    } else if (argc > 1) {
-        in.fd = open(argv[1], O_RDONLY | O_CLOEXEC);
-        if (in.fd < 0) {
-            complain("%s: %s", argv[1], strerror(errno));
+        in = input_string(argv[i++]);
+        if (i < argc)
+            set_arg0(argv[i++]);
+    } else if (i < argc) {
+        int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            complain("%s: %s", argv[i], strerror(errno));
             return 127;
         }
-        params = argv + 1;
-        nparams = argc - 1;
+        in = input_fd(fd, 0);
+        set_arg0(argv[i++]);
     } else {
-        interactive = isatty(0);
+        interactive = force_interactive || (isatty(0) && isatty(2));
+        in = input_fd(0, interactive);
     }
-    if (nparams == 0) {
-        params = no_name;
-        nparams = 1;
-    }
-    set_params(params, nparams);
+    set_params(argv + i, argc - i);
+    trap_init();
     if (interactive) {
         start_job_control();
+        trap_init();                            /* start_job_control may have said no */
         const char *home = get_var("HOME");
         if (home && chdir(home) == 0)
-            setenv("PWD", home, 1);
+            set_var("PWD", home, 0);
+        history_load();
     }
-    leave(run_input(&in));
+    int status = run_input(in);
+    if (interactive)
+        fprintf(stderr, "exit\n");
+    leave(status);
 }

@@ -232,6 +232,8 @@ int expand_words(char **words, int nwords, struct fields *out);
 /* One word to one string: no splitting, no globs (assignments, redirection
  * targets, case words, ${x:-word}). */
 char *expand_word(const char *word);
+/* NAME=value's value: like expand_word, and ~ also after each ':'. */
+char *expand_assignment_value(const char *word);
 /* A case pattern: expanded, with quoted characters escaped by a backslash
  * so that they match only themselves. */
 char *expand_pattern(const char *word);
