@@ -640,10 +640,13 @@ static char *join(struct exp *e, int as_pattern)
     return s;
 }
 
+/* POSIX: an expansion error (a bad ${...}, $((1/0))) ends a script. */
 static void exp_free(struct exp *e)
 {
     buf_free(&e->text);
     buf_free(&e->flags);
+    if (e->error && !is_interactive())
+        leave(2);
 }
 
 static char *expand_part(const char *s, size_t n, int as_pattern, int *error)

@@ -204,9 +204,6 @@ static void glob_in(const char *dir, const char *pattern, struct fields *out)
     while ((de = readdir(d)) != NULL) {
         if (de->d_name[0] == '.' && component[0] != '.')
             continue;
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            if (strcmp(component, de->d_name) != 0)
-                continue;
         if (pattern_match(component, de->d_name))
             fields_add(&found, scratch_strdup(de->d_name));
     }
