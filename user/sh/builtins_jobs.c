@@ -70,8 +70,10 @@ int builtin_wait(int argc, char **argv)
         if (wait_for_job(j, 1) < 0)
             return 128 + pending_trap_signal();
         status = exit_code(job_wait_status(j));
-        if (job_state(j) == P_DONE)
+        if (job_state(j) == P_DONE) {
+            report_if_killed(j);
             free_job(j);
+        }
     }
     if (argc > 1)
         return status;
@@ -81,6 +83,7 @@ int builtin_wait(int argc, char **argv)
             break;
         if (wait_for_job(j, 1) < 0)
             return 128 + pending_trap_signal();
+        report_if_killed(j);
         free_job(j);
     }
     return 0;

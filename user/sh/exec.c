@@ -222,7 +222,7 @@ static _Noreturn void exec_program(char **argv)
     char *path = find_program(argv[0]);
 
     if (!path) {
-        complain("%s: not found", argv[0]);
+        complain("%s: command not found", argv[0]);
         leave(127);
     }
     try_exec(path, argv);
@@ -878,6 +878,8 @@ int run_input(struct input *in)
         pool_drop(pool);
         run_pending_traps();
         clear_interrupted();
+        if (!is_interactive())
+            check_jobs();       /* a script hears of jobs a signal stopped or killed */
         if (returning && functions == 0) {
             returning = 0;      /* "return" in a file read by "." ends the file */
             break;

@@ -277,6 +277,14 @@ static void collect_changes(void)
         record_status(pid, status);
 }
 
+/* wait in a script: a job a signal killed is worth a line, as at a prompt. */
+void report_if_killed(struct job *j)
+{
+    if (j->changed && killed_by_signal(j) && WTERMSIG(job_wait_status(j)) != SIGPIPE)
+        print_job_to(stderr, j);
+    j->changed = 0;
+}
+
 /* Before each prompt: collect what ended or stopped and say so, and
  * forget the jobs that ended. */
 void check_jobs(void)

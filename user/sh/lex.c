@@ -42,7 +42,7 @@ static int is_meta(int c)
 static void lex_error(struct lexer *lx, const char *what)
 {
     if (!lx->error)
-        complain("syntax error: %s", what);
+        complain("line %d: syntax error: %s", lx->lineno, what);
     lx->error = 1;
 }
 

@@ -396,6 +396,7 @@ void signal_job(struct job *j, int sig);
 void continue_job(struct job *j);
 void hang_up_stopped_jobs(void);
 void print_job(const struct job *j);
+void report_if_killed(struct job *j);
 pid_t wait_for_pid(pid_t pid, int *status);     /* for $(...): that child only */
 /* the foreground job was killed by Ctrl-C: the interactive shell stops
  * running the rest of the command line */

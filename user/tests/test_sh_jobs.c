@@ -58,7 +58,7 @@ static int wait_for_shell_in_foreground(void)
  * and stderr a pipe whose read end goes to *out. */
 static pid_t start_shell(int *out)
 {
-    char *argv[] = { "sh", NULL };
+    char *argv[] = { "sh", "-i", NULL };    /* stdout is a pipe: say "a person types" */
     int p[2];
 
     pipe(p);
