@@ -285,6 +285,12 @@ const struct builtin *find_builtin(const char *name)
     return NULL;
 }
 
+/* For Tab completion (lineedit.c). */
+const char *builtin_name(int i)
+{
+    return i >= 0 && (size_t)i < NBUILTINS ? builtins[i].name : NULL;
+}
+
 static int builtin_help(int argc, char **argv)
 {
     (void)argc, (void)argv;

@@ -4,7 +4,8 @@
  * This file is the loop; the other files follow one command line through
  * its steps:
  *
- *   1. read a line     read(0, ...): the tty already did the line editing  (here)
+ *   1. read a line     at a terminal the line editor (lineedit.c), else
+ *                      read(0, ...)  (here)
  *   2. lex             cut it into words and operators  | & ; && || < > >> 2>&1  (lex.c)
  *   3. parse           into pipelines joined by && || ; &  (parse.c)
  *   4. expand          quotes, $VAR, $?, ~ -- just before a command runs, so
@@ -144,11 +145,26 @@ static int read_line(struct input *in, char *buf, int size)
     return 0;
 }
 
-static void prompt(void)
+static const char *prompt(char *buf, size_t size)
 {
     char cwd[PATH_MAX];
 
-    fprintf(stderr, "minnow:%s$ ", getcwd(cwd, sizeof(cwd)) ? cwd : "?");
+    snprintf(buf, size, "minnow:%s$ ", getcwd(cwd, sizeof(cwd)) ? cwd : "?");
+    return buf;
+}
+
+/* A person at the terminal: the line editor reads the line, and keeps it
+ * in the history.  Returns -1 at the end of input. */
+static int read_edited_line(char *buf, int size)
+{
+    char text[PATH_MAX + 16];
+    int n = edit_line(prompt(text, sizeof(text)), buf, size);
+
+    if (n == 0 || n == -1)
+        return -1;
+    buf[n > 0 ? n - 1 : 0] = '\0';          /* without its '\n'; Ctrl-C (-2): empty */
+    history_add(buf);
+    return 0;
 }
 
 /* Lex, parse, run.  A malformed line runs nothing, and $? is 2. */
@@ -169,11 +185,12 @@ static int run_input(struct input *in)
 {
     static char line[MAX_LINE];
 
+    if (interactive)
+        history_load();
     for (;;) {
         check_jobs();
-        if (interactive)
-            prompt();
-        if (read_line(in, line, sizeof(line)) < 0)
+        int got = interactive ? read_edited_line(line, sizeof(line)) : read_line(in, line, sizeof(line));
+        if (got < 0)
             break;
         run_line(line);
     }

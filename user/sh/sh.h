@@ -12,6 +12,7 @@
  *   jobs.c      the job table: process groups, waitpid() and the terminal
  *   builtins.c  cd, exit, fg, kill... which run in the shell itself
  *   vars.c      variables: the shell's own, the environment, $? $$ $!
+ *   lineedit.c  at a terminal: the line editor, history, Tab completion
  *
  * The shell's global state is kept where it belongs, static in its file,
  * and the others use it through the functions below: the job table in
@@ -189,5 +190,21 @@ struct builtin {
 };
 
 const struct builtin *find_builtin(const char *name);     /* NULL: a program */
+const char *builtin_name(int i);    /* the i-th built-in's name, NULL past the last */
+
+/* ================================================================ lineedit.c
+ *
+ * An interactive shell reads its lines through the line editor: keys,
+ * history, Tab completion (docs/shell.md, "The line editor"). */
+
+/* Shows prompt and edits one line with the terminal in raw mode; the
+ * terminal's previous (cooked) settings are back when it returns.
+ * buf gets the line with its '\n' and a NUL.  Returns the length,
+ * 0 at the end of input (Ctrl-D on an empty line), -1 on a read error,
+ * -2 after Ctrl-C (it has printed "^C" and a newline; the caller drops
+ * any unfinished command and prompts anew). */
+int edit_line(const char *prompt, char *buf, size_t size);
+void history_load(void);             /* from $HOME/.sh_history, at the start of an interactive shell */
+void history_add(const char *line);  /* in memory and appended to the file; skips empty lines and a repeat of the last */
 
 #endif
