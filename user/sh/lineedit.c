@@ -416,7 +416,6 @@ void history_load(void)
         history_rewrite(path);
 }
 
-/* One write with the '\n': an append of a whole line at once. */
 void history_add(const char *line)
 {
     char path[PATH_MAX];
@@ -424,17 +423,15 @@ void history_add(const char *line)
 
     if (!remember(line, len) || !history_path(path, sizeof(path)))
         return;
-    const char *entry = history[history_len - 1];
-    char *record = malloc(len + 2);
+    char *record = malloc(len + 1);
+    if (!record)
+        return;
+    /* the line and its '\n' in one write: an append never splits a line */
+    memcpy(record, line, len);
+    record[len] = '\n';
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (record && fd >= 0) {
-        memcpy(record, entry, len);
-        record[len] = '\n';
-        if (write(fd, record, len + 1) != (ssize_t)(len + 1))
-            history_failed(path);
-    } else if (fd < 0) {
+    if (fd < 0 || write(fd, record, len + 1) != (ssize_t)(len + 1))
         history_failed(path);
-    }
     if (fd >= 0)
         close(fd);
     free(record);

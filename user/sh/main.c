@@ -213,8 +213,9 @@ _Noreturn void leave(int status)
 
 /* ================================================================ the start */
 
-/* Ctrl-C at the prompt: the handler does nothing, but the read() it
- * interrupts returns EINTR, and the shell prints a fresh prompt. */
+/* The handler does nothing, but a read() or wait it interrupts returns
+ * EINTR.  (At the prompt the terminal is in raw mode, and Ctrl-C is a key
+ * for the line editor, not a signal.) */
 static void on_sigint(int sig)
 {
     (void)sig;
