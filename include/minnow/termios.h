@@ -30,6 +30,7 @@ struct winsize {
 #define VTIME  5
 #define VMIN   6
 #define VSUSP  10
+#define VWERASE 14
 
 /* c_iflag */
 #define ICRNL  0000400
@@ -42,6 +43,7 @@ struct winsize {
 #define ECHO   0000010
 #define ECHOE  0000020
 #define ECHOK  0000040
+#define NOFLSH 0000200
 #define ECHOCTL 0001000
 #define IEXTEN 0100000
 

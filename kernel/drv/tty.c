@@ -2,10 +2,10 @@
  *
  * Characters arrive one by one from the keyboard and COM1 (tty_receive, in
  * an interrupt).  In canonical mode (the default) the tty edits a line --
- * echo, Backspace, Ctrl-U -- and only a finished line (Enter) or Ctrl-D
- * becomes readable.  Three keys are not characters but signals to the
- * foreground process group: Ctrl-C SIGINT, Ctrl-\ SIGQUIT, Ctrl-Z SIGTSTP.
- * That group is set by the shell (tcsetpgrp) for the job it runs. */
+ * echo, Backspace, Ctrl-W, Ctrl-U -- and only a finished line (Enter) or
+ * Ctrl-D becomes readable.  Three keys are not characters but signals to
+ * the foreground process group: Ctrl-C SIGINT, Ctrl-\ SIGQUIT, Ctrl-Z
+ * SIGTSTP.  That group is set by the shell (tcsetpgrp) for the job it runs. */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/termios.h>
@@ -51,6 +51,7 @@ void tty_init(void)
     t->c_cc[VKILL] = 0x15;       /* Ctrl-U */
     t->c_cc[VEOF] = 4;           /* Ctrl-D */
     t->c_cc[VSUSP] = 0x1a;       /* Ctrl-Z */
+    t->c_cc[VWERASE] = 0x17;     /* Ctrl-W */
     t->c_cc[VMIN] = 1;
     console.session = 1;         /* init's session, until a shell takes it */
     console.pgrp = 1;
@@ -98,6 +99,43 @@ static void count_lines(void)
     }
 }
 
+/* Raw mode takes bytes as they come, canonical mode whole lines: when a
+ * program switches (TCSETS), what was typed so far must not be lost in
+ * between.  The line being edited becomes readable bytes in raw mode, as
+ * on Linux; back in canonical mode, bytes after the last finished line are
+ * the line being edited again, so Backspace reaches them. */
+static void line_to_queue(void)
+{
+    for (size_t i = 0; i < console.line_len; i++)
+        queue_put(console.line[i]);
+    console.line_len = 0;
+}
+
+static void queue_tail_to_line(void)
+{
+    size_t tail = 0;
+
+    while (tail < console.len && tail < LINE_MAX - 1) {
+        char c = console.queue[(console.head + console.len - 1 - tail) % QUEUE_SIZE];
+        if (c == '\n' || c == EOF_MARK)
+            break;
+        tail++;
+    }
+    console.len -= tail;
+    for (size_t i = 0; i < tail; i++)
+        console.line[i] = console.queue[(console.head + console.len + i) % QUEUE_SIZE];
+    console.line_len = tail;
+}
+
+/* A key that c_cc[index] names; 0 there switches the key off
+ * (_POSIX_VDISABLE on Linux). */
+static int is_key(char c, int index)
+{
+    cc_t key = console.termios.c_cc[index];
+
+    return key != 0 && c == (char)key;
+}
+
 static void erase_char(void)
 {
     if (console.line_len > 0) {
@@ -106,16 +144,36 @@ static void erase_char(void)
     }
 }
 
-/* Ctrl-C, Ctrl-\, Ctrl-Z: a signal for the foreground job. */
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Ctrl-W: the blanks before the cursor, then the word before them, as
+ * POSIX describes VWERASE. */
+static void erase_word(void)
+{
+    while (console.line_len > 0 && is_blank(console.line[console.line_len - 1]))
+        erase_char();
+    while (console.line_len > 0 && !is_blank(console.line[console.line_len - 1]))
+        erase_char();
+}
+
+/* Ctrl-C, Ctrl-\, Ctrl-Z: a signal for the foreground job.  What was
+ * typed ahead -- finished lines nobody has read yet, and the line being
+ * edited -- is thrown away unless NOFLSH is set: it was meant for the
+ * program being interrupted, and must not run as commands afterwards. */
 static int signal_key(char c)
 {
-    cc_t *cc = console.termios.c_cc;
-    int sig = c == cc[VINTR] ? SIGINT : c == cc[VQUIT] ? SIGQUIT : c == cc[VSUSP] ? SIGTSTP : 0;
+    int sig = is_key(c, VINTR) ? SIGINT : is_key(c, VQUIT) ? SIGQUIT : is_key(c, VSUSP) ? SIGTSTP : 0;
 
     if (!sig || !(console.termios.c_lflag & ISIG))
         return 0;
     echo(sig == SIGINT ? "^C\n" : sig == SIGQUIT ? "^\\\n" : "^Z\n");
-    console.line_len = 0;        /* the half-typed line is thrown away */
+    if (!(console.termios.c_lflag & NOFLSH)) {
+        console.len = console.lines = 0;
+        console.line_len = 0;
+    }
     if (console.pgrp > 0)
         kill_pgrp(console.pgrp, sig);
     return 1;
@@ -136,12 +194,14 @@ void tty_receive(char c)
         wake_up(&console);
         return;
     }
-    if (c == '\b' || c == (char)t->c_cc[VERASE]) {
+    if (c == '\b' || is_key(c, VERASE)) {
         erase_char();
-    } else if (c == (char)t->c_cc[VKILL]) {
+    } else if (is_key(c, VWERASE) && (t->c_lflag & IEXTEN)) {
+        erase_word();
+    } else if (is_key(c, VKILL)) {
         while (console.line_len > 0)
             erase_char();
-    } else if (c == (char)t->c_cc[VEOF]) {
+    } else if (is_key(c, VEOF)) {
         end_line(EOF_MARK);
     } else if (c == '\n') {
         echo("\n");
@@ -302,6 +362,26 @@ static int set_winsize(const struct winsize *uws)
     return 0;
 }
 
+static int set_termios(const struct termios *ut)
+{
+    struct termios t;
+    int was_canonical = console.termios.c_lflag & ICANON;
+
+    if (copy_from_user(&t, ut, sizeof(t)) < 0)
+        return -EFAULT;
+    console.termios = t;
+    int canonical = t.c_lflag & ICANON;
+    if (was_canonical && !canonical && console.line_len > 0) {
+        line_to_queue();
+        wake_up(&console);
+    }
+    if (!was_canonical && canonical)
+        queue_tail_to_line();
+    if (canonical)
+        count_lines();
+    return 0;
+}
+
 static int tty_ioctl(struct file *f, unsigned long req, void *arg)
 {
     char c;
@@ -316,11 +396,7 @@ static int tty_ioctl(struct file *f, unsigned long req, void *arg)
         /* fall through */
     case TCSETS:
     case TCSETSW:
-        if (copy_from_user(&console.termios, arg, sizeof(struct termios)) < 0)
-            return -EFAULT;
-        if (console.termios.c_lflag & ICANON)
-            count_lines();
-        return 0;
+        return set_termios(arg);
     case TIOCGPGRP:
         return copy_to_user(arg, &console.pgrp, sizeof(pid_t));
     case TIOCSPGRP:

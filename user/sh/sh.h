@@ -4,7 +4,7 @@
  * Text goes through the files in this order (docs/shell.md):
  *
  *   input.c     characters: from a string (sh -c), a file, or the terminal
- *               through the line editor (lineedit.c)
+ *   lineedit.c  at a terminal: the line editor, history, Tab completion
  *   lex.c       cut them into tokens: words (kept as typed) and operators
  *   parse.c     tokens into a tree: pipelines, lists, if, while, for, case,
  *               functions, subshells -- one complete command at a time

@@ -10,9 +10,11 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <minnow/test.h>
@@ -104,8 +106,14 @@ static void play(void)
 int main(void)
 {
     struct termios saved, quiet;
-    char out[4096];
+    char out[4096], history[256];
     int fd, status;
+
+    /* the shell keeps the lines typed in $HOME/.sh_history: a file the
+     * suite did not have before is removed again */
+    snprintf(history, sizeof(history), "%s/.sh_history", getenv("HOME") ? getenv("HOME") : "/");
+    struct stat st;
+    int had_history = stat(history, &st) == 0;
 
     me = getpid();
     setpgid(0, 0);
@@ -122,6 +130,8 @@ int main(void)
     waitpid(shell, &status, 0);
     tcsetpgrp(0, me);                   /* in case the shell did not give it back */
     tcsetattr(0, TCSAFLUSH, &saved);    /* and throw away what it did not read */
+    if (!had_history)
+        unlink(history);
 
     check(WIFEXITED(status) && WEXITSTATUS(status) == 4, "sh_interactive_exit", "status %#x out \"%s\"", status, out);
     check(strstr(out, "minnow:") != NULL, "sh_prompt", "out \"%s\"", out);

@@ -1,6 +1,7 @@
 /* The console's line discipline, driven by "typing" with ioctl TIOCSTI:
- * a read returns a whole line, Backspace and Ctrl-U edit it, Ctrl-D is
- * end of file, Ctrl-C sends SIGINT to the foreground process group. */
+ * a read returns a whole line, Backspace, Ctrl-W and Ctrl-U edit it,
+ * Ctrl-D is end of file, Ctrl-C sends SIGINT to the foreground process
+ * group and throws away what was typed ahead. */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -28,6 +29,97 @@ static void on_sigint(int sig)
 {
     (void)sig;
     got_sigint = 1;
+}
+
+/* Ctrl-W erases the blanks before the cursor and the word before them;
+ * only with IEXTEN, as on Linux (without it, it is a character). */
+static void word_erase(void)
+{
+    char buf[64];
+    struct termios t, saved;
+
+    type("one two  \x17three\n");
+    check(strcmp((read_line(buf, sizeof(buf)), buf), "one three\n") == 0, "tty_ctrl_w_erases_word", "got \"%s\"", buf);
+    type("a\x17\x17\x17" "b\n");
+    check(strcmp((read_line(buf, sizeof(buf)), buf), "b\n") == 0, "tty_ctrl_w_at_line_start", "got \"%s\"", buf);
+
+    tcgetattr(0, &saved);
+    t = saved;
+    t.c_lflag &= ~(tcflag_t)IEXTEN;
+    tcsetattr(0, TCSANOW, &t);
+    type("x\x17\n");
+    check(strcmp((read_line(buf, sizeof(buf)), buf), "x\x17\n") == 0, "tty_ctrl_w_needs_iexten", "got \"%s\"", buf);
+    tcsetattr(0, TCSANOW, &saved);
+}
+
+/* Types `key` (a signal key, with a handler installed) after a finished
+ * line and half of another; returns what the next read gets once "after"
+ * is typed too. */
+static const char *typed_ahead_then(const char *key, char *buf, int size)
+{
+    type("typed ahead\nhalf");
+    type(key);
+    type("after\n");
+    read_line(buf, size);
+    return buf;
+}
+
+/* Ctrl-C, Ctrl-\ and Ctrl-Z throw away what was typed ahead (the queue of
+ * finished lines and the line being edited), unless NOFLSH is set. */
+static void signal_keys_flush(void)
+{
+    char buf[64];
+    struct termios t, saved;
+
+    install_handler(SIGINT, on_sigint, 0);
+    install_handler(SIGQUIT, on_sigint, 0);
+    install_handler(SIGTSTP, on_sigint, 0);
+    check(strcmp(typed_ahead_then("\x03", buf, sizeof(buf)), "after\n") == 0, "tty_ctrl_c_flushes_input", "got \"%s\"", buf);
+    check(strcmp(typed_ahead_then("\x1c", buf, sizeof(buf)), "after\n") == 0, "tty_ctrl_backslash_flushes_input", "got \"%s\"", buf);
+    check(strcmp(typed_ahead_then("\x1a", buf, sizeof(buf)), "after\n") == 0, "tty_ctrl_z_flushes_input", "got \"%s\"", buf);
+
+    tcgetattr(0, &saved);
+    t = saved;
+    t.c_lflag |= NOFLSH;
+    tcsetattr(0, TCSANOW, &t);
+    got_sigint = 0;
+    typed_ahead_then("\x03", buf, sizeof(buf));
+    int first_kept = strcmp(buf, "typed ahead\n") == 0;
+    read_line(buf, sizeof(buf));
+    check(got_sigint && first_kept && strcmp(buf, "halfafter\n") == 0, "tty_noflsh_keeps_input", "got \"%s\" (signal %d)", buf, got_sigint);
+    tcsetattr(0, TCSANOW, &saved);
+    install_handler(SIGINT, SIG_DFL, 0);
+    install_handler(SIGQUIT, SIG_DFL, 0);
+    install_handler(SIGTSTP, SIG_DFL, 0);
+}
+
+/* A program that switches to raw mode finds the line typed so far; back
+ * in canonical mode, bytes typed in raw mode after the last line are the
+ * line being edited again (Backspace reaches them). */
+static void mode_switch(void)
+{
+    char buf[64];
+    struct termios raw, cooked, saved;
+
+    tcgetattr(0, &saved);
+    cooked = saved;
+    cooked.c_lflag &= ~(tcflag_t)ECHO;       /* an unfinished line would be echoed before the next "ok" */
+    tcsetattr(0, TCSANOW, &cooked);
+    raw = cooked;
+    raw.c_lflag &= ~(tcflag_t)ICANON;
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    type("abc");
+    tcsetattr(0, TCSANOW, &raw);
+    int n = read(0, buf, sizeof(buf) - 1);
+    buf[n > 0 ? n : 0] = '\0';
+    check(strcmp(buf, "abc") == 0, "tty_raw_reads_unfinished_line", "got \"%s\"", buf);
+
+    type("xy");
+    tcsetattr(0, TCSANOW, &cooked);
+    type("\bz\n");
+    check(strcmp((read_line(buf, sizeof(buf)), buf), "xz\n") == 0, "tty_canonical_edits_raw_tail", "got \"%s\"", buf);
+    tcsetattr(0, TCSANOW, &saved);
 }
 
 /* When the leader of the session that owns the terminal exits (a login
@@ -105,6 +197,9 @@ int main(void)
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
 
+    word_erase();
+    signal_keys_flush();
+    mode_switch();
     check(ioctl(0, 0x7777, 0) == -1 && errno == ENOTTY, "tty_bad_ioctl_enotty", "errno %d", errno);
     hangup();
     return test_exit_code();
