@@ -399,7 +399,7 @@ static void history_rewrite(const char *path)
 
 void history_load(void)
 {
-    char path[PATH_MAX], line[MAX_LINE];
+    char path[PATH_MAX], line[4096];        /* as long as input.c lets a line be */
     int lines = 0;
     FILE *f;
 
