@@ -77,6 +77,34 @@ check ctrl_c_at_prompt_discards_line "echo never\003echo fresh\r" {\^C\r*\n.*\nf
 # finds the older one.
 check ctrl_r_finds_older_line "\022one1\022\r" {\none1\r}
 
+# The shell's manners (docs/shell.md).  Twenty finished background jobs
+# block nothing: the job table grows, and ended jobs leave it.
+send "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do true & done\r"
+expect -re $prompt
+sleep 0.5
+check jobs_never_block "echo twenty-done\r" {\ntwenty-done\r}
+check jobs_all_reported "jobs; echo no-jobs-left\r" {\r\nno-jobs-left\r}
+# An interactive shell ignores SIGTERM: kill 0 and kill $$ leave it alive.
+check kill_0_spares_the_shell "kill 0; kill \$\$; echo survived\r" {\nsurvived\r}
+check kill_dash_0 "kill -0 \$\$ && echo alive\r" {\nalive\r}
+# exit with a stopped job warns once; bg on a running job says so.
+send "sleep 30\r"
+sleep 0.7
+send "\032"
+expect -re {Stopped +sleep 30} { } timeout { puts "FAIL sh_terminal_ctrl_z: no Stopped" }
+expect -re $prompt
+check exit_warns_of_stopped_jobs "exit\r" {There are stopped jobs}
+check bg_continues "bg\r" {\[1\]\+ sleep 30 &}
+check bg_on_running_job_says_so "bg\r" {job 1 already in background}
+check kill_job "kill %1; wait\r" {Terminated +sleep 30}
+# Output without a newline: the marker and a fresh line before the prompt.
+check newline_before_prompt "printf X\r" {X\x1b\[7m%\x1b\[m {79}\r\x1b\[K}
+# A script with #! and arguments, run by its name; and sh FILE ARGS.
+send "printf '#!/bin/sh\\necho \"\$0: \$2 \$1\"\\n' > /tmp/s.sh; chmod +x /tmp/s.sh\r"
+expect -re $prompt
+check shebang_script_with_args "/tmp/s.sh one two\r" {\n/tmp/s\.sh: two one\r}
+check sh_file_args "sh /tmp/s.sh a b\r" {\n/tmp/s\.sh: b a\r}
+
 # A history file that cannot be written is said once, then the shell is
 # quiet about it (a shell whose home is /proc).
 send "HOME=/proc sh\r"
