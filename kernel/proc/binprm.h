@@ -25,7 +25,7 @@ struct arg_source {
 };
 
 struct binprm {
-    struct inode *file;          /* the file to run: the program, or the interpreter a script names */
+    struct inode *file;          /* the program to run, or the interpreter a script names */
     const char *filename;        /* the name file was found by */
     struct arg_source argv;
     int depth;                   /* how many scripts led to file */

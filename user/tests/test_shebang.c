@@ -4,6 +4,7 @@
  * The expected results are what Linux 6.1 does.  The interpreter is
  * mostly /bin/helper_argv, which prints its argv, /proc/self/exe and its
  * name. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,9 @@
 #include <sys/wait.h>
 #include <minnow/test.h>
 
-#define DIR    "/tmp/shebang"
-#define HELPER "/bin/helper_argv"
-#define LOOPS  100
+#define SCRIPT_DIR "/tmp/shebang"
+#define HELPER     "/bin/helper_argv"
+#define LOOPS      100
 
 static char *const no_env[] = { NULL };
 static char *const args_ab[] = { "s", "a", "b", NULL };
@@ -79,8 +80,8 @@ static void expect_errno(const char *name, const char *path, int err)
 
 static void arguments(void)
 {
-    make_script(DIR "/args", "#!" HELPER "\necho not for the kernel\n");
-    expect_argv("shebang_argv", DIR "/args", "[" HELPER "][" DIR "/args][a][b]");
+    make_script(SCRIPT_DIR "/args", "#!" HELPER "\necho not for the kernel\n");
+    expect_argv("shebang_argv", SCRIPT_DIR "/args", "[" HELPER "][" SCRIPT_DIR "/args][a][b]");
     /* the script's name as execve got it, not argv[0] */
     expect_argv("shebang_argv_relative", "./args", "[" HELPER "][./args][a][b]");
 
@@ -100,24 +101,24 @@ static void arguments(void)
 
 static void optional_argument(void)
 {
-    make_script(DIR "/opt", "#!" HELPER " -x\n");
+    make_script(SCRIPT_DIR "/opt", "#!" HELPER " -x\n");
     expect_argv("shebang_optional_arg", "./opt", "[" HELPER "][-x][./opt][a][b]");
-    make_script(DIR "/one", "#!" HELPER " -x -v  y\n");
+    make_script(SCRIPT_DIR "/one", "#!" HELPER " -x -v  y\n");
     expect_argv("shebang_one_argument", "./one", "[" HELPER "][-x -v  y][./one][a][b]");
-    make_script(DIR "/blanks", "#! \t" HELPER " \t-x\t \t\n");
+    make_script(SCRIPT_DIR "/blanks", "#! \t" HELPER " \t-x\t \t\n");
     expect_argv("shebang_blanks_trimmed", "./blanks", "[" HELPER "][-x][./blanks][a][b]");
-    make_script(DIR "/trailing", "#!" HELPER " \t \n");
+    make_script(SCRIPT_DIR "/trailing", "#!" HELPER " \t \n");
     expect_argv("shebang_trailing_blanks", "./trailing", "[" HELPER "][./trailing][a][b]");
-    make_script(DIR "/no_newline", "#!" HELPER " -x");
+    make_script(SCRIPT_DIR "/no_newline", "#!" HELPER " -x");
     expect_argv("shebang_no_newline", "./no_newline", "[" HELPER "][-x][./no_newline][a][b]");
 }
 
 /* A line ending in CRLF: Linux keeps the '\r' as part of the line. */
 static void crlf(void)
 {
-    make_script(DIR "/crlf", "#!" HELPER "\r\n");
+    make_script(SCRIPT_DIR "/crlf", "#!" HELPER "\r\n");
     expect_errno("shebang_crlf_enoent", "./crlf", ENOENT);
-    make_script(DIR "/crlf_arg", "#!" HELPER " -x\r\n");
+    make_script(SCRIPT_DIR "/crlf_arg", "#!" HELPER " -x\r\n");
     expect_argv("shebang_crlf_arg", "./crlf_arg", "[" HELPER "][-x\r][./crlf_arg][a][b]");
 }
 
@@ -130,14 +131,14 @@ static void long_lines(void)
     strcpy(line, "#!/");
     memset(line + 3, 'a', 300);
     strcpy(line + 303, "\n");
-    make_script(DIR "/long_name", line);
+    make_script(SCRIPT_DIR "/long_name", line);
     expect_errno("shebang_long_line_enoexec", "./long_name", ENOEXEC);
 
     snprintf(line, sizeof(line), "#!%s ", HELPER);
     size_t used = strlen(line);
     memset(line + used, 'x', 300);
     strcpy(line + used + 300, "\n");
-    make_script(DIR "/long_arg", line);
+    make_script(SCRIPT_DIR "/long_arg", line);
     snprintf(want, sizeof(want), "[%s][%.*s][./long_arg][a][b]", HELPER, (int)(255 - used),
              line + used);
     expect_argv("shebang_long_argument_cut", "./long_arg", want);
@@ -145,13 +146,13 @@ static void long_lines(void)
     /* A name of 253 bytes ends at byte 255 with its newline: it fits.  One
      * of 254 would go on past the 256 bytes. */
     for (int len = 253; len <= 254; len++) {
-        size_t dir_len = strlen(DIR "/");
+        size_t dir_len = strlen(SCRIPT_DIR "/");
         memset(name, 'n', len - dir_len);
         name[len - dir_len] = '\0';
-        snprintf(path, sizeof(path), "%s/%s", DIR, name);
+        snprintf(path, sizeof(path), "%s/%s", SCRIPT_DIR, name);
         make_script(path, "#!" HELPER "\n");
         snprintf(line, sizeof(line), "#!%s\n", path);
-        make_script(DIR "/fits", line);
+        make_script(SCRIPT_DIR "/fits", line);
         if (len == 253) {
             snprintf(want, sizeof(want), "[%s][%s][./fits][a][b]", HELPER, path);
             expect_argv("shebang_name_fits", "./fits", want);
@@ -169,47 +170,47 @@ static void chains(void)
     char path[64], line[64];
 
     for (int i = 0; i <= 5; i++) {
-        snprintf(path, sizeof(path), DIR "/l%d", i);
+        snprintf(path, sizeof(path), SCRIPT_DIR "/l%d", i);
         if (i == 0)
             snprintf(line, sizeof(line), "#!%s L0\n", HELPER);
         else
-            snprintf(line, sizeof(line), "#!%s/l%d L%d\n", DIR, i - 1, i);
+            snprintf(line, sizeof(line), "#!%s/l%d L%d\n", SCRIPT_DIR, i - 1, i);
         make_script(path, line);
     }
     expect_argv("shebang_nested", "./l1",
-                "[" HELPER "][L0][" DIR "/l0][L1][./l1][a][b]");
+                "[" HELPER "][L0][" SCRIPT_DIR "/l0][L1][./l1][a][b]");
     expect_argv("shebang_five_deep", "./l4",
-                "[" HELPER "][L0][" DIR "/l0][L1][" DIR "/l1][L2][" DIR "/l2][L3][" DIR
-                "/l3][L4][./l4][a][b]");
+                "[" HELPER "][L0][" SCRIPT_DIR "/l0][L1][" SCRIPT_DIR "/l1][L2]["
+                SCRIPT_DIR "/l2][L3][" SCRIPT_DIR "/l3][L4][./l4][a][b]");
     expect_errno("shebang_six_deep_eloop", "./l5", ELOOP);
-    make_script(DIR "/self", "#!" DIR "/self\n");
+    make_script(SCRIPT_DIR "/self", "#!" SCRIPT_DIR "/self\n");
     expect_errno("shebang_self_eloop", "./self", ELOOP);
 }
 
 static void errors(void)
 {
-    make_script(DIR "/missing", "#!/no/such/interpreter -x\n");
+    make_script(SCRIPT_DIR "/missing", "#!/no/such/interpreter -x\n");
     expect_errno("shebang_missing_interp_enoent", "./missing", ENOENT);
 
-    make_file(DIR "/not_exec", "#!" HELPER "\n", 0644);
+    make_file(SCRIPT_DIR "/not_exec", "#!" HELPER "\n", 0644);
     expect_errno("shebang_script_not_executable", "./not_exec", EACCES);
-    make_file(DIR "/plain", "just text\n", 0644);
-    make_script(DIR "/by_plain", "#!" DIR "/plain\n");
+    make_file(SCRIPT_DIR "/plain", "just text\n", 0644);
+    make_script(SCRIPT_DIR "/by_plain", "#!" SCRIPT_DIR "/plain\n");
     expect_errno("shebang_interp_not_executable", "./by_plain", EACCES);
-    make_script(DIR "/by_dir", "#!/tmp\n");
+    make_script(SCRIPT_DIR "/by_dir", "#!/tmp\n");
     expect_errno("shebang_interp_directory", "./by_dir", EACCES);
 
-    make_script(DIR "/text", "just text, no #! line\n");
+    make_script(SCRIPT_DIR "/text", "just text, no #! line\n");
     expect_errno("shebang_plain_text_enoexec", "./text", ENOEXEC);
-    make_script(DIR "/by_text", "#!" DIR "/text\n");
+    make_script(SCRIPT_DIR "/by_text", "#!" SCRIPT_DIR "/text\n");
     expect_errno("shebang_interp_text_enoexec", "./by_text", ENOEXEC);
-    make_script(DIR "/no_name", "#!\n");
+    make_script(SCRIPT_DIR "/no_name", "#!\n");
     expect_errno("shebang_no_name_enoexec", "./no_name", ENOEXEC);
-    make_script(DIR "/blank_name", "#! \t \n");
+    make_script(SCRIPT_DIR "/blank_name", "#! \t \n");
     expect_errno("shebang_blank_name_enoexec", "./blank_name", ENOEXEC);
     /* Linux takes the zeroes after the end of this file for an empty name
      * (6.18 answers EACCES); in Minnow the line ends with the file */
-    make_script(DIR "/two_bytes", "#!");
+    make_script(SCRIPT_DIR "/two_bytes", "#!");
     expect_errno("shebang_just_magic_enoexec", "./two_bytes", ENOEXEC);
 
     char **volatile bad_vector = (char **)16;     /* hidden from the compiler */
@@ -225,10 +226,11 @@ static void from_the_shell(void)
 {
     char out[512];
     int fd;
-    static const char want[] = DIR "/hello.sh world\n/bin/sh\0" DIR "/hello.sh\0world\0";
+    static const char want[] = SCRIPT_DIR "/hello.sh world\n"
+                               "/bin/sh\0" SCRIPT_DIR "/hello.sh\0world\0";
 
-    make_script(DIR "/hello.sh", "#!/bin/sh\necho $0 $1\ncat /proc/$$/cmdline\n");
-    char *argv[] = { "sh", "-c", DIR "/hello.sh world", NULL };
+    make_script(SCRIPT_DIR "/hello.sh", "#!/bin/sh\necho $0 $1\ncat /proc/$$/cmdline\n");
+    char *argv[] = { "sh", "-c", SCRIPT_DIR "/hello.sh world", NULL };
     pid_t pid = start_captured(argv, NULL, &fd, NULL, RUN_TIMEOUT);
     size_t len = pid > 0 ? read_to_end(fd, out, sizeof(out)) : 0;
     if (pid > 0) {
@@ -255,11 +257,27 @@ static void many_execs(void)
     check(bad == 0, "shebang_many_execs", "%d of %d went wrong", bad, 5 * LOOPS);
 }
 
+/* The scripts take pages of the file system: the suite checks that none
+ * are missing at its end. */
+static void remove_scripts(void)
+{
+    DIR *d = opendir(SCRIPT_DIR);
+    struct dirent *e;
+
+    chdir("/");
+    while (d && (e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    if (d)
+        closedir(d);
+    check(rmdir(SCRIPT_DIR) == 0, "shebang_cleanup", "rmdir %s: errno %d", SCRIPT_DIR, errno);
+}
+
 int main(void)
 {
-    mkdir(DIR, 0755);
-    if (chdir(DIR) < 0) {
-        check(0, "shebang_setup", "chdir %s: errno %d", DIR, errno);
+    mkdir(SCRIPT_DIR, 0755);
+    if (chdir(SCRIPT_DIR) < 0) {
+        check(0, "shebang_setup", "chdir %s: errno %d", SCRIPT_DIR, errno);
         return test_exit_code();
     }
     arguments();
@@ -270,5 +288,6 @@ int main(void)
     errors();
     from_the_shell();
     check_group(many_execs, "shebang_many");
+    remove_scripts();
     return test_exit_code();
 }
