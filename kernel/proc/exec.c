@@ -8,11 +8,15 @@
  * shared by every process that runs it.  Only when all of that worked does
  * the process switch over; any error (no such file, not an executable, too
  * many arguments, out of memory) returns an errno to the old program,
- * which goes on as if nothing happened. */
+ * which goes on as if nothing happened.
+ *
+ * A file that begins with "#!" is a script: it names the program that
+ * runs it, and that program is what gets loaded (exec_script.c). */
 #include <string.h>
 #include <minnow/errno.h>
 #include <minnow/stat.h>
 #include "proc/exec.h"
+#include "proc/binprm.h"
 #include "proc/fork.h"
 #include "proc/elf.h"
 #include "proc/sched.h"
@@ -43,16 +47,19 @@ struct exec_info {
     const char *path;            /* the name it was run by (AT_EXECFN) */
 };
 
-/* Where the argument strings come from: the calling program's memory, or
- * the kernel's (for init, whose arguments the kernel makes up). */
-struct arg_source {
-    char *const *vec;            /* argv or envp as the caller passed it */
-    int from_kernel;
-};
-
-/* Reads pointer i of an argument vector; -EFAULT if it cannot be read. */
+/* Reads pointer i of an argument vector: one the kernel put in front, or
+ * one of the caller's (NULL after its last); -EFAULT if it cannot be read. */
 static int fetch_arg(struct arg_source *src, int i, const char **out)
 {
+    if (i < src->nfront) {
+        *out = src->front[i];
+        return 0;
+    }
+    if (!src->vec) {                     /* Linux takes a NULL vector as empty */
+        *out = NULL;
+        return 0;
+    }
+    i = i - src->nfront + src->skip;
     if (src->from_kernel) {
         *out = src->vec[i];
         return 0;
@@ -60,44 +67,74 @@ static int fetch_arg(struct arg_source *src, int i, const char **out)
     return copy_from_user(out, &src->vec[i], sizeof(*out));
 }
 
+/* The length of string i, which is at s; -EFAULT or -E2BIG. */
+static long measure_string(struct arg_source *src, int i, const char *s)
+{
+    char probe[256];
+    size_t len = 0;
+    long n;
+
+    if (i < src->nfront || src->from_kernel)
+        return strlen(s);
+    /* user strings are measured piecewise; a string longer than ARG_MAX
+     * fails in the piece loop */
+    while ((n = strncpy_from_user(probe, s + len, sizeof(probe))) == -ENAMETOOLONG) {
+        len += sizeof(probe);
+        if (len > ARG_MAX)
+            return -E2BIG;
+    }
+    return n < 0 ? -EFAULT : (long)(len + n);
+}
+
 /* Counts the strings of a vector and adds up their sizes. */
 static int measure_args(struct arg_source *src, int *count, uint32_t *bytes)
 {
     const char *s;
 
-    *count = 0;
-    if (!src->vec)
-        return 0;
-    for (;;) {
+    for (*count = 0;; (*count)++) {
         if (*count >= MAX_ARGS)
             return -E2BIG;
         if (fetch_arg(src, *count, &s) < 0)
             return -EFAULT;
         if (!s)
             return 0;
-        size_t len;
-        if (src->from_kernel) {
-            len = strlen(s);
-        } else {
-            char probe[256];
-            long n;
-            /* user strings are measured piecewise; a string longer than
-             * ARG_MAX fails in the piece loop */
-            len = 0;
-            while ((n = strncpy_from_user(probe, s + len, sizeof(probe))) == -ENAMETOOLONG) {
-                len += sizeof(probe);
-                if (len > ARG_MAX)
-                    return -E2BIG;
-            }
-            if (n < 0)
-                return -EFAULT;
-            len += n;
-        }
+        long len = measure_string(src, *count, s);
+        if (len < 0)
+            return len;
         *bytes += len + 1 + sizeof(char *);
         if (*bytes > ARG_MAX)
             return -E2BIG;
-        (*count)++;
     }
+}
+
+/* A script's interpreter runs with the script's name where argv[0] was:
+ * drops the first string, the kernel's own or the caller's. */
+int remove_arg_zero(struct arg_source *args)
+{
+    const char *first;
+
+    if (args->nfront > 0) {
+        args->nfront--;
+        memmove(args->front, args->front + 1, args->nfront * sizeof(args->front[0]));
+        return 0;
+    }
+    if (fetch_arg(args, 0, &first) < 0)
+        return -EFAULT;
+    if (first)                           /* an empty argv has nothing to drop */
+        args->skip++;
+    return 0;
+}
+
+/* Puts s before the other strings; s is not copied until the new stack
+ * is built, so it must last until then. */
+int prepend_arg(struct arg_source *args, const char *s)
+{
+    if (args->nfront == MAX_FRONT_ARGS)  /* cannot be, with MAX_SCRIPT_DEPTH scripts */
+        return -E2BIG;
+    memmove(args->front + 1, args->front, args->nfront * sizeof(args->front[0]));
+    args->front[0] = s;
+    args->nfront++;
+    return 0;
 }
 
 /* Writes len bytes at user address va of the NEW image (not yet the one in
@@ -346,7 +383,7 @@ static int load_image(struct inode *ino, struct mm_struct *mm, struct exec_info 
 
 /* Finds the program file: it must exist, be a regular file, and have its
  * execute bit. */
-static int open_program(const char *path, struct inode **out)
+int open_program(const char *path, struct inode **out)
 {
     struct inode *ino;
     int err = namei(path, &ino);
@@ -385,32 +422,56 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
     fpu_reload(current);
 }
 
-long do_execve(const char *path, char *const argv[], char *const envp[], int from_kernel)
+/* Finds the program that path runs: the file itself, or the interpreter
+ * at the end of a chain of scripts, with their strings before argv. */
+static int find_program(struct binprm *bprm, const char *path)
 {
-    struct arg_source args = { argv, from_kernel }, env = { envp, from_kernel };
+    int err = open_program(path, &bprm->file);
+
+    bprm->filename = path;
+    while (!err && is_script(bprm->file))
+        err = load_script(bprm);
+    return err;
+}
+
+/* Builds the new image and switches to it; an error leaves the old one. */
+static int exec_program(struct binprm *bprm, struct arg_source *envp, const char *path)
+{
     struct mm_struct mm = { 0 };
     struct exec_info info = { .path = path };
-    struct inode *ino;
     uint32_t sp;
-    long err;
+    int err;
 
-    if ((err = open_program(path, &ino)) < 0)
-        return err;
     mm.pgdir = pgdir_create();
-    if (!mm.pgdir) {
-        inode_put(ino);
+    if (!mm.pgdir)
         return -ENOMEM;
+    if ((err = load_image(bprm->file, &mm, &info)) < 0 ||
+        (err = build_stack(&mm, &bprm->argv, envp, &info, &sp)) < 0) {
+        mm_release(&mm);
+        return err;
     }
-    err = load_image(ino, &mm, &info);
-    inode_put(ino);
-    if (err < 0)
-        goto fail;
-    if ((err = build_stack(&mm, &args, &env, &info, &sp)) < 0)
-        goto fail;
+    /* the name shown by ps is the script's, as on Linux; /proc/PID/exe is
+     * the file loaded, the interpreter */
     switch_image(&mm, path, info.entry, sp);
     return 0;
-fail:
-    mm_release(&mm);
+}
+
+long do_execve(const char *path, char *const argv[], char *const envp[], int from_kernel)
+{
+    struct arg_source env = { .vec = envp, .from_kernel = from_kernel };
+    /* in the heap: a chain of scripts' lines is too big for the kernel stack */
+    struct binprm *bprm = kmalloc(sizeof(*bprm));
+    long err;
+
+    if (!bprm)
+        return -ENOMEM;
+    bprm->argv.vec = argv;
+    bprm->argv.from_kernel = from_kernel;
+    err = find_program(bprm, path);
+    if (!err)
+        err = exec_program(bprm, &env, path);
+    inode_put(bprm->file);               /* the new image holds its own references */
+    kfree(bprm);
     return err;
 }
 

@@ -33,9 +33,9 @@ int main(void)
           "errno %d", errno);
     check(canary == 12345, "exec_failure_keeps_caller", "the caller's memory changed");
 
-    /* executable bit set, but not an ELF file */
+    /* executable bit set, but neither an ELF file nor a #! script */
     int fd = open("/tmp/not_elf", O_CREAT | O_WRONLY | O_TRUNC, 0755);
-    write(fd, "#!/bin/sh\necho hi\n", 18);
+    write(fd, "echo hi\n", 8);
     close(fd);
     check(execve("/tmp/not_elf", argv, envp) == -1 && errno == ENOEXEC, "exec_enoexec",
           "errno %d", errno);
