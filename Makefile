@@ -182,7 +182,8 @@ $(B)/libcommon.a: $(COMMON_OBJS)
 # ---------------------------------------------------------------- programs
 # Every .c file under user/ is one program, installed as /bin/<its name>;
 # except that a folder with a main.c (like user/sh/) is one program of
-# several files, named after the folder.
+# several files, named after the folder.  All of them are linked into
+# build/bin/ (with debugging information, for gdb).
 USER_SRCS := $(shell find user -name '*.c' -not -path 'user/common/*' | sort)
 MULTI_DIRS := $(patsubst %/main.c,%,$(filter %/main.c,$(USER_SRCS)))
 MULTI_SRCS := $(filter $(addsuffix /%,$(MULTI_DIRS)),$(USER_SRCS))
@@ -192,6 +193,13 @@ PROGS := $(foreach f,$(SINGLE_SRCS),$(B)/bin/$(basename $(notdir $(f)))) \
 $(foreach f,$(SINGLE_SRCS),$(eval $(B)/bin/$(basename $(notdir $(f))): $(patsubst %.c,$(B)/u/%.o,$(f))))
 $(foreach d,$(MULTI_DIRS),$(eval $(B)/bin/$(notdir $(d)): \
 	$(patsubst %.c,$(B)/u/%.o,$(filter $(d)/%,$(MULTI_SRCS)))))
+
+# The tests, benchmarks, their helpers and the labs' graders are not what a
+# user runs: they go to /usr/libexec/minnow/, outside PATH, where the
+# runners (runtests, runbench) find them.
+LIBEXEC_SRCS := $(filter user/tests/% user/bench/% user/labs/%,$(SINGLE_SRCS))
+LIBEXEC_PROGS := $(foreach f,$(LIBEXEC_SRCS),$(B)/bin/$(basename $(notdir $(f))))
+BIN_PROGS := $(filter-out $(LIBEXEC_PROGS),$(PROGS))
 
 $(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libcommon.a $(B)/libc.a user/user.ld
 	@mkdir -p $(dir $@)
@@ -221,18 +229,21 @@ $(GLIBC_PROGS):
 
 # ---------------------------------------------------------------- initrd
 # The root file system: user/files/ as it is, plus the programs in /bin
-# (without their debugging information, which gdb reads from build/bin/).
+# and /usr/libexec/minnow/ (without their debugging information, which gdb
+# reads from build/bin/).
 ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
 # Debian's static busybox for i386, when tools/deps.sh could fetch it.
 BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
 $(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(call say,CPIO,$@)
-	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp
+	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp \
+	  $(B)/rootfs/usr/libexec/minnow
 	$(Q)cp -r user/files/. $(B)/rootfs/
-	$(Q)for p in $(PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
+	$(Q)for p in $(BIN_PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
+	$(Q)for p in $(LIBEXEC_PROGS); do \
+	  $(STRIP) -o $(B)/rootfs/usr/libexec/minnow/$$(basename $$p) $$p; done
 	$(if $(BUSYBOX),$(Q)tools/busybox-links.sh $(BUSYBOX) $(B)/rootfs)
-	@mkdir -p $(B)/rootfs/usr/libexec/minnow
 	$(Q)cd user/files && sha256sum etc/motd hello.txt | sed 's|  |  /|' > ../../$(B)/rootfs/usr/libexec/minnow/sha256sums
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
@@ -316,8 +327,8 @@ bench: all
 # glibc for i386 (LINUX_CC, above), and Debian's i386 kernel, fetched by
 # tools/deps.sh --bench.
 LB := $(B)/linux
-BENCH_PROGS := $(patsubst user/bench/%.c,$(LB)/rootfs/bin/%,$(wildcard user/bench/*.c))
-$(LB)/rootfs/bin/%: user/bench/%.c user/bench/bench.h
+BENCH_PROGS := $(patsubst user/bench/%.c,$(LB)/rootfs/usr/libexec/minnow/%,$(wildcard user/bench/*.c))
+$(LB)/rootfs/usr/libexec/minnow/%: user/bench/%.c user/bench/bench.h
 	@mkdir -p $(dir $@)
 	$(call say,CC,$@)
 	$(Q)$(LINUX_CC) -o $@ $<

@@ -9,10 +9,17 @@
 ; first return).
 ;
 ; jmp_buf: [0] ebx  [4] esi  [8] edi  [12] ebp  [16] esp  [20] eip
+;
+; sigsetjmp(env, savemask) is setjmp plus the signal mask: C code
+; (lib/sigsetjmp.c) saves the mask into env, and then setjmp saves the
+; registers into env's first field, exactly as if the caller had called
+; setjmp; siglongjmp is C alone.
 
 section .text
 global setjmp
 global longjmp
+global sigsetjmp
+extern __sigjmp_save_mask
 
 setjmp:
     mov edx, [esp + 4]           ; env
@@ -26,6 +33,16 @@ setjmp:
     mov [edx + 20], ecx
     xor eax, eax                 ; the first return: 0
     ret
+
+; The C call leaves ebx, esi, edi, ebp and esp as they were (cdecl), and
+; then the stack is the caller's again: [esp] the return address, [esp + 4]
+; env.  So setjmp, jumped to rather than called, saves the caller's state.
+sigsetjmp:
+    push dword [esp + 8]         ; savemask
+    push dword [esp + 8]         ; env (esp has moved by 4)
+    call __sigjmp_save_mask
+    add esp, 8
+    jmp setjmp
 
 longjmp:
     mov edx, [esp + 4]           ; env

@@ -3,7 +3,7 @@
  * programs, built with glibc.  Linux gives the first process no open
  * files when the initrd has no /dev/console, so mount devtmpfs, make the
  * console its standard input, output and error, and become runbench,
- * as Minnow's init=/bin/runbench does directly. */
+ * as Minnow's init=/usr/libexec/minnow/runbench does directly. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -21,9 +21,9 @@ int main(void)
         if (fd > 2)
             close(fd);
     }
-    char *argv[] = { "/bin/runbench", NULL };
+    char *argv[] = { "/usr/libexec/minnow/runbench", NULL };
     execv(argv[0], argv);
-    perror("bench-linux-init: /bin/runbench");
+    perror("bench-linux-init: /usr/libexec/minnow/runbench");
     reboot(RB_POWER_OFF);
     return 1;
 }

@@ -2,11 +2,12 @@
 # `make bench`: the benchmarks of user/bench/ on Minnow and on Linux, in
 # the same QEMU, side by side (docs/bench.md says how to read them).
 #
-# Each boot runs /bin/runbench as the first process: every bench_* program,
-# three rounds over.  The two systems alternate, PAIRS times (default 3),
-# so that load on this machine hits both alike.  Linux is Debian's i386
-# kernel with the same benchmark sources built with glibc; tools/deps.sh
-# --bench fetches both (make bench runs it).  Without them, Minnow alone.
+# Each boot runs /usr/libexec/minnow/runbench as the first process: every
+# bench_* program there, three rounds over.  The two systems alternate,
+# PAIRS times (default 3), so that load on this machine hits both alike.
+# Linux is Debian's i386 kernel with the same benchmark sources built with
+# glibc; tools/deps.sh --bench fetches both (make bench runs it).  Without
+# them, Minnow alone.
 #
 #   tools/bench.sh            PAIRS=5 tools/bench.sh
 #   LINUX_APPEND=mitigations=off tools/bench.sh    more on Linux's command line
@@ -69,7 +70,7 @@ boot_to_prompt() {
 
 for ((p = 1; p <= PAIRS; p++)); do
     echo "bench: boot $p of $PAIRS: Minnow..."
-    boot $OUT/minnow-$p.log $MINNOW -append "init=/bin/runbench"
+    boot $OUT/minnow-$p.log $MINNOW -append "init=/usr/libexec/minnow/runbench"
     boot_to_prompt $OUT/minnow-$p.log
     if [ $have_linux = yes ]; then
         echo "bench: boot $p of $PAIRS: Linux ($(cat $LB/version 2>/dev/null))..."

@@ -3,8 +3,8 @@
 #
 # For each lab it boots Minnow once, headless as tools/test.sh does, with
 # test=lab:NAME on the kernel command line: init then runs
-# `/bin/runtests lab:NAME`, which runs every /bin/lab_NAME_* program
-# (user/labs/).  Those print "ok CHECK" or "FAIL CHECK: why", and the
+# `/usr/libexec/minnow/runtests lab:NAME`, which runs every lab_NAME_*
+# program there (user/labs/).  Those print "ok CHECK" or "FAIL CHECK: why", and the
 # console lines the kernel must or must not print ("expect CHECK: LINE",
 # "forbid CHECK: LINE", see user/labs/lab.h).  A check scores its points
 # when it printed ok and every expect/forbid about it holds.
@@ -79,7 +79,7 @@ for lab in $labs; do
     0)     crash="the machine reset (a triple fault?)" ;;
     *)     crash="QEMU exited with status $status" ;;
     esac
-    grep -q "^no lab named" "$out" && crash="/bin has no lab_${lab}_* programs"
+    grep -q "^no lab named" "$out" && crash="/usr/libexec/minnow has no lab_${lab}_* programs"
 
     score=0 points=0
     while read -r l check pts; do

@@ -2,8 +2,8 @@
  *
  * Normally it starts a shell on the console in a session of its own (so the
  * shell can do job control) and starts a new one whenever it exits.  Under
- * `make test` the kernel passes "test=NAME": init runs /bin/runtests NAME
- * and then powers the machine off.
+ * `make test` the kernel passes "test=NAME": init runs the test runner,
+ * /usr/libexec/minnow/runtests NAME, and then powers the machine off.
  *
  * Whatever else happens, init waits: orphans -- processes whose parent
  * exited first -- become init's children, and init reaps them so that no
@@ -65,7 +65,7 @@ static int wait_for(pid_t child)
 int main(int argc, char *argv[])
 {
     if (argc > 1 && strncmp(argv[1], "test=", 5) == 0) {
-        char *runner[] = { "/bin/runtests", argv[1] + 5, NULL };
+        char *runner[] = { "/usr/libexec/minnow/runtests", argv[1] + 5, NULL };
         wait_for(start(runner, 0));
         reboot(RB_POWER_OFF);
         return 1;

@@ -48,11 +48,13 @@ sleep 0.5
 check tty_ctrl_w_erases_word "abc def\027ghi\r" {\nabc ghi\r}
 check tab_completes_path "cat /etc/mo\t\r" {\nWelcome to Minnow\.}
 check tab_completes_command "unam\t-s\r" {\nMinnow\r}
-# "hel": help and the helper_ programs; a second Tab lists them.
-send "hel\t\t"
-expect -re {helper_args.*help\x1b\[K} { puts "ok sh_terminal_tab_lists_candidates" } \
-    timeout { puts "FAIL sh_terminal_tab_lists_candidates: no list, or no line after it" }
-check tab_completed_common_prefix "\r" {Built-in commands}
+# "pi": the three pipe_ programs of the lecture; Tab completes "pipe_",
+# a second Tab lists them.
+send "pi\t\t"
+expect -re {pipe_child_parent +pipe_parent_child +pipe_single.*pipe_\x1b\[K} {
+    puts "ok sh_terminal_tab_lists_candidates"
+} timeout { puts "FAIL sh_terminal_tab_lists_candidates: no list, or no line after it" }
+check tab_completed_common_prefix "single\r" {read end is fd}
 check ctrl_z_ctrl_backslash_harmless "\032\034echo still-here\r" {\nstill-here\r}
 
 # Ctrl-C throws away what was typed while a program ran.

@@ -1,9 +1,10 @@
 /* runbench: `make bench` boots a kernel with this program as its first
- * process (Minnow with init=/bin/runbench; Linux through a small /init,
- * tools/bench-linux-init.c).  It runs every /bin/bench_* program in name
- * order (each prints "bench NAME CYCLES cycles" lines), ROUNDS times over
- * in the same boot, so that a kernel that slows down as processes come
- * and go shows it, then powers the machine off. */
+ * process (Minnow with init=/usr/libexec/minnow/runbench; Linux through a
+ * small /init, tools/bench-linux-init.c).  It runs every bench_* program
+ * of /usr/libexec/minnow/ in name order (each prints "bench NAME CYCLES
+ * cycles" lines), ROUNDS times over in the same boot, so that a kernel
+ * that slows down as processes come and go shows it, then powers the
+ * machine off. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <sys/reboot.h>
 #include <sys/wait.h>
 
+#define BENCH_DIR "/usr/libexec/minnow"    /* outside the user's PATH */
 #define ROUNDS 3
 #define MAX_PROGRAMS 64
 
@@ -23,7 +25,7 @@ static int by_name(const void *a, const void *b)
 static void run(const char *name)
 {
     char path[300];
-    snprintf(path, sizeof(path), "/bin/%s", name);
+    snprintf(path, sizeof(path), BENCH_DIR "/%s", name);
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
@@ -39,7 +41,7 @@ int main(void)
 {
     char *names[MAX_PROGRAMS];
     int n = 0;
-    DIR *d = opendir("/bin");
+    DIR *d = opendir(BENCH_DIR);
     struct dirent *e;
 
     printf("runbench: start\n");

@@ -1,8 +1,12 @@
 /* runtests: the test runner inside Minnow (init starts it under `make test`).
  *
- *   runtests all      every /bin/test_* program, in name order
- *   runtests NAME     just /bin/test_NAME
- *   runtests lab:LAB  every /bin/lab_LAB_* program: a lab's grader (make grade)
+ *   runtests all      every test_* program, in name order
+ *   runtests NAME     just test_NAME
+ *   runtests lab:LAB  every lab_LAB_* program: a lab's grader (make grade)
+ *
+ * The programs are in /usr/libexec/minnow/, next to the runner and outside
+ * the user's PATH; each can also be run by hand from the shell:
+ *   /usr/libexec/minnow/test_pipe
  *
  * A test program prints its own "ok CHECK" / "FAIL CHECK: why" lines and
  * exits with 0 (all passed) or 1 (it printed its failures).  The runner adds
@@ -19,6 +23,7 @@
 #include <sys/wait.h>
 #include <minnow/test.h>
 
+#define TEST_DIR "/usr/libexec/minnow"    /* the tests and lab programs */
 #define TIMEOUT 60               /* seconds a test program may take */
 #define MAX_TESTS 200
 
@@ -32,11 +37,11 @@ static int by_name(const void *a, const void *b)
 
 static void find_tests(const char *prefix)
 {
-    DIR *d = opendir("/bin");
+    DIR *d = opendir(TEST_DIR);
     struct dirent *e;
 
     if (!d) {
-        perror("runtests: /bin");
+        perror("runtests: " TEST_DIR);
         exit(1);
     }
     while ((e = readdir(d)) && count < MAX_TESTS)
@@ -48,8 +53,8 @@ static void find_tests(const char *prefix)
 
 static void run(const char *name)
 {
-    char path[64];
-    snprintf(path, sizeof(path), "/bin/%s", name);
+    char path[128];
+    snprintf(path, sizeof(path), TEST_DIR "/%s", name);
     fflush(stdout);
 
     pid_t pid = fork();
@@ -116,7 +121,7 @@ int main(int argc, char *argv[])
         return run_lab(which + 4);
     find_tests("test_");
     snprintf(wanted, sizeof(wanted), "test_%s", which);
-    printf("runtests: %d test programs in /bin\n", count);
+    printf("runtests: %d test programs in " TEST_DIR "\n", count);
     long before = free_pages();
     int ran = 0;
     for (int i = 0; i < count; i++) {

@@ -8,12 +8,14 @@
 #include <sys/wait.h>
 #include <minnow/test.h>
 
+#define HELPER "/usr/libexec/minnow/helper_args"   /* checks what it was given */
+
 static int run_helper(char *const argv[], char *const envp[])
 {
     pid_t pid = fork();
 
     if (pid == 0) {
-        execve("/bin/helper_args", argv, envp);
+        execve(HELPER, argv, envp);
         _exit(100 + errno);
     }
     int status;
@@ -51,15 +53,15 @@ int main(void)
     memset(big, 'x', 200 * 1024 - 1);
     big[200 * 1024 - 1] = '\0';
     char *bigv[] = { "helper_args", big, NULL };
-    check(execve("/bin/helper_args", bigv, envp) == -1 && errno == E2BIG, "exec_e2big",
+    check(execve(HELPER, bigv, envp) == -1 && errno == E2BIG, "exec_e2big",
           "errno %d", errno);
     free(big);
 
     char *badv[] = { "helper_args", (char *)0xC0001000, NULL };
-    check(execve("/bin/helper_args", badv, envp) == -1 && errno == EFAULT, "exec_efault_arg",
+    check(execve(HELPER, badv, envp) == -1 && errno == EFAULT, "exec_efault_arg",
           "errno %d", errno);
     char **volatile bad_vector = (char **)16;     /* hidden from the compiler */
-    check(execve("/bin/helper_args", bad_vector, envp) == -1 && errno == EFAULT,
+    check(execve(HELPER, bad_vector, envp) == -1 && errno == EFAULT,
           "exec_efault_argv", "errno %d", errno);
     check(canary == 12345, "exec_still_intact", "the caller's memory changed");
     return test_exit_code();

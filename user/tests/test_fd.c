@@ -54,7 +54,7 @@ int main(void)
         arg[1] = '0' + fd % 10;
         arg[2] = 0;
         char *argv[] = { "helper_fdcheck", arg, NULL };
-        execv("/bin/helper_fdcheck", argv);
+        execv("/usr/libexec/minnow/helper_fdcheck", argv);
         _exit(99);
     }
     int status;

@@ -82,8 +82,10 @@ static void fuzz(void)
 
 /* The fuzzer may create files anywhere it can reach (a junk path can
  * start with "/" or ".."), so the test remembers every path that existed
- * before and removes the new ones afterwards. */
-#define MAX_PATHS 512
+ * before and removes the new ones afterwards.  A path it could not record
+ * would be removed too: the tree holds over 500 paths (the two initrds),
+ * so there is room for several times that. */
+#define MAX_PATHS 4096
 static char *known[MAX_PATHS];
 static int nknown;
 
@@ -194,6 +196,10 @@ static void fuzz_exec(void)
 int main(void)
 {
     walk("/", 1);
+    if (nknown == MAX_PATHS) {
+        check(0, "fuzz_tree_recorded", "more than %d paths: raise MAX_PATHS", MAX_PATHS);
+        return test_exit_code();         /* cleaning up would remove what it missed */
+    }
     long before = free_pages();       /* before the mkdir: cleanup removes it */
     mkdir("/tmp/fuzz", 0755);
     int status = 0;

@@ -24,7 +24,7 @@
  *  - how far stdio reads ahead (fread_read_mix, below).
  *
  * The programs, how they run, and what is normalised:
- *   pipe_single, pipe_parent_child, signal_ignore   nothing
+ *   pipe_single, pipe_parent_child, signal_ignore, sigpipe_demo   nothing
  *   pipe_child_parent     pids ("child N")
  *   fork_demo             pids ("pid N", "returned N", "parent is N"), order
  *   orphan_demo           pids ("parent N", "child N", "parent is N",
@@ -426,6 +426,7 @@ static const struct diff_case cases[] = {
     { .name = "pipe_single", .prog = "pipe_single" },
     { .name = "pipe_parent_child", .prog = "pipe_parent_child" },
     { .name = "pipe_child_parent", .prog = "pipe_child_parent", .pid_marks = { "child " } },
+    { .name = "sigpipe_demo", .prog = "sigpipe_demo" },
     { .name = "fork_demo", .prog = "fork_demo",
       .pid_marks = { "pid ", "returned ", "parent is " }, .by_speaker = 1 },
     { .name = "orphan_demo", .prog = "orphan_demo",

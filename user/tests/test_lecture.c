@@ -1,7 +1,7 @@
 /* The lecture's programs (user/lecture/) run and print what their
- * comments promise: the three pipe examples, fork_demo, orphan_demo,
- * signal_ignore, minishell, and signal_handler, which gets real signals
- * from this test (what Ctrl-C and Ctrl-\ would send). */
+ * comments promise: the three pipe examples, sigpipe_demo, fork_demo,
+ * orphan_demo, signal_ignore, minishell, and signal_handler, which gets
+ * real signals from this test (what Ctrl-C and Ctrl-\ would send). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -63,6 +63,14 @@ static void pipes(void)
           strstr(out, "parent: got \"the child's answer is 42\"\n") &&
           strstr(out, "parent: end of file") && strstr(out, "exited with status 0\n"),
           "lecture_pipe_child_parent", "status %#x, \"%s\"", s, out);
+
+    /* the same write twice: killed by SIGPIPE, then EPIPE with it ignored */
+    s = run("sigpipe_demo", NULL, NULL);
+    char *killed = strstr(out, "parent: the child was killed by signal 13 (SIGPIPE: Broken pipe)\n");
+    char *epipe = strstr(out, "child: write returned -1, errno 32 (EPIPE: Broken pipe)\n");
+    check(s == 0 && killed && epipe && killed < epipe &&
+          strstr(epipe, "parent: the child exited with status 0\n") &&
+          !strstr(out, "write returned 6"), "lecture_sigpipe_demo", "status %#x, \"%s\"", s, out);
 }
 
 static void processes(void)

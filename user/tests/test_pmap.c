@@ -68,7 +68,7 @@ static void pmap_other(void)
 
     snprintf(pid, sizeof(pid), "%d", getpid());
     int s = pmap(pid);
-    check(s == 0 && find_area("/bin/test_pmap", perms, NULL, NULL) &&
+    check(s == 0 && find_area("/usr/libexec/minnow/test_pmap", perms, NULL, NULL) &&
           strcmp(perms, "r-xp") == 0, "pmap_pid_text", "status %d, \"%s\"", s, out);
     snprintf(line, sizeof(line), "%08lx-%08lx r--p 00000000 00:00 0 \n", (unsigned long)p,
              (unsigned long)p + 3 * 4096);

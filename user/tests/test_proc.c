@@ -140,7 +140,7 @@ static void cmdline_and_maps(void)
         close(p[1]);
         dup2(p[0], 0);
         char *argv[] = { "test_proc", "wait", "two words", NULL };
-        execv("/bin/test_proc", argv);
+        execv("/usr/libexec/minnow/test_proc", argv);
         _exit(127);
     }
     close(p[0]);
@@ -238,7 +238,7 @@ static void links(void)
     close(p[1]);
     n = readlink("/proc/self/exe", target, sizeof(target) - 1);
     target[n > 0 ? n : 0] = '\0';
-    check(n > 0 && strcmp(target, "/bin/test_proc") == 0, "proc_exe", "\"%s\"", target);
+    check(n > 0 && strcmp(target, "/usr/libexec/minnow/test_proc") == 0, "proc_exe", "\"%s\"", target);
     /* following self: the same status as by the pid */
     int a = slurp("/proc/self/status", 4096);
     char pid_line[32];

@@ -250,7 +250,7 @@ static void dup3_pipe2(void)
         char arg[8];
         snprintf(arg, sizeof(arg), "%d", p[0]);
         char *argv[] = { "helper_fdcheck", arg, NULL };
-        execv("/bin/helper_fdcheck", argv);
+        execv("/usr/libexec/minnow/helper_fdcheck", argv);
         _exit(2);
     }
     int status = wait_status(pid);

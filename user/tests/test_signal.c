@@ -168,7 +168,7 @@ static void fork_and_exec(void)
         sigprocmask(SIG_BLOCK, &s, NULL);
         kill(getpid(), SIGTERM);             /* pending across the exec */
         char *argv[] = { "helper_sigcheck", NULL };
-        execv("/bin/helper_sigcheck", argv);
+        execv("/usr/libexec/minnow/helper_sigcheck", argv);
         _exit(100);
     }
     int status = reap(pid);

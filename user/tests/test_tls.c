@@ -209,7 +209,7 @@ static void exec_clears(void)
     if (pid == 0) {
         dup2(p[1], 1);
         char *argv[] = { "test_tls", "after-exec", NULL };
-        execv("/bin/test_tls", argv);
+        execv("/usr/libexec/minnow/test_tls", argv);
         _exit(127);
     }
     close(p[1]);
