@@ -25,6 +25,8 @@ if ! command -v dash >/dev/null 2>&1; then
     echo "sh-expected: dash is missing (apt-get install dash)" >&2
     exit 1
 fi
+BASH_PATH=$(command -v bash 2>/dev/null || true)
+[ -z "$BASH_PATH" ] && echo "sh-expected: no bash here: scripts not checked with bash --posix" >&2
 BUSYBOX=$(command -v busybox 2>/dev/null || true)
 [ -z "$BUSYBOX" ] && [ -x build/busybox/busybox ] && BUSYBOX=$PWD/build/busybox/busybox
 
@@ -35,8 +37,11 @@ run() {
     (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" \
         timeout -s KILL $LIMIT "$@" < /dev/null; echo "exit $?") > "$work.stdout" 2>/dev/null
     cat "$work.stdout"
-    # Nothing may show where the script ran (a temporary name differs each run).
-    grep -q "$work" "$work.stdout" && echo "sh-expected: $* printed its directory's path" >&2
+    # Nothing may show where the script ran or lies: Minnow's paths differ.
+    if grep -q -e "$work" -e "$PWD/$DIR" "$work.stdout"; then
+        echo "sh-expected: WARNING: $*: prints an absolute path" >&2
+        warnings=$((warnings + 1))
+    fi
     rm -rf "$work" "$work.stdout"
 }
 
@@ -61,8 +66,10 @@ for arg; do
     run dash "$script" > "$tmp/dash"
     run dash "$script" > "$tmp/dash2"
     differs "a second dash run" "$tmp/dash" "$tmp/dash2" "$name"
-    run bash --posix "$script" > "$tmp/bash"
-    differs "bash --posix" "$tmp/dash" "$tmp/bash" "$name"
+    if [ -n "$BASH_PATH" ]; then
+        run "$BASH_PATH" --posix "$script" > "$tmp/bash"
+        differs "bash --posix" "$tmp/dash" "$tmp/bash" "$name"
+    fi
     if [ -n "$BUSYBOX" ]; then
         run "$BUSYBOX" sh "$script" > "$tmp/busybox"
         differs "busybox sh" "$tmp/dash" "$tmp/busybox" "$name"

@@ -36,7 +36,7 @@
 #define WORK_DIR "/tmp/sh-scripts"        /* one directory per script below it */
 #define LIMIT 5                           /* seconds one script may run: under
                                              busybox sh each takes well under 1 */
-#define SUITE_SECONDS 50                 /* all of them: below the runner's 60 */
+#define SUITE_SECONDS 50                  /* all of them: below the runner's 60 */
 #define MAX_SCRIPTS 200
 #define OUT_SIZE 65536                    /* more output than any script prints */
 
@@ -111,7 +111,7 @@ static void exec_script(const char *name, const char *dir, const char *out_path)
     setsid();                             /* a session of its own: killed as one */
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    for (int sig = 1; sig <= SIGRTMAX; sig++)  /* what the shell gets from a login */
+    for (int sig = 1; sig <= SIGRTMAX; sig++)   /* as a shell gets them at login */
         signal(sig, SIG_DFL);
     int null = open("/dev/null", O_RDWR);
     int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
