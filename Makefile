@@ -248,11 +248,16 @@ $(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # What only the tests use, unpacked over the first (the kernel takes every
-# multiboot module as a cpio archive, in order).
-$(B)/initrd-tests.cpio: $(GLIBC_PROGS)
+# multiboot module as a cpio archive, in order); with the shell's script
+# suite (user/tests/sh/, run by test_sh_scripts; the folder itself is a
+# prerequisite so that a script removed is removed here too).
+SH_TESTS := $(wildcard user/tests/sh/*.sh user/tests/sh/*.out)
+$(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh
 	$(call say,CPIO,$@)
-	@rm -rf $(B)/rootfs-tests && mkdir -p $(B)/rootfs-tests/usr/libexec/minnow/glibc
+	@rm -rf $(B)/rootfs-tests && mkdir -p $(B)/rootfs-tests/usr/libexec/minnow/glibc \
+	  $(B)/rootfs-tests/usr/libexec/minnow/sh-tests
 	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs-tests/usr/libexec/minnow/glibc/
+	$(Q)cp $(SH_TESTS) $(B)/rootfs-tests/usr/libexec/minnow/sh-tests/
 	$(Q)cd $(B)/rootfs-tests && find usr | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd-tests.cpio
 
 # ---------------------------------------------------------------- running
