@@ -437,4 +437,7 @@ void init_variables(void)
     set_var("PS2", "> ", 0);
     set_var("OPTIND", "1", 0);
     shell_pid = getpid();
+    char ppid[16];
+    snprintf(ppid, sizeof(ppid), "%d", (int)getppid());
+    set_var("PPID", ppid, 0);
 }
