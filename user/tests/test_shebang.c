@@ -2,7 +2,7 @@
  * program its first line names, with the line's optional argument and the
  * script's name in front of the arguments (kernel/proc/exec_script.c).
  * The expected results are what Linux 6.1 does.  The interpreter is
- * mostly /bin/helper_argv, which prints its argv, /proc/self/exe and its
+ * mostly /usr/libexec/minnow/helper_argv, which prints its argv, /proc/self/exe and its
  * name. */
 #include <dirent.h>
 #include <errno.h>
@@ -15,7 +15,7 @@
 #include <minnow/test.h>
 
 #define SCRIPT_DIR "/tmp/shebang"
-#define HELPER     "/bin/helper_argv"
+#define HELPER     "/usr/libexec/minnow/helper_argv"
 #define LOOPS      100
 
 static char *const no_env[] = { NULL };
