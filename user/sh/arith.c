@@ -19,6 +19,7 @@
 struct arith {
     const char *p;
     int skip;
+    int depth;          /* ( nesting: limited, like the shell's own */
     int error;
 };
 
@@ -92,7 +93,12 @@ static long primary(struct arith *a)
 {
     skip_blanks(a);
     if (accept(a, "(")) {
+        if (++a->depth > 1000) {
+            fail(a, "parentheses nested too deeply");
+            return 0;
+        }
         long v = assignment(a);
+        a->depth--;
         if (!accept(a, ")"))
             fail(a, "missing )");
         return v;

@@ -140,8 +140,16 @@ void print_functions(void)
 
 /* A call: $1... are the arguments while it runs, and its "local"
  * variables go back when it returns. */
+/* A function that calls itself forever would run the shell off the end
+ * of its 8 MiB stack (about 500 bytes a call): stop it with a message. */
+#define MAX_FUNCTION_DEPTH 5000
+
 int run_function(struct node *body, int argc, char **argv)
 {
+    if (functions >= MAX_FUNCTION_DEPTH) {
+        complain("%s: functions nested more than %d deep", argv[0], MAX_FUNCTION_DEPTH);
+        return 2;
+    }
     struct function *f = functions_list;
     while (f && f->body != body)
         f = f->next;

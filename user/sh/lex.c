@@ -105,6 +105,7 @@ static void read_pending_heredocs(struct lexer *lx)
 /* ---------------------------------------------------------------- words */
 
 static int scan_dollar(struct lexer *lx, struct buf *w);
+static int scan_dollar_body(struct lexer *lx, struct buf *w);
 static int scan_backquote(struct lexer *lx, struct buf *w);
 
 /* Up to the closing quote c; the opening one is in w already. */
@@ -259,8 +260,21 @@ static int scan_command_substitution(struct lexer *lx, struct buf *w)
     return 0;
 }
 
-/* After a '$' (put into w here). */
+/* After a '$' (put into w here).  ${ ${ ${ ... nests, and each level is a
+ * call: the same limit as for nested commands (parse.c). */
 static int scan_dollar(struct lexer *lx, struct buf *w)
+{
+    if (lx->depth >= MAX_NESTING) {
+        lex_error(lx, "${ or $( nested too deeply");
+        return -1;
+    }
+    lx->depth++;
+    int r = scan_dollar_body(lx, w);
+    lx->depth--;
+    return r;
+}
+
+static int scan_dollar_body(struct lexer *lx, struct buf *w)
 {
     int c = getch(lx);
 
@@ -390,6 +404,7 @@ static struct token read_token(struct lexer *lx)
 
     if (c < 0) {
         t.type = T_EOF;
+        read_pending_heredocs(lx);      /* "cat <<END" and no more: an empty text */
     } else if (c == '\n') {
         t.type = T_NEWLINE;
         lx->lineno++;

@@ -496,7 +496,7 @@ static struct node *case_clause(struct lexer *lx)
     return n;
 }
 
-static struct node *compound_command(struct lexer *lx)
+static struct node *compound_command_body(struct lexer *lx)
 {
     struct token t = lex_next(lx);
     struct node *n = NULL;
@@ -527,6 +527,19 @@ static struct node *compound_command(struct lexer *lx)
     }
     if (!n || redirections(lx, n) < 0)
         return NULL;
+    return n;
+}
+
+static struct node *compound_command(struct lexer *lx)
+{
+    if (lx->depth >= MAX_NESTING) {
+        complain("line %d: commands nested more than %d deep", lx->lineno, MAX_NESTING);
+        lx->error = 1;
+        return NULL;
+    }
+    lx->depth++;
+    struct node *n = compound_command_body(lx);
+    lx->depth--;
     return n;
 }
 

@@ -185,6 +185,10 @@ int is_reserved_word(const char *w);
 
 /* ================================================================ lex.c */
 
+/* ( { if ${ $( ... may nest this deep: enough for any script a person
+ * writes; deeper would only run the parser off the end of its stack. */
+#define MAX_NESTING 1000
+
 enum token_type {
     T_WORD, T_NEWLINE, T_EOF, T_IO_NUMBER,
     T_AND_IF, T_OR_IF, T_DSEMI, T_PIPE, T_AMP, T_SEMI, T_LPAREN, T_RPAREN,
@@ -208,6 +212,7 @@ struct lexer {
     int lineno;
     struct redir *pending_heredocs[16];     /* bodies to read after the next newline */
     int npending;
+    int depth;                  /* compound commands open: ((((( has a limit */
     int error;
 };
 
