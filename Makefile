@@ -85,7 +85,8 @@ BASE_CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 KCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -mno-80387 -Iinclude -Ikernel \
 	-I$(GEN)/include -I$(GEN)/kernel
 KLDFLAGS := -T linker.ld -nostdlib --build-id=none -z noexecstack
-UCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -Ilib/include -Iinclude -I$(GEN)/include -Ilib
+UCFLAGS := $(BASE_CFLAGS) -mno-sse -mno-mmx -Ilib/include -Iinclude -I$(GEN)/include -Ilib \
+	-Iuser/common
 ULDFLAGS := -T user/user.ld -nostdlib -static --build-id=none -z noexecstack
 
 # ---------------------------------------------------------------- system calls
@@ -167,11 +168,22 @@ $(B)/libc.a: $(LIB_OBJS)
 	@rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
+# ---------------------------------------------------------------- shared code
+# user/common/ holds code that several programs share (printf(1) is both
+# /bin/printf and the shell's builtin): not programs, but an archive linked
+# before libc.a, from which each program takes only what it uses.
+COMMON_SRCS := $(wildcard user/common/*.c)
+COMMON_OBJS := $(patsubst %.c,$(B)/u/%.o,$(COMMON_SRCS))
+$(B)/libcommon.a: $(COMMON_OBJS)
+	$(call say,AR,$@)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
 # ---------------------------------------------------------------- programs
 # Every .c file under user/ is one program, installed as /bin/<its name>;
 # except that a folder with a main.c (like user/sh/) is one program of
 # several files, named after the folder.
-USER_SRCS := $(shell find user -name '*.c' | sort)
+USER_SRCS := $(shell find user -name '*.c' -not -path 'user/common/*' | sort)
 MULTI_DIRS := $(patsubst %/main.c,%,$(filter %/main.c,$(USER_SRCS)))
 MULTI_SRCS := $(filter $(addsuffix /%,$(MULTI_DIRS)),$(USER_SRCS))
 SINGLE_SRCS := $(filter-out $(MULTI_SRCS),$(USER_SRCS))
@@ -181,10 +193,11 @@ $(foreach f,$(SINGLE_SRCS),$(eval $(B)/bin/$(basename $(notdir $(f))): $(patsubs
 $(foreach d,$(MULTI_DIRS),$(eval $(B)/bin/$(notdir $(d)): \
 	$(patsubst %.c,$(B)/u/%.o,$(filter $(d)/%,$(MULTI_SRCS)))))
 
-$(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libc.a user/user.ld
+$(B)/bin/%: $(B)/u/lib/crt0.o $(B)/libcommon.a $(B)/libc.a user/user.ld
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
-	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/u/lib/crt0.o $(filter %.o,$(filter-out $(B)/u/lib/crt0.o,$^)) $(B)/libc.a $(LIBGCC)
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(B)/u/lib/crt0.o $(filter %.o,$(filter-out $(B)/u/lib/crt0.o,$^)) \
+		$(B)/libcommon.a $(B)/libc.a $(LIBGCC)
 
 # ---------------------------------------------------------------- glibc builds
 # Programs built with glibc for i386 (static, stripped, with the -O level
@@ -330,7 +343,7 @@ compile_commands.json: $(SYSCALL_GEN)
 	@for f in $(KSRCS); do \
 	  printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"},\n' \
 	    "$(CURDIR)" "$$f" "$(CC)" "$(KCFLAGS)" "$$f" >> $@; done
-	@for f in $(filter-out $(B)/%,$(LIB_SRCS)) $(USER_SRCS); do \
+	@for f in $(filter-out $(B)/%,$(LIB_SRCS)) $(COMMON_SRCS) $(USER_SRCS); do \
 	  printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"},\n' \
 	    "$(CURDIR)" "$$f" "$(CC)" "$(UCFLAGS)" "$$f" >> $@; done
 	@sed -i '$$ s/,$$//' $@

@@ -200,6 +200,8 @@ int vformat(format_putc put, void *arg, const char *fmt, va_list ap_in)
             continue;
         }
         fmt = parse_spec(fmt + 1, &s, &ap);
+        if (*fmt == 'u' || *fmt == 'o' || *fmt == 'x' || *fmt == 'X')
+            s.plus = s.space = 0;         /* a sign only for signed conversions */
         switch (*fmt) {
         case 'd':
         case 'i': {

@@ -136,6 +136,9 @@ struct statx {
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 #define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
 
+#define S_ISUID 04000           /* set-user-ID on execution */
+#define S_ISGID 02000           /* set-group-ID on execution */
+#define S_ISVTX 01000           /* sticky: only owners remove entries of a directory */
 #define S_IRWXU 0700
 #define S_IRUSR 0400
 #define S_IWUSR 0200
