@@ -232,6 +232,7 @@ static void execute_csi(char final)
     case 'K': erase_line(vga.params[0]); break;
     case 'm': select_rendition(); break;
     }
+    move_cursor();
 }
 
 /* One byte of a CSI sequence's parameters or its end. */
