@@ -48,13 +48,15 @@ struct editor {
     int dirty;              /* changes since it was read or written */
     int quit_warned;        /* Ctrl-Q once with changes: the next one quits */
     char message[160];      /* the bottom line; the key help when empty */
+    int has_lookahead;      /* a key's first byte, read while waiting for a sequence */
+    unsigned char lookahead;
 };
 
 /* terminal.c */
 void terminal_raw(void);
 void terminal_restore(void);
 void terminal_size(int *rows, int *cols);
-int read_key(void);
+int read_key(struct editor *e);
 
 /* text.c */
 void text_insert_line(struct editor *e, int at, const char *s, int len);

@@ -9,7 +9,8 @@
  * a rename gives NAME a new inode, so for a symbolic link (which would be
  * replaced by a file) or a file with more than one hard link (which the
  * other names would no longer share), the text is written into the file
- * itself instead.
+ * itself instead.  A file the user may not write is not replaced either
+ * (renaming over it needs only the directory's write permission).
  *
  * Every line is written with a '\n' after it, also the last one. */
 #include <errno.h>
@@ -116,6 +117,8 @@ static int save_to(struct editor *e, const char *buf, size_t size)
     struct stat st;
     int exists = lstat(e->filename, &st) == 0;
 
+    if (exists && access(e->filename, W_OK) < 0)
+        return -1;                           /* the rename would get round the file's bits */
     if (exists && (S_ISLNK(st.st_mode) || st.st_nlink > 1))
         return write_into(e->filename, buf, size, 0666, 0);     /* in place: see above */
 

@@ -145,7 +145,7 @@ int main(int argc, char **argv)
     terminal_raw();
     do
         refresh_screen(&e);
-    while (process_key(&e, read_key()));
+    while (process_key(&e, read_key(&e)));
     terminal_restore();
     text_free(&e);
     free(e.filename);

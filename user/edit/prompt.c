@@ -24,7 +24,7 @@ char *prompt(struct editor *e, const char *question,
     set_message(e, question, answer);
     for (;;) {
         refresh_screen(e);
-        int c = read_key();
+        int c = read_key(e);
         if (c == KEY_BACKSPACE || c == CTRL_H || c == KEY_DELETE) {
             if (len > 0)
                 answer[--len] = '\0';

@@ -157,14 +157,24 @@ static int read_sequence(void)
     return KEY_NONE;
 }
 
-int read_key(void)
+int read_key(struct editor *e)
 {
-    int c = read_byte(-1);
+    int c;
 
+    if (e->has_lookahead) {
+        e->has_lookahead = 0;
+        c = e->lookahead;
+    } else {
+        c = read_byte(-1);
+    }
     if (c != KEY_ESC)
         return c;
     int next = read_byte(SEQUENCE_WAIT_MS);
     if (next == '[' || next == 'O')
         return read_sequence();
-    return KEY_ESC;                          /* Esc alone (or Alt-something: not used) */
+    if (next >= 0) {                         /* Esc, then soon another key: keep that one */
+        e->has_lookahead = 1;
+        e->lookahead = next;
+    }
+    return KEY_ESC;
 }
