@@ -5,11 +5,12 @@
  *
  * *end is set just past what was used (to s itself if there was no
  * number).  The first 19 significant digits are kept exactly, in a 64-bit
- * integer; the value is that integer times a power of ten, one rounding
- * in the x87's 64-bit precision.  Powers of ten up to 10^27 are exact
- * there, so a number of at most 19 digits and an exponent within 27 of
- * them is read correctly rounded; beyond that the result may be off in
- * its last bit.  A result too large for the type is infinity, one too
+ * integer; the value is that integer times (or divided by) a power of
+ * ten, in the x87's 64-bit precision.  Powers of ten up to 10^27 are
+ * exact there, so a number of at most 19 digits with an exponent of at
+ * most 27 either way is read correctly rounded (one rounding); beyond
+ * that the power is rounded too, and the result may be off by a unit or
+ * two in its last bit.  A result too large for the type is infinity, one too
  * small is 0, both with errno ERANGE.  Hexadecimal numbers are not read. */
 #include <ctype.h>
 #include <errno.h>

@@ -247,7 +247,7 @@ static int has_flag(const struct directive *d, char flag)
 
 /* C's rules, which GNU printf enforces: which flags and a precision each
  * conversion may have. */
-static int directive_valid(const struct directive *d, int thousands)
+static int directive_valid(const struct directive *d, int thousands, int has_precision)
 {
     char c = d->conversion;
 
@@ -259,7 +259,7 @@ static int directive_valid(const struct directive *d, int thousands)
         return 0;
     if (has_flag(d, '0') && strchr("cs", c))
         return 0;
-    return !(d->precision >= 0 && c == 'c');
+    return !(has_precision && c == 'c');
 }
 
 static int read_number(const char **p)
@@ -294,7 +294,8 @@ static int read_directive(const char *p, struct directive *d, struct printf_run 
         p++;
     else
         d->width = read_number(&p);
-    if (*p == '.') {
+    int has_precision = *p == '.';
+    if (has_precision) {
         p++;
         precision_star = *p == '*';
         if (precision_star)
@@ -306,7 +307,7 @@ static int read_directive(const char *p, struct directive *d, struct printf_run 
         p++;
     d->conversion = *p;
     d->length = (int)(p - start) + (*p != '\0');
-    if (!directive_valid(d, thousands)) {
+    if (!directive_valid(d, thousands, has_precision)) {
         fflush(stdout);
         fprintf(stderr, "printf: %.*s: invalid conversion specification\n", d->length, start);
         run->status = 1;
