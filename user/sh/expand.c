@@ -557,11 +557,18 @@ static char *pattern_of(const char *text, const char *flags, size_t n)
     return pat;
 }
 
+/* "[" alone (the test command) is no pattern: a [ needs its ] after it.
+ * Knowing that saves reading the directory for every "[ $i -lt 10 ]". */
 static int has_unquoted_glob(const char *text, const char *flags, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!(flags[i] & F_QUOTED) && strchr("*?[", text[i]))
+    for (size_t i = 0; i < n; i++) {
+        if ((flags[i] & F_QUOTED) || !text[i])
+            continue;
+        if (text[i] == '*' || text[i] == '?')
             return 1;
+        if (text[i] == '[' && memchr(text + i + 1, ']', n - i - 1))
+            return 1;
+    }
     return 0;
 }
 
