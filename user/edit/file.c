@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "write_all.h"
 #include "edit.h"
 
 /* 0 when the file was read, or did not exist yet (a new file); -1 with
@@ -78,20 +79,6 @@ static char *text_bytes(struct editor *e, size_t *size)
     }
     *size = total;
     return buf;
-}
-
-static int write_all(int fd, const char *buf, size_t size)
-{
-    while (size > 0) {
-        ssize_t n = write(fd, buf, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        buf += n;
-        size -= n;
-    }
-    return 0;
 }
 
 /* Writes buf into path (made, or cut to zero, first), mode for a new one.

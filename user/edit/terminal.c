@@ -21,6 +21,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include "write_all.h"
 #include "edit.h"
 
 enum { SEQUENCE_WAIT_MS = 100 };    /* a lone Esc, or the start of a sequence? */
@@ -29,26 +30,16 @@ enum { SEQUENCE_WAIT_MS = 100 };    /* a lone Esc, or the start of a sequence? *
 static struct termios saved;
 static int raw_on;
 
-static void write_all(const char *s)
+static void write_string(const char *s)
 {
-    size_t len = strlen(s);
-
-    while (len > 0) {
-        ssize_t n = write(STDOUT_FILENO, s, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        s += n;
-        len -= n;
-    }
+    write_all(STDOUT_FILENO, s, strlen(s));
 }
 
 void terminal_restore(void)
 {
     if (!raw_on)
         return;
-    write_all("\033[2J\033[H\033[?1049l");   /* clear, and back to the shell's screen */
+    write_string("\033[2J\033[H\033[?1049l");   /* clear, and back to the shell's screen */
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     raw_on = 0;
 }
@@ -86,7 +77,7 @@ void terminal_raw(void)
         exit(1);
     }
     raw_on = 1;
-    write_all("\033[?1049h");
+    write_string("\033[?1049h");
 }
 
 /* The window's size from the tty (TIOCGWINSZ), or 24x80 if it has none. */

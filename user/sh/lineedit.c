@@ -35,6 +35,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include "sh.h"
+#include "write_all.h"
 
 #define HISTORY_MAX 500         /* lines kept in memory, and in the file after a trim */
 #define ESC_WAIT_MS 100         /* after Esc: how long the rest of a key's sequence may take */
@@ -195,15 +196,7 @@ static int read_key(void)
 /* To the terminal, on stderr, where the prompt has always gone. */
 static void put(const char *s, size_t n)
 {
-    while (n > 0) {
-        ssize_t done = write(STDERR_FILENO, s, n);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done <= 0)
-            return;
-        s += done;
-        n -= done;
-    }
+    write_all(STDERR_FILENO, s, n);
 }
 
 static void put_string(const char *s)

@@ -694,6 +694,20 @@ static void kids_text(struct buf *b, const struct node *n, const char *sep)
     }
 }
 
+/* The compound commands, shortened: "while cond; do ...; done".  The
+ * middle is the first part's text, or the name (for, case, functions). */
+static const struct {
+    enum node_type type;
+    const char *before, *after;
+    int middle_is_name;
+} shapes[] = {
+    { N_BACKGROUND, "", " &", 0 },     { N_SUBSHELL, "(", ")", 0 },
+    { N_GROUP, "{ ", "; }", 0 },        { N_IF, "if ", "; then ...; fi", 0 },
+    { N_WHILE, "while ", "; do ...; done", 0 }, { N_UNTIL, "until ", "; do ...; done", 0 },
+    { N_FOR, "for ", " ...; do ...; done", 1 }, { N_CASE, "case ", " in ...; esac", 1 },
+    { N_FUNCDEF, "", "() ...", 1 },
+};
+
 static void text_of(struct buf *b, const struct node *n)
 {
     switch (n->type) {
@@ -713,44 +727,17 @@ static void text_of(struct buf *b, const struct node *n)
     case N_LIST:
         kids_text(b, n, "; ");
         break;
-    case N_BACKGROUND:
-        text_of(b, n->a);
-        buf_puts(b, " &");
-        break;
-    case N_SUBSHELL:
-        buf_puts(b, "(");
-        text_of(b, n->a);
-        buf_puts(b, ")");
-        break;
-    case N_GROUP:
-        buf_puts(b, "{ ");
-        text_of(b, n->a);
-        buf_puts(b, "; }");
-        break;
-    case N_IF:
-        buf_puts(b, "if ");
-        text_of(b, n->a);
-        buf_puts(b, "; then ...; fi");
-        break;
-    case N_WHILE: case N_UNTIL:
-        buf_puts(b, n->type == N_WHILE ? "while " : "until ");
-        text_of(b, n->a);
-        buf_puts(b, "; do ...; done");
-        break;
-    case N_FOR:
-        buf_puts(b, "for ");
-        buf_puts(b, n->name);
-        buf_puts(b, " ...; do ...; done");
-        break;
-    case N_CASE:
-        buf_puts(b, "case ");
-        buf_puts(b, n->name);
-        buf_puts(b, " in ...; esac");
-        break;
-    case N_FUNCDEF:
-        buf_puts(b, n->name);
-        buf_puts(b, "() ...");
-        break;
+    default:
+        for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+            if (shapes[i].type != n->type)
+                continue;
+            buf_puts(b, shapes[i].before);
+            if (shapes[i].middle_is_name)
+                buf_puts(b, n->name);
+            else
+                text_of(b, n->a);
+            buf_puts(b, shapes[i].after);
+        }
     }
     redirs_text(b, n->redirs);
 }
