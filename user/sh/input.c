@@ -161,6 +161,16 @@ static void record(struct input *in, int c)
         buf_putc(in->records[i], (char)c);
 }
 
+/* The next character of the string, the block or the line; -1 at the end. */
+static int next_char(struct input *in)
+{
+    if (in->text)
+        return in->text[in->pos] ? (unsigned char)in->text[in->pos++] : -1;
+    if (in->next >= in->len && read_more(in) < 0)
+        return -1;
+    return (unsigned char)in->line[in->next++];
+}
+
 int input_getc(struct input *in)
 {
     int c;
@@ -170,12 +180,10 @@ int input_getc(struct input *in)
         in->pushed_back = -2;
     } else if (in->at_end) {
         c = -1;
-    } else if (in->text) {
-        c = in->text[in->pos] ? (unsigned char)in->text[in->pos++] : -1;
-    } else {
-        if (in->next >= in->len && read_more(in) < 0)
-            in->at_end = 1;
-        c = in->at_end ? -1 : (unsigned char)in->line[in->next++];
+    } else if ((c = next_char(in)) < 0) {
+        in->at_end = 1;
+    } else if (option(OPT_VERBOSE)) {
+        fputc(c, stderr);               /* set -v: the input as it is read */
     }
     if (c >= 0)
         record(in, c);
