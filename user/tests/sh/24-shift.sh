@@ -17,4 +17,4 @@ f x y z
 echo "caller keeps: $*"
 while [ $# -gt 0 ]; do echo "arg $1"; shift; done
 (set -- 1 2; shift 2; echo "exactly all: $#")
-(set -- 1; shift 3 2>/dev/null) && echo "too far succeeded" || echo "too far failed"
+(set -- 1; shift 3 2>/dev/null ) && echo "too far succeeded" || echo "too far failed"

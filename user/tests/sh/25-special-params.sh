@@ -1,4 +1,4 @@
-# $?, $$, $! and $- without printing process ids.
+# $?, $$ and $! without printing process ids; wait for a pid.
 false
 echo "after false: $?"
 echo "twice: $?"

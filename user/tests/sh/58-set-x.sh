@@ -11,7 +11,7 @@ exec 2>&3 3>&-
 echo "the trace:"
 cat trace
 sh -c 'set -x; true arg' 2>&1
-(set -x; echo quiet >/dev/null) 2>sub
+(set -x; echo quiet >/dev/null ) 2>sub
 [ -s sub ] && echo "the subshell traced"
 set -x
 echo "no trace on stdout"
