@@ -97,7 +97,7 @@ static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
 /* The RAM file system, filled from the initrd, whose pages are then free. */
 static void fs_init(void)
 {
-    ramfs_init();
+    vfs_init();
     for (int i = 0; i < nr_initrds; i++) {
         uint32_t size = initrd[i].end - initrd[i].start;
         int n = initrd_unpack(phys_to_virt(initrd[i].start), size);

@@ -47,8 +47,11 @@ static long chmod_op(struct inode *ino, long mode)
 {
     if (ino->proc)
         return -EPERM;               /* /proc's modes say what can be read */
+    if (is_read_only(ino))
+        return -EROFS;
     ino->mode = (ino->mode & S_IFMT) | (mode & 07777);
     ino->ctime = current_time();
+    inode_changed(ino);              /* a disk's inode is written back */
     return 0;
 }
 
@@ -152,11 +155,14 @@ static long utimes_op(struct inode *ino, long arg)
     const struct timespec *t = (const struct timespec *)arg;
     time_t now = current_time();
 
+    if (is_read_only(ino))
+        return -EROFS;
     if (t[0].tv_nsec != UTIME_OMIT)
         ino->atime = t[0].tv_nsec == UTIME_NOW ? now : t[0].tv_sec;
     if (t[1].tv_nsec != UTIME_OMIT)
         ino->mtime = t[1].tv_nsec == UTIME_NOW ? now : t[1].tv_sec;
     ino->ctime = now;
+    inode_changed(ino);
     return 0;
 }
 

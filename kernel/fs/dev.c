@@ -48,23 +48,23 @@ const struct file_ops *dev_file_ops(dev_t rdev)
 
 static void make_node(struct inode *dir, const char *name, dev_t rdev)
 {
-    if (dir_lookup(dir, name))
+    if (ramfs_find(dir, name))
         return;
     struct inode *ino = inode_alloc(S_IFCHR | 0666);
     if (!ino)
         return;
     ino->rdev = rdev;
-    dir_add(dir, name, ino);
+    ramfs_add(dir, name, ino);
     inode_put(ino);
 }
 
 void dev_init(void)
 {
-    struct inode *dev = dir_lookup(root_inode, "dev");
+    struct inode *dev = ramfs_find(root_inode, "dev");
 
     if (!dev) {
         dev = inode_alloc(S_IFDIR | 0755);
-        dir_add(root_inode, "dev", dev);
+        ramfs_add(root_inode, "dev", dev);
         inode_put(dev);
     }
     make_node(dev, "null", DEV_NULL);

@@ -18,12 +18,10 @@
 static long make_node(struct inode *dir, const char *name, mode_t mode, dev_t rdev)
 {
     struct inode *ino;
-    int err = dir_create(dir, name, mode, &ino);
+    int err = vfs_create(dir, name, mode, rdev, &ino);
 
-    if (err == 0) {
-        ino->rdev = rdev;
+    if (err == 0)
         inode_put(ino);          /* the directory entry keeps it */
-    }
     return err;
 }
 
@@ -82,36 +80,47 @@ long sys_mknod(const char *upath, mode_t mode, dev_t dev)
     return sys_mknodat(AT_FDCWD, upath, mode, dev);
 }
 
+/* Why rmdir may not remove ino, or 0. */
+static long rmdir_check(struct inode *ino)
+{
+    if (!S_ISDIR(ino->mode))
+        return -ENOTDIR;
+    if (ino->mounted || ino == ino->sb->root)
+        return -EBUSY;           /* a mount point, or "/" itself */
+    if (!vfs_is_empty(ino))
+        return -ENOTEMPTY;
+    return 0;
+}
+
 static long rmdir_at(struct inode *dir, const char *name, long unused)
 {
-    struct inode *ino = dir_lookup(dir, name);
+    struct inode *ino;
 
     (void)unused;
     if (is_dot_name(name))
         return name[1] ? -ENOTEMPTY : -EINVAL;      /* "..", "." (Linux's answers) */
-    if (!ino)
-        return -ENOENT;
-    if (!S_ISDIR(ino->mode))
-        return -ENOTDIR;
-    if (!dir_is_empty(ino))
-        return -ENOTEMPTY;
-    if (ino == root_inode)
-        return -EBUSY;
-    return dir_remove(dir, name);
+    long err = vfs_lookup(dir, name, &ino);
+    if (err < 0)
+        return err;
+    err = rmdir_check(ino);
+    inode_put(ino);
+    return err < 0 ? err : vfs_unlink(dir, name);
 }
-
 
 static long unlink_at(struct inode *dir, const char *name, long unused)
 {
-    struct inode *ino = dir_lookup(dir, name);
+    struct inode *ino;
 
     (void)unused;
-    if (!ino)
-        return -ENOENT;
-    if (S_ISDIR(ino->mode))
+    long err = vfs_lookup(dir, name, &ino);
+    if (err < 0)
+        return err;
+    int is_dir = S_ISDIR(ino->mode);
+    inode_put(ino);
+    if (is_dir)
         return -EISDIR;
     /* an open file loses its name here but lives on until its last close */
-    return dir_remove(dir, name);
+    return vfs_unlink(dir, name);
 }
 
 /* unlinkat(dirfd, path, flags): unlink, or rmdir with AT_REMOVEDIR. */
@@ -137,13 +146,11 @@ static long link_at(struct inode *dir, const char *name, long target)
 {
     struct inode *ino = (struct inode *)target;
 
-    if (dir_lookup(dir, name))
-        return -EEXIST;
     if (S_ISDIR(ino->mode))
         return -EPERM;
     if (ino->nlink == 0)
         return -ENOENT;          /* AT_EMPTY_PATH on a removed file, or a pipe */
-    return dir_add(dir, name, ino);
+    return vfs_link(dir, name, ino);
 }
 
 /* linkat: a link as the old name's last part gets the new name itself,
@@ -168,14 +175,15 @@ long sys_link(const char *uold, const char *unew)
     return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0);
 }
 
-/* Is `a` the directory `b` or one of b's ancestors? (rename may not move a
- * directory into itself.) */
+/* Is `a` the directory `b` or one of b's ancestors in its file system?
+ * (rename may not move a directory into itself.)  A directory in memory
+ * holds its parent, so the chain is there to follow. */
 static int is_ancestor(struct inode *a, struct inode *b)
 {
     for (;;) {
         if (a == b)
             return 1;
-        if (b == root_inode)
+        if (b == b->sb->root || !b->parent)
             return 0;
         b = b->parent;
     }
@@ -190,31 +198,47 @@ struct rename_args {
     const char *oldname;
 };
 
-static long rename_at(struct inode *newdir, const char *newname, long arg)
+/* Why ino may not be renamed onto target (NULL: a free name), or 0; 1:
+ * both are the same file, and there is nothing to do. */
+static long rename_check(struct rename_args *r, struct inode *ino, struct inode *newdir,
+                         struct inode *target)
 {
-    struct rename_args *r = (struct rename_args *)arg;
-    struct inode *ino = dir_lookup(r->olddir, r->oldname);
-    struct inode *target = dir_lookup(newdir, newname);
-
-    if (is_dot_name(r->oldname) || is_dot_name(newname))
-        return -EBUSY;                   /* not names of their own (as Linux) */
-    if (!ino)
-        return -ENOENT;
     if (target && (r->flags & RENAME_NOREPLACE))
         return -EEXIST;
     if (ino == target)
-        return 0;
-    if (S_ISDIR(ino->mode) && is_ancestor(ino, newdir))
+        return 1;
+    if (ino->mounted || ino == ino->sb->root || (target && target->mounted))
+        return -EBUSY;
+    if (S_ISDIR(ino->mode) && ino->sb == newdir->sb && is_ancestor(ino, newdir))
         return -EINVAL;
     if (target) {                /* rename replaces what is at the new name */
         if (S_ISDIR(target->mode) && !S_ISDIR(ino->mode))
             return -EISDIR;
         if (!S_ISDIR(target->mode) && S_ISDIR(ino->mode))
             return -ENOTDIR;
-        if (S_ISDIR(target->mode) && !dir_is_empty(target))
+        if (S_ISDIR(target->mode) && !vfs_is_empty(target))
             return -ENOTEMPTY;
     }
-    return dir_rename(r->olddir, r->oldname, newdir, newname);
+    return 0;
+}
+
+static long rename_at(struct inode *newdir, const char *newname, long arg)
+{
+    struct rename_args *r = (struct rename_args *)arg;
+    struct inode *ino, *target = NULL;
+
+    if (is_dot_name(r->oldname) || is_dot_name(newname))
+        return -EBUSY;                   /* not names of their own (as Linux) */
+    long err = vfs_lookup(r->olddir, r->oldname, &ino);
+    if (err < 0)
+        return err;
+    vfs_lookup(newdir, newname, &target);
+    err = rename_check(r, ino, newdir, target);
+    if (err == 0)
+        err = vfs_rename(r->olddir, r->oldname, newdir, newname);
+    inode_put(target);
+    inode_put(ino);
+    return err == 1 ? 0 : err;
 }
 
 /* The old name is resolved first, then the new one, each the same way as
@@ -284,6 +308,33 @@ long sys_fchdir(int fd)
     return change_dir(f->inode);
 }
 
+/* One step of getcwd: the name of d in its parent, put in front of the
+ * path at path[*pos]; *d becomes the parent.  The root of a mounted file
+ * system has no name of its own there: it stands for its mount point. */
+static long climb(struct inode **d, char *path, size_t *pos)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir = *d;
+
+    while (dir == dir->sb->root && dir->sb->mount && dir->sb->mount->mountpoint)
+        dir = dir->sb->mount->mountpoint;
+    if (dir == root_inode) {
+        *d = dir;
+        return 0;
+    }
+    struct inode *parent = dir->parent;
+    if (!parent || dir->nlink == 0 || vfs_name_of(parent, dir->ino, name) < 0)
+        return -ENOENT;              /* removed */
+    size_t len = strlen(name);
+    if (len + 1 > *pos)
+        return -ENAMETOOLONG;        /* deeper than PATH_MAX */
+    *pos -= len;
+    memcpy(path + *pos, name, len);
+    path[--*pos] = '/';
+    *d = parent;
+    return 0;
+}
+
 /* getcwd: climb from the working directory to "/" through "..", finding
  * each directory's name in its parent, and build the path from the end. */
 long sys_getcwd(char *ubuf, size_t size)
@@ -294,16 +345,12 @@ long sys_getcwd(char *ubuf, size_t size)
     if (!path)
         return -ENOMEM;
     path[pos] = '\0';
-    for (struct inode *d = current->cwd; d != root_inode; d = d->parent) {
-        const char *name = dir_name_of(d->parent, d);
-        size_t len = name ? strlen(name) : 0;
-        if (!name || len + 1 > pos) {
-            kfree(path);             /* removed, or deeper than PATH_MAX */
-            return name ? -ENAMETOOLONG : -ENOENT;
+    for (struct inode *d = current->cwd; d != root_inode;) {
+        long err = climb(&d, path, &pos);
+        if (err < 0) {
+            kfree(path);
+            return err;
         }
-        pos -= len;
-        memcpy(path + pos, name, len);
-        path[--pos] = '/';
     }
     if (pos == PATH_MAX - 1)
         path[--pos] = '/';
@@ -329,54 +376,53 @@ static unsigned char dirent_type(mode_t mode)
 /* The two layouts of a directory entry: each builder writes one record
  * into rec and returns its length (a multiple of the alignment Linux
  * uses for it).  next_pos is where reading goes on after this entry. */
-typedef unsigned int (*dirent_builder)(char *rec, const char *name, struct inode *ino,
+typedef unsigned int (*dirent_builder)(char *rec, const char *name, ino_t ino, mode_t type,
                                        long next_pos);
 
-static unsigned int dirent64_record(char *rec, const char *name, struct inode *ino, long next_pos)
+static unsigned int dirent64_record(char *rec, const char *name, ino_t ino, mode_t type,
+                                    long next_pos)
 {
     struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
     unsigned int reclen = (offsetof(struct linux_dirent64, d_name) + strlen(name) + 1 + 7) & ~7u;
 
     memset(rec, 0, reclen);
-    d->d_ino = ino->ino;
+    d->d_ino = ino;
     d->d_off = next_pos;
     d->d_reclen = reclen;
-    d->d_type = dirent_type(ino->mode);
+    d->d_type = dirent_type(type);
     strcpy(d->d_name, name);
     return reclen;
 }
 
 /* The old getdents: no d_type field; the type is the record's last byte. */
-static unsigned int dirent32_record(char *rec, const char *name, struct inode *ino, long next_pos)
+static unsigned int dirent32_record(char *rec, const char *name, ino_t ino, mode_t type,
+                                    long next_pos)
 {
     struct linux_dirent *d = (struct linux_dirent *)rec;
     unsigned int reclen = (offsetof(struct linux_dirent, d_name) + strlen(name) + 2 + 3) & ~3u;
 
     memset(rec, 0, reclen);
-    d->d_ino = ino->ino;
+    d->d_ino = ino;
     d->d_off = next_pos;
     d->d_reclen = reclen;
     strcpy(d->d_name, name);
-    rec[reclen - 1] = dirent_type(ino->mode);
+    rec[reclen - 1] = dirent_type(type);
     return reclen;
 }
 
 /* The entry at position *pos or the next one after it: "." and ".."
  * first, then the names; *pos becomes its position. */
-static int entry_at(struct inode *dir, long *pos, const char **name, struct inode **ino)
+static int entry_at(struct inode *dir, long *pos, char name[NAME_MAX + 1], ino_t *ino,
+                    mode_t *type)
 {
     if (*pos == 0 || *pos == 1) {
-        *name = *pos == 0 ? "." : "..";
-        *ino = *pos == 0 ? dir : dir->parent;
+        struct inode *which = *pos == 0 ? dir : (dir->parent ? dir->parent : dir);
+        strcpy(name, *pos == 0 ? "." : "..");
+        *ino = which->ino;
+        *type = S_IFDIR;
         return 1;
     }
-    struct dentry *d = dir_entry_from(dir, *pos);
-    if (!d)
-        return 0;
-    *pos = d->pos;
-    *name = d->name;
-    *ino = d->inode;
-    return 1;
+    return vfs_readdir(dir, pos, name, ino, type);
 }
 
 /* As many records as fit, from the file offset on (the offset is an
@@ -385,9 +431,10 @@ static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder buil
 {
     struct file *f = fget(fd);
     char rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
+    char name[NAME_MAX + 1];
     unsigned int used = 0;
-    const char *name;
-    struct inode *ino;
+    ino_t ino;
+    mode_t type;
 
     if (!f)
         return -EBADF;
@@ -396,8 +443,8 @@ static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder buil
     if (verify_area(ubuf, count, 1) < 0)
         return -EFAULT;
     long pos = f->pos;
-    while (entry_at(f->inode, &pos, &name, &ino)) {
-        unsigned int reclen = build(rec, name, ino, pos + 1);
+    while (entry_at(f->inode, &pos, name, &ino, &type)) {
+        unsigned int reclen = build(rec, name, ino, type, pos + 1);
         if (used + reclen > count)
             return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
         memcpy((char *)ubuf + used, rec, reclen);

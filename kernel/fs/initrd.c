@@ -43,14 +43,14 @@ static int add_entry(const char *path, uint32_t mode, const char *data, uint32_t
 
     if (err < 0)
         return err;
-    ino = dir_lookup(dir, name);
+    ino = ramfs_find(dir, name);
     if (!ino) {
         if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISLNK(mode)) {
             inode_put(dir);
             return 0;
         }
         ino = inode_alloc(mode);
-        if (!ino || dir_add(dir, name, ino) < 0) {
+        if (!ino || ramfs_add(dir, name, ino) < 0) {
             inode_put(ino);                  /* NULL, or nameless: freed */
             inode_put(dir);
             return -ENOMEM;

@@ -3,7 +3,11 @@
  * A regular file keeps its bytes in whole pages, allocated as it grows;
  * a directory keeps a list of (name, inode) entries.  An inode lives as
  * long as a directory entry names it (nlink) or someone uses it (count):
- * that is why a file unlinked while open stays readable until closed. */
+ * that is why a file unlinked while open stays readable until closed.
+ *
+ * It is one file system behind the VFS (fs/vfs.h): the functions here are
+ * its inode operations, and ramfs_ops lists them at the end.  The root
+ * file system is one (filled from the initrd); `mount -t ramfs` makes more. */
 #include <string.h>
 #include <minnow/errno.h>
 #include "fs/inode.h"
@@ -18,10 +22,14 @@
  * working (to unlink the file that filled the memory, for one). */
 #define RESERVED_PAGES 64
 
+static const struct inode_operations ramfs_ops;
+static const struct super_operations ramfs_super_ops;
+
 struct inode *root_inode;
 static ino_t next_ino = 1;
+static struct super_block root_sb = { .type = "rootfs", .op = &ramfs_super_ops, .dev = 1 };
 
-struct inode *inode_alloc(mode_t mode)
+static struct inode *new_inode(struct super_block *sb, mode_t mode)
 {
     struct inode *ino = kmalloc(sizeof(*ino));
 
@@ -31,21 +39,33 @@ struct inode *inode_alloc(mode_t mode)
     ino->mode = mode;
     ino->count = 1;
     ino->atime = ino->mtime = ino->ctime = current_time();
+    ino->sb = sb;
+    ino->op = &ramfs_ops;
     return ino;
+}
+
+struct inode *inode_alloc(mode_t mode)
+{
+    return new_inode(&root_sb, mode);
+}
+
+/* A directory that is its own parent: the root of a RAM file system.
+ * (Its own ".." holds no reference: that would keep it alive forever.) */
+static struct inode *new_root(struct super_block *sb)
+{
+    struct inode *root = new_inode(sb, S_IFDIR | 0755);
+
+    if (root) {
+        root->nlink = 2;             /* "/" names itself */
+        root->parent = root;
+    }
+    return root;
 }
 
 void ramfs_init(void)
 {
-    root_inode = inode_alloc(S_IFDIR | 0755);
-    root_inode->nlink = 2;       /* never freed: "/" names itself */
-    root_inode->parent = inode_get(root_inode);
-}
-
-struct inode *inode_get(struct inode *ino)
-{
-    if (ino)
-        ino->count++;
-    return ino;
+    root_inode = new_root(&root_sb);
+    root_sb.root = root_inode;
 }
 
 /* Gives back the pages of a file from page `first` on. */
@@ -58,27 +78,21 @@ static void drop_pages(struct inode *ino, uint32_t first)
     }
 }
 
-/* Frees an inode nobody names or uses; returns its parent directory,
- * whose reference it held.  (Nobody maps it either: a mapping holds a
- * reference, so there is nothing to unmap.) */
-static struct inode *free_inode(struct inode *ino)
+/* Nobody uses ino any more.  If nobody names it either, it is freed, and
+ * its parent directory, whose reference it held, is returned for the VFS
+ * to put.  (Nobody maps it: a mapping holds a reference, so there is
+ * nothing to unmap.) */
+static struct inode *ramfs_evict(struct inode *ino)
 {
+    if (ino->nlink > 0)
+        return NULL;                 /* named: it stays, in memory, as the file */
     struct inode *parent = ino->parent;
-
+    if (parent == ino)
+        parent = NULL;               /* a root lets go of itself */
     drop_pages(ino, 0);
     kfree(ino->pages);
     kfree(ino);                      /* a directory is empty by now (rmdir) */
     return parent;
-}
-
-void inode_put(struct inode *ino)
-{
-    /* A loop, not recursion: freeing a removed directory drops its hold on
-     * its parent, which may be a removed directory too, and so on up a
-     * chain as long as a user cares to build -- the kernel stack could not
-     * take that as recursion. */
-    while (ino && --ino->count == 0 && ino->nlink == 0)
-        ino = free_inode(ino);
 }
 
 /* ---------------------------------------------------------------- file data */
@@ -105,7 +119,7 @@ static int grow_slots(struct inode *ino, uint32_t slots)
     return 0;
 }
 
-long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
+static long ramfs_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
 {
     char *dst = buf;
 
@@ -128,7 +142,7 @@ long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
 
 /* Writes as much as memory allows: a short count if pages ran out part way
  * (the bytes before stay written), -ENOSPC if not a single byte fit. */
-long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
+static long ramfs_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
 {
     const char *src = buf;
     uint32_t done = 0;
@@ -160,12 +174,12 @@ long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
  * for mmap: a hole gets a page of zeroes now.  NULL if memory is out.  The
  * file keeps its reference; a mapping takes its own (get_page), so a page
  * the file lets go of (truncate, unlink) lives on while it is mapped. */
-void *inode_find_page(struct inode *ino, uint32_t index)
+static void *ramfs_find_page(struct inode *ino, uint32_t index)
 {
     return index < ino->nr_slots ? ino->pages[index] : NULL;
 }
 
-void *inode_page(struct inode *ino, uint32_t index)
+static void *ramfs_get_page(struct inode *ino, uint32_t index)
 {
     if (index >= MAX_FILE_SIZE / PAGE_SIZE || grow_slots(ino, index + 1) < 0)
         return NULL;
@@ -174,7 +188,7 @@ void *inode_page(struct inode *ino, uint32_t index)
     return ino->pages[index];
 }
 
-int inode_truncate(struct inode *ino, uint32_t size)
+static int ramfs_truncate(struct inode *ino, uint32_t size)
 {
     if (size > MAX_FILE_SIZE)
         return -EFBIG;
@@ -195,18 +209,24 @@ int inode_truncate(struct inode *ino, uint32_t size)
 
 /* ---------------------------------------------------------------- directories */
 
-struct inode *dir_lookup(struct inode *dir, const char *name)
+struct inode *ramfs_find(struct inode *dir, const char *name)
 {
     if (dir->proc)
         proc_refresh(dir);           /* /proc lists the processes of now */
-    if (strcmp(name, ".") == 0)
-        return dir;
-    if (strcmp(name, "..") == 0)
-        return dir->parent;
     for (struct dentry *d = dir->entries; d; d = d->next)
         if (strcmp(d->name, name) == 0)
             return d->inode;
     return NULL;
+}
+
+static int ramfs_lookup(struct inode *dir, const char *name, struct inode **out)
+{
+    struct inode *ino = ramfs_find(dir, name);
+
+    if (!ino)
+        return -ENOENT;
+    *out = inode_get(ino);
+    return 0;
 }
 
 /* Appends d to dir's entries, with the next position number ("." and
@@ -223,7 +243,7 @@ static void append_entry(struct inode *dir, struct dentry *d)
     *dp = d;
 }
 
-int dir_add(struct inode *dir, const char *name, struct inode *ino)
+int ramfs_add(struct inode *dir, const char *name, struct inode *ino)
 {
     if (nr_free_pages() <= RESERVED_PAGES)
         return -ENOSPC;              /* so many names would eat the reserve too */
@@ -244,14 +264,15 @@ int dir_add(struct inode *dir, const char *name, struct inode *ino)
     return 0;
 }
 
-int dir_create(struct inode *dir, const char *name, mode_t mode, struct inode **out)
+static int ramfs_create(struct inode *dir, const char *name, mode_t mode, dev_t rdev,
+                        struct inode **out)
 {
-    if (dir_lookup(dir, name))
-        return -EEXIST;
-    struct inode *ino = inode_alloc(mode);
+    struct inode *ino = new_inode(dir->sb, mode);
+
     if (!ino)
         return -ENOSPC;
-    int err = dir_add(dir, name, ino);
+    ino->rdev = rdev;
+    int err = ramfs_add(dir, name, ino);
     if (err < 0) {
         inode_put(ino);              /* nameless: freed */
         return err;
@@ -260,7 +281,7 @@ int dir_create(struct inode *dir, const char *name, mode_t mode, struct inode **
     return 0;
 }
 
-int dir_remove(struct inode *dir, const char *name)
+int ramfs_remove(struct inode *dir, const char *name)
 {
     struct dentry **dp = &dir->entries;
 
@@ -283,56 +304,45 @@ int dir_remove(struct inode *dir, const char *name)
     return 0;
 }
 
-int dir_is_empty(struct inode *dir)
+static int ramfs_is_empty(struct inode *dir)
 {
     return dir->entries == NULL;
 }
 
 /* The first entry at position pos or later, for getdents. */
-struct dentry *dir_entry_from(struct inode *dir, long pos)
+static int ramfs_readdir(struct inode *dir, long *pos, char name[NAME_MAX + 1], ino_t *ino,
+                         mode_t *type)
 {
     if (dir->proc)
         proc_refresh(dir);
     struct dentry *d = dir->entries;
 
-    while (d && d->pos < pos)
+    while (d && d->pos < *pos)
         d = d->next;
-    return d;
-}
-
-/* The name under which dir lists child, for getcwd. */
-const char *dir_name_of(struct inode *dir, struct inode *child)
-{
-    for (struct dentry *d = dir->entries; d; d = d->next)
-        if (d->inode == child)
-            return d->name;
-    return NULL;
-}
-
-/* Minnow has one user; it checks the owner's bits for everyone (no root
- * override), so `chmod 000 f` really makes f unreadable. */
-int inode_permission(struct inode *ino, int mask)
-{
-    int bits = (ino->mode >> 6) & 7;
-
-    return (bits & mask) == mask ? 0 : -EACCES;
+    if (!d)
+        return 0;
+    *pos = d->pos;
+    strcpy(name, d->name);
+    *ino = d->inode->ino;
+    *type = d->inode->mode & S_IFMT;
+    return 1;
 }
 
 /* rename: moves the entry (olddir, oldname) to (newdir, newname),
  * replacing what was there.  The new entry is made first, so running out
  * of memory changes nothing. */
-int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
-               const char *newname)
+static int ramfs_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
+                        const char *newname)
 {
-    struct inode *ino = dir_lookup(olddir, oldname);
+    struct inode *ino = ramfs_find(olddir, oldname);
     struct dentry *d = kmalloc(sizeof(*d) + strlen(newname) + 1);
 
     if (!d)
         return -ENOSPC;
     inode_get(ino);                          /* alive across the removals */
-    if (dir_lookup(newdir, newname))
-        dir_remove(newdir, newname);
-    dir_remove(olddir, oldname);
+    if (ramfs_find(newdir, newname))
+        ramfs_remove(newdir, newname);
+    ramfs_remove(olddir, oldname);
     strcpy(d->name, newname);
     d->inode = ino;
     append_entry(newdir, d);
@@ -348,3 +358,74 @@ int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
     inode_put(ino);
     return 0;
 }
+
+/* ---------------------------------------------------------------- the file system */
+
+static int ramfs_statfs(struct super_block *sb, struct statfs64_info *st)
+{
+    (void)sb;
+    st->type = 0x858458f6;                   /* Linux's RAMFS_MAGIC */
+    st->block_size = PAGE_SIZE;
+    st->blocks = st->free_blocks = st->avail_blocks =
+        nr_free_pages() > RESERVED_PAGES ? nr_free_pages() - RESERVED_PAGES : 0;
+    st->name_max = NAME_MAX;
+    return 0;
+}
+
+/* umount: every name goes, deepest first, and with the names the inodes
+ * (nobody uses any: umount checked).  A loop with the tree as its stack:
+ * a user may have made the tree deeper than the kernel stack is. */
+static void ramfs_kill(struct super_block *sb)
+{
+    struct inode *dir = sb->root;
+
+    for (;;) {
+        struct dentry *d = dir->entries;
+        if (d && S_ISDIR(d->inode->mode) && d->inode->entries) {
+            dir = d->inode;                  /* empty that one first */
+        } else if (d) {
+            ramfs_remove(dir, d->name);
+        } else if (dir != sb->root) {
+            struct inode *parent = dir->parent;
+            for (d = parent->entries; d->inode != dir; d = d->next)
+                ;
+            ramfs_remove(parent, d->name);
+            dir = parent;
+        } else {
+            break;
+        }
+    }
+    dir->nlink = 0;
+    inode_put(dir);                          /* the mount's reference: the root goes */
+}
+
+static int ramfs_fill_super(struct super_block *sb, const char *source, int flags)
+{
+    (void)source, (void)flags;
+    sb->op = &ramfs_super_ops;
+    sb->root = new_root(sb);
+    return sb->root ? 0 : -ENOMEM;
+}
+
+struct file_system_type ramfs_type = { .name = "ramfs", .fill_super = ramfs_fill_super };
+
+static const struct inode_operations ramfs_ops = {
+    .lookup = ramfs_lookup,
+    .create = ramfs_create,
+    .link = ramfs_add,
+    .unlink = ramfs_remove,
+    .rename = ramfs_rename,
+    .readdir = ramfs_readdir,
+    .is_empty = ramfs_is_empty,
+    .read = ramfs_read,
+    .write = ramfs_write,
+    .truncate = ramfs_truncate,
+    .get_page = ramfs_get_page,
+    .find_page = ramfs_find_page,
+};
+
+static const struct super_operations ramfs_super_ops = {
+    .evict = ramfs_evict,
+    .statfs = ramfs_statfs,
+    .kill = ramfs_kill,
+};

@@ -1,10 +1,13 @@
-/* Inodes of the RAM file system: every file, directory, device and socket
- * name in Minnow is one of these, kept in kernel memory. */
+/* Inodes: every file, directory, device, pipe and socket in Minnow is one
+ * of these in kernel memory.  The top part is what every file system has
+ * (fs/vfs.h); the rest belongs to the RAM file system (fs/inode.c), which
+ * holds the root, /tmp, /dev and /proc, and to pipes, sockets and /proc. */
 #ifndef FS_INODE_H
 #define FS_INODE_H
 
 #include <minnow/types.h>
 #include <minnow/stat.h>
+#include "fs/vfs.h"
 
 #define NAME_MAX 255
 #define PATH_MAX 4096
@@ -12,7 +15,7 @@
 
 struct pipe;
 
-/* One name in a directory. */
+/* One name in a RAM file system directory. */
 struct dentry {
     struct dentry *next;
     struct inode *inode;
@@ -28,15 +31,20 @@ struct inode {
     int count;                   /* references held in memory (open files, cwd) */
     uint32_t size;
     time_t atime, mtime, ctime;
+    dev_t rdev;                  /* a device file: which device */
 
+    struct super_block *sb;      /* the file system it belongs to */
+    const struct inode_operations *op;
+    struct mount *mounted;       /* a directory: what is mounted on it, or NULL */
+    struct inode *parent;        /* a directory: "..", held with a reference */
+    void *private;               /* the file system's own (ext2: block numbers) */
+
+    /* the RAM file system's */
     char **pages;                /* regular file: its bytes, a page each (NULL: a hole) */
     uint32_t nr_slots;           /* entries in pages[] */
-
     struct dentry *entries;      /* directory: its names, oldest first */
     long next_pos;               /* directory: pos for the next new entry */
-    struct inode *parent;        /* directory: "..", held with a reference */
 
-    dev_t rdev;                  /* character device: which one */
     void *socket;                /* socket: the listening socket bound to this name */
     struct pipe *pipe;           /* named pipe: the pipe its opens share (fs/fifo.c) */
 
@@ -47,28 +55,49 @@ struct inode {
 
 extern struct inode *root_inode;
 
-void ramfs_init(void);
-struct inode *inode_alloc(mode_t mode);          /* count 1, nlink 0; NULL if no memory */
+/* ---------------------------------------------------------------- fs/vfs.c
+ * What the system calls use: each goes through the inode's operations. */
+
 struct inode *inode_get(struct inode *ino);
-void inode_put(struct inode *ino);               /* frees it when unused and unnamed */
+void inode_put(struct inode *ino);               /* the file system forgets it when unused */
+
+/* The inode name names in dir, with a reference.  "." is dir itself; ".."
+ * of a mounted file system's root is the parent of where it is mounted. */
+int vfs_lookup(struct inode *dir, const char *name, struct inode **out);
+/* A new inode of this mode (rdev for a device) under a new name in dir;
+ * *out holds a reference.  EEXIST if the name is taken. */
+int vfs_create(struct inode *dir, const char *name, mode_t mode, dev_t rdev, struct inode **out);
+int vfs_link(struct inode *dir, const char *name, struct inode *ino);
+int vfs_unlink(struct inode *dir, const char *name);
+int vfs_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
+               const char *newname);
+int vfs_readdir(struct inode *dir, long *pos, char name[NAME_MAX + 1], ino_t *ino, mode_t *type);
+int vfs_is_empty(struct inode *dir);
+/* The name under which dir lists the inode numbered ino (getcwd). */
+int vfs_name_of(struct inode *dir, ino_t ino, char name[NAME_MAX + 1]);
 
 long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n);
 long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n);
 int inode_truncate(struct inode *ino, uint32_t size);
-void *inode_page(struct inode *ino, uint32_t index);   /* for mmap */
+void *inode_page(struct inode *ino, uint32_t index);        /* for mmap; NULL: no memory */
 void *inode_find_page(struct inode *ino, uint32_t index);   /* NULL: a hole */
-
-struct inode *dir_lookup(struct inode *dir, const char *name);   /* no reference taken */
-int dir_add(struct inode *dir, const char *name, struct inode *ino);
-/* A new inode of this mode under a new name in dir; *out holds a reference. */
-int dir_create(struct inode *dir, const char *name, mode_t mode, struct inode **out);
-int dir_remove(struct inode *dir, const char *name);
-int dir_is_empty(struct inode *dir);
-int dir_rename(struct inode *olddir, const char *oldname, struct inode *newdir,
-               const char *newname);
-const char *dir_name_of(struct inode *dir, struct inode *child);
-struct dentry *dir_entry_from(struct inode *dir, long pos);
-
+void inode_changed(struct inode *ino);           /* after chmod, utimes...: tell the file system */
+int inode_fsync(struct inode *ino);
 int inode_permission(struct inode *ino, int mask);   /* mask: 4 read, 2 write, 1 exec */
+int is_read_only(struct inode *ino);             /* on a file system mounted read-only */
+
+/* ---------------------------------------------------------------- fs/inode.c: the RAM file system */
+
+void ramfs_init(void);
+/* An unnamed inode of the RAM file system (a pipe's, a socket's, an
+ * anonymous mapping's): count 1, nlink 0; NULL if no memory. */
+struct inode *inode_alloc(mode_t mode);
+/* A new, empty RAM file system (mount -t ramfs, tmpfs). */
+extern struct file_system_type ramfs_type;
+/* For the RAM file system's own users (initrd, /dev, /proc): a name for an
+ * inode, and taking one away, without the VFS's checks. */
+int ramfs_add(struct inode *dir, const char *name, struct inode *ino);
+int ramfs_remove(struct inode *dir, const char *name);
+struct inode *ramfs_find(struct inode *dir, const char *name);   /* no reference */
 
 #endif

@@ -112,58 +112,87 @@ static int follow_link(struct inode *link, const char **rest, char **buf, int sl
 /* Is name in dir a symbolic link? (A peek: nothing is checked.) */
 static int is_link(struct inode *dir, const char *name)
 {
-    struct inode *ino = dir_lookup(dir, name);
+    struct inode *ino;
 
-    return ino && S_ISLNK(ino->mode);
+    if (vfs_lookup(dir, name, &ino) < 0)
+        return 0;
+    int link = S_ISLNK(ino->mode);
+    inode_put(ino);
+    return link;
+}
+
+/* "name/" at the end of a path, for a call that works on the name: if it
+ * exists it must be a directory ("rm file/": ENOTDIR). */
+static int check_trailing_slash(struct inode *dir, const char *name)
+{
+    struct inode *ino;
+
+    if (vfs_lookup(dir, name, &ino) < 0)
+        return 0;
+    int err = S_ISDIR(ino->mode) ? 0 : -ENOTDIR;
+    inode_put(ino);
+    return err;
 }
 
 /* Walks path from *at, where it ends; with LOOKUP_PARENT it stops before
- * the last part and puts that part in `last`.  Takes no references on the
- * way: the walk never sleeps, so nothing it passes can go away under it. */
+ * the last part and puts that part in `last`.  It holds a reference on
+ * the directory it is in at every step: a file system on a disk sleeps
+ * while it reads one, and another process could remove what the walk has
+ * just passed.  On success *at is the inode reached, with a reference. */
 static int walk_from(struct inode **at, const char *path, int flags, char last[NAME_MAX + 1],
                      char **buf)
 {
     char name[NAME_MAX + 1];
-    struct inode *dir = *at;
-    int links = 0;
+    struct inode *dir = inode_get(*at), *next;
+    int links = 0, err;
 
     strcpy(last, ".");                     /* "/" alone: the root's own "." */
     for (;;) {
-        *at = dir;
-        if (*path == '/')                  /* at the start, or a link's absolute target */
-            dir = *at = root_inode;
+        if (*path == '/') {                /* at the start, or a link's absolute target */
+            inode_put(dir);
+            dir = inode_get(root_inode);
+        }
         while (*path == '/')
             path++;
         int len = next_part(&path, name);
-        if (len <= 0)                      /* an error, or the end of the path */
-            return len;
-        if (!S_ISDIR(dir->mode))
-            return -ENOTDIR;
+        if (len <= 0) {                    /* an error, or the end of the path */
+            err = len;
+            break;
+        }
+        if (!S_ISDIR(dir->mode)) {
+            err = -ENOTDIR;
+            break;
+        }
         int final = *path == '\0', slash = final && path[-1] == '/';
         int follow = !final || slash || (flags & LOOKUP_FOLLOW);
         if (final && (flags & LOOKUP_PARENT) && !((flags & LOOKUP_FOLLOW) && is_link(dir, name))) {
             strcpy(last, name);
-            /* "name/" that exists must be a directory ("rm file/": ENOTDIR) */
-            struct inode *ino = slash ? dir_lookup(dir, name) : NULL;
-            return ino && !S_ISDIR(ino->mode) ? -ENOTDIR : 0;
+            err = slash ? check_trailing_slash(dir, name) : 0;
+            break;
         }
-        if (inode_permission(dir, 1) < 0)
-            return -EACCES;
-        struct inode *next = dir_lookup(dir, name);
-        if (!next)
-            return -ENOENT;
+        if ((err = inode_permission(dir, 1)) < 0 || (err = vfs_lookup(dir, name, &next)) < 0)
+            break;
+        next = cross_mounts(next);
         if (S_ISLNK(next->mode) && follow) {
-            if (++links > MAXSYMLINKS)
-                return -ELOOP;
-            int err = follow_link(next, &path, buf, slash);
+            err = ++links > MAXSYMLINKS ? -ELOOP : follow_link(next, &path, buf, slash);
+            inode_put(next);
             if (err < 0)
-                return err;
+                break;
             continue;                      /* from dir, the link's directory */
         }
+        inode_put(dir);
         dir = next;
-        if (slash && !S_ISDIR(dir->mode))
-            return -ENOTDIR;               /* "file/" */
+        if (slash && !S_ISDIR(dir->mode)) {
+            err = -ENOTDIR;                /* "file/" */
+            break;
+        }
     }
+    if (err < 0) {
+        inode_put(dir);
+        return err;
+    }
+    *at = dir;
+    return 0;
 }
 
 static int walk(int dirfd, const char *path, int flags, struct inode **out,
@@ -180,10 +209,14 @@ static int walk(int dirfd, const char *path, int flags, struct inode **out,
     if (err < 0)
         return err;
     if ((flags & LOOKUP_PARENT) && !S_ISDIR(ino->mode))
-        return -ENOTDIR;
-    if ((flags & LOOKUP_PARENT) && ino->nlink == 0)
-        return -ENOENT;                    /* removed (someone's cwd): no new names */
-    *out = inode_get(ino);
+        err = -ENOTDIR;
+    else if ((flags & LOOKUP_PARENT) && ino->nlink == 0)
+        err = -ENOENT;                     /* removed (someone's cwd): no new names */
+    if (err < 0) {
+        inode_put(ino);
+        return err;
+    }
+    *out = ino;
     return 0;
 }
 

@@ -31,18 +31,20 @@ static int lookup_or_create(int dirfd, const char *path, int flags, mode_t mode,
         return -EISDIR;              /* "name/" could only be a directory */
     if ((err = namei_parent_at(dirfd, path, follow, &dir, name)) < 0)
         return err;
-    ino = dir_lookup(dir, name);
+    int found = vfs_lookup(dir, name, &ino) == 0;
     /* finding a name in dir needs its x bit (as in namei); adding one, w too */
-    err = inode_permission(dir, ino ? 1 : 3);
-    if (err == 0 && ino) {
+    err = inode_permission(dir, found ? 1 : 3);
+    if (err == 0 && found) {
         err = (flags & O_EXCL) ? -EEXIST : 0;
         if (!err)
-            *out = inode_get(ino);
+            *out = cross_mounts(inode_get(ino));
     } else if (err == 0) {
-        err = dir_create(dir, name, S_IFREG | (mode & ~current->umask & 0777), out);
+        err = vfs_create(dir, name, S_IFREG | (mode & ~current->umask & 0777), 0, out);
         if (err == 0)
             err = 1;
     }
+    if (found)
+        inode_put(ino);
     inode_put(dir);
     return err;
 }
@@ -61,6 +63,8 @@ static int may_open(struct inode *ino, int flags, int created)
         return -ELOOP;               /* O_NOFOLLOW met a link */
     if (S_ISSOCK(ino->mode))
         return -ENXIO;               /* a socket is reached with connect() */
+    if (S_ISREG(ino->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && is_read_only(ino))
+        return -EROFS;               /* a device on a read-only mount may still be written */
     int mask = (acc != O_WRONLY ? 4 : 0) | (acc != O_RDONLY ? 2 : 0);
     return created ? 0 : inode_permission(ino, mask);
 }

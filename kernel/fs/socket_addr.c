@@ -127,22 +127,18 @@ long unix_bind(struct socket *s, const union sock_addr *a)
 
     if (err < 0)
         return err;
-    if (dir_lookup(dir, name))
+    struct inode *ino;
+
+    err = inode_permission(dir, 3);
+    if (err == 0)
+        err = vfs_create(dir, name, S_IFSOCK | (0777 & ~current->umask), 0, &ino);
+    if (err == -EEXIST)
         err = -EADDRINUSE;
-    else
-        err = inode_permission(dir, 3);
     if (err == 0) {
-        struct inode *ino = inode_alloc(S_IFSOCK | (0777 & ~current->umask));
-        if (!ino)
-            err = -ENOMEM;
-        else if ((err = dir_add(dir, name, ino)) < 0)
-            inode_put(ino);
-        else {
-            ino->socket = s;
-            s->bound = ino;            /* keeps inode_alloc's reference */
-            s->name = *a;
-            s->name_len = offsetof(struct sockaddr_un, sun_path) + strlen(a->un.sun_path) + 1;
-        }
+        ino->socket = s;
+        s->bound = ino;                /* keeps vfs_create's reference */
+        s->name = *a;
+        s->name_len = offsetof(struct sockaddr_un, sun_path) + strlen(a->un.sun_path) + 1;
     }
     inode_put(dir);
     return err;

@@ -13,7 +13,6 @@
 #include "fs/namei.h"
 #include "mm/uaccess.h"
 
-#define RAMFS_DEV 1              /* st_dev of every file: device 0:1 */
 #define BLOCKS(ino) (((ino)->size + 511) / 512)   /* st_blocks counts 512 bytes */
 
 _Static_assert(sizeof(struct stat64) == 96, "struct stat64 is Linux i386's");
@@ -22,7 +21,7 @@ _Static_assert(sizeof(struct statx) == 256, "struct statx is Linux's");
 static void fill_stat64(struct inode *ino, struct stat64 *st)
 {
     memset(st, 0, sizeof(*st));
-    st->st_dev = RAMFS_DEV;
+    st->st_dev = ino->sb->dev;      /* which file system: df and find -xdev tell them apart */
     st->__st_ino = ino->ino;
     st->st_ino = ino->ino;
     st->st_mode = ino->mode;
@@ -78,8 +77,8 @@ static long statx_op(struct inode *ino, long ubuf)
     stx.stx_mtime.tv_sec = ino->mtime;
     stx.stx_rdev_major = dev_major(ino->rdev);
     stx.stx_rdev_minor = dev_minor(ino->rdev);
-    stx.stx_dev_major = dev_major(RAMFS_DEV);
-    stx.stx_dev_minor = dev_minor(RAMFS_DEV);
+    stx.stx_dev_major = dev_major(ino->sb->dev);
+    stx.stx_dev_minor = dev_minor(ino->sb->dev);
     return copy_to_user((void *)ubuf, &stx, sizeof(stx));
 }
 

@@ -19,13 +19,13 @@ static long symlink_at(struct inode *dir, const char *name, long arg)
     const char *target = (const char *)arg;
     long len = strlen(target);
     struct inode *ino;
-    long err = dir_create(dir, name, S_IFLNK | 0777, &ino);
+    long err = vfs_create(dir, name, S_IFLNK | 0777, 0, &ino);
 
     if (err < 0)
         return err;
     long written = inode_write(ino, target, 0, len);
     if (written != len) {
-        dir_remove(dir, name);       /* no memory for the target: no link */
+        vfs_unlink(dir, name);       /* no room for the target: no link */
         err = written < 0 ? written : -ENOSPC;
     }
     inode_put(ino);

@@ -224,7 +224,7 @@ void proc_fd_refresh(struct inode *dir)
     for (d = dir->entries; d; d = next) {
         next = d->next;
         if (!t || !t->files[d->inode->proc_fd])
-            dir_remove(dir, d->name);
+            ramfs_remove(dir, d->name);
     }
     for (int fd = 0; t && fd < NR_OPEN; fd++) {
         char name[12];

@@ -4,7 +4,7 @@
  * table: a process's directory is made when the process is (proc_task_born,
  * from alloc_task) and removed when it is reaped (proc_forget, from
  * free_task).  Before anyone looks a name up in /proc or lists it
- * (proc_refresh, called by dir_lookup and dir_entry_from), a directory that
+ * (proc_refresh, called by its lookups and listings), a directory that
  * could not be made then, for want of memory, is made now.  Each
  * /proc/PID holds the same fixed files (pid.c); /proc itself also holds
  * the files about the whole system (system.c).
@@ -167,7 +167,7 @@ struct inode *proc_add(struct inode *dir, const char *name, const struct proc_en
         return NULL;
     ino->proc = entry;
     ino->proc_pid = pid;
-    if (dir_add(dir, name, ino) < 0) {
+    if (ramfs_add(dir, name, ino) < 0) {
         inode_put(ino);
         return NULL;
     }
@@ -201,9 +201,9 @@ static void remove_pid_dir(struct inode *parent, struct inode *dir, const char *
         if (S_ISDIR(d->inode->mode))
             remove_pid_dir(dir, d->inode, d->name);     /* fd/ */
         else
-            dir_remove(dir, d->name);
+            ramfs_remove(dir, d->name);
     }
-    dir_remove(parent, name);
+    ramfs_remove(parent, name);
 }
 
 /* A new process gets its directory at once, and loses it when it is

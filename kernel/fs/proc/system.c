@@ -6,6 +6,7 @@
 #include <string.h>
 #include <minnow/stat.h>
 #include "fs/proc/proc.h"
+#include "fs/vfs.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
 #include "drv/rtc.h"
@@ -69,11 +70,23 @@ static void show_stat(struct proc_buf *b, struct task_struct *unused, struct ino
                 (unsigned long)boot_time_seconds(), last_pid_allocated(), count_tasks(1));
 }
 
+/* One line of /proc/mounts, as Linux writes it: source, mount point, type,
+ * options, and two zeros (dump, fsck order). */
+static void show_mount(struct mount *m, void *arg)
+{
+    struct proc_buf *b = arg;
+
+    proc_printf(b, "%s %s %s %s 0 0\n", m->source, m->target, m->sb->type,
+                m->sb->flags & SB_RDONLY ? "ro" : "rw");
+    if (!m->mountpoint)          /* /proc is a part of "/" in Minnow, but Linux lists it */
+        proc_printf(b, "proc /proc proc rw,nosuid,nodev,noexec 0 0\n");
+}
+
 static void show_mounts(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
     (void)ino;
     (void)unused;
-    proc_printf(b, "rootfs / rootfs rw 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n");
+    for_each_mount(show_mount, b);
 }
 
 static void cpuid(uint32_t leaf, uint32_t r[4])
