@@ -135,6 +135,10 @@ for pair in $NEED; do
     cmd=${pair%%:*} pkg=${pair#*:}
     command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
 done
+# e2fsprogs make and check the disk image (mke2fs -d, e2fsck, debugfs);
+# they live in /sbin, which a user's PATH may lack.
+[ -x /sbin/mke2fs ] || [ -x /usr/sbin/mke2fs ] || command -v mke2fs >/dev/null 2>&1 ||
+    missing="$missing e2fsprogs"
 # GRUB's BIOS modules come in their own package; grub-mkrescue needs them.
 [ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
 # A compiler for 32-bit x86, Debian's cross gcc for i386 (Minnow's own
