@@ -223,8 +223,28 @@ static void bdflush_writes(void)
     close(fd);
 }
 
+/* fsync where there is no disk: a file in RAM has nothing to write (0,
+ * as tmpfs on Linux); a pipe cannot be synced (EINVAL); a bad fd is EBADF. */
+static void fsync_kinds(void)
+{
+    int p[2], fd = open("/tmp/test_disk_fsync", O_CREAT | O_RDWR | O_TRUNC, 0644);
+
+    check(fd >= 0 && write(fd, "x", 1) == 1 && fsync(fd) == 0 && fdatasync(fd) == 0,
+          "fsync_ram_file", "errno %d", errno);
+    close(fd);
+    unlink("/tmp/test_disk_fsync");
+    pipe(p);
+    errno = 0;
+    check(fsync(p[0]) == -1 && errno == EINVAL, "fsync_pipe_einval", "errno %d", errno);
+    close(p[0]);
+    close(p[1]);
+    errno = 0;
+    check(fsync(99) == -1 && errno == EBADF, "fsync_bad_fd_ebadf", "errno %d", errno);
+}
+
 int main(void)
 {
+    check_group(fsync_kinds, "fsync");
     if (access(HDA, F_OK) != 0 || access(HDB, F_OK) != 0) {
         printf("skip disk: no /dev/hda and /dev/hdb (tools/test.sh attaches both)\n");
         return 0;
