@@ -13,6 +13,7 @@
 #include "arch/timer.h"
 #include "arch/power.h"
 #include "fs/buffer.h"
+#include "fs/vfs.h"
 #include "lib/cmdline.h"
 #include "lib/printk.h"
 
@@ -70,6 +71,15 @@ static int reboot_magic_ok(unsigned int magic, unsigned int magic2)
             magic2 == LINUX_REBOOT_MAGIC2B || magic2 == LINUX_REBOOT_MAGIC2C);
 }
 
+/* Before the machine stops: every file system that can be unmounted is
+ * (its superblock marked clean), and what is left in memory goes to the
+ * disks. */
+static void shut_down_disks(void)
+{
+    umount_all();
+    sync_all();
+}
+
 long sys_reboot(unsigned int magic, unsigned int magic2, unsigned int cmd, void *arg)
 {
     (void)arg;
@@ -80,15 +90,15 @@ long sys_reboot(unsigned int magic, unsigned int magic2, unsigned int cmd, void 
     case LINUX_REBOOT_CMD_CAD_OFF:
         return 0;                      /* Ctrl-Alt-Del: Minnow's keyboard ignores it */
     case LINUX_REBOOT_CMD_RESTART:
-        sync_all();
+        shut_down_disks();
         printk("reboot: Restarting system\n");
         machine_restart();
     case LINUX_REBOOT_CMD_HALT:
-        sync_all();
+        shut_down_disks();
         printk("reboot: System halted\n");
         machine_halt();
     case LINUX_REBOOT_CMD_POWER_OFF:
-        sync_all();
+        shut_down_disks();
         printk("reboot: Power down\n");
         machine_power_off();
     default:
