@@ -26,6 +26,7 @@
 #include "fs/block_dev.h"
 #include "fs/buffer.h"
 #include "drv/ide.h"
+#include "drv/loop.h"
 #include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
@@ -156,6 +157,7 @@ void kmain(uint32_t magic, uint32_t mbinfo)
     printk("command line: %s\n", cmdline());
     buffer_init(nr_total_pages());
     ide_init();
+    loop_init();
     fs_init();
 
     start_init(cmdline_get("test") ? run_tests() : NULL);

@@ -9,4 +9,22 @@
 #define BLKBSZGET    0x80041270  /* int *: the block size the cache is read with */
 #define BLKGETSIZE64 0x80041272  /* unsigned long long *: the size in bytes */
 
+/* A loop device (/dev/loop0...): a file seen as a disk. */
+#define LOOP_SET_FD        0x4C00    /* arg: an fd open on a regular file */
+#define LOOP_CLR_FD        0x4C01    /* let go of it (EBUSY while mounted) */
+#define LOOP_GET_STATUS64  0x4C05    /* struct loop_info64 *: which file (ENXIO: none) */
+
+struct loop_info64 {
+    unsigned long long lo_device;    /* the file's st_dev */
+    unsigned long long lo_inode;     /* and st_ino */
+    unsigned long long lo_rdevice;   /* the loop device's own number */
+    unsigned long long lo_offset, lo_sizelimit;
+    unsigned int lo_number;          /* 0 for loop0 */
+    unsigned int lo_encrypt_type, lo_encrypt_key_size, lo_flags;
+    unsigned char lo_file_name[64];
+    unsigned char lo_crypt_name[64];
+    unsigned char lo_encrypt_key[32];
+    unsigned long long lo_init[2];
+};
+
 #endif

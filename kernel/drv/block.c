@@ -11,16 +11,23 @@
 
 static struct block_device *devices[MAX_BLOCK_DEVICES];
 
-int register_block_device(struct block_device *bdev)
+void set_capacity(struct block_device *bdev, uint32_t sectors)
 {
+    bdev->sectors = sectors;
     bdev->block_size = 4096;     /* the largest that divides the disk's size */
     while (bdev->block_size > SECTOR_SIZE && bdev->sectors % (bdev->block_size / SECTOR_SIZE))
         bdev->block_size /= 2;
+}
+
+int register_block_device(struct block_device *bdev)
+{
+    set_capacity(bdev, bdev->sectors);
     for (int i = 0; i < MAX_BLOCK_DEVICES; i++) {
         if (!devices[i]) {
             devices[i] = bdev;
-            printk("%s: %u sectors (%u MiB), device %u,%u\n", bdev->name, bdev->sectors,
-                   bdev->sectors / 2048, bdev->dev >> 8, bdev->dev & 0xff);
+            if (bdev->sectors)   /* a disk found (a loop device is empty at first) */
+                printk("%s: %u sectors (%u MiB), device %u,%u\n", bdev->name, bdev->sectors,
+                       bdev->sectors / 2048, bdev->dev >> 8, bdev->dev & 0xff);
             return 0;
         }
     }

@@ -12,7 +12,7 @@
 #include <minnow/types.h>
 
 #define SECTOR_SIZE 512
-#define MAX_BLOCK_DEVICES 4
+#define MAX_BLOCK_DEVICES 8          /* hda, hdb and the loop devices */
 
 /* Linux's numbers for the IDE disks: major 3, 64 minors per disk (the
  * partitions would be hda1, hda2...; Minnow reads whole disks only). */
@@ -27,6 +27,9 @@ struct block_device_ops {
     int (*rw)(struct block_device *bdev, int write, uint32_t sector, unsigned count,
               void *buf);
     unsigned max_sectors;        /* the most one call of rw may move */
+    /* requests only this kind of device knows (a loop device's
+     * LOOP_SET_FD); NULL: none */
+    int (*ioctl)(struct block_device *bdev, unsigned long req, void *arg);
 };
 
 struct block_device {
@@ -47,6 +50,9 @@ struct block_device {
 };
 
 int register_block_device(struct block_device *bdev);   /* -ENOSPC: table full */
+/* The device's size changed (a loop device got a file): its sectors, and
+ * the block size its device file reads with. */
+void set_capacity(struct block_device *bdev, uint32_t sectors);
 struct block_device *bdev_by_dev(dev_t dev);             /* NULL: none */
 struct block_device *bdev_by_name(const char *name);     /* NULL: none */
 struct block_device *bdev_by_index(int i);               /* 0, 1...; NULL at the end */

@@ -143,7 +143,7 @@ static int blkdev_ioctl(struct file *f, unsigned long req, void *arg)
     case BLKFLSBUF:
         return invalidate_bdev(bdev);
     default:
-        return -ENOTTY;
+        return bdev->ops->ioctl ? bdev->ops->ioctl(bdev, req, arg) : -ENOTTY;
     }
 }
 

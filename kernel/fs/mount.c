@@ -40,6 +40,14 @@ static struct file_system_type *find_filesystem(const char *name)
     return NULL;
 }
 
+int dev_is_mounted(dev_t dev)
+{
+    for (struct mount *m = mounts; m; m = m->next)
+        if (m->sb->dev == dev)
+            return 1;
+    return 0;
+}
+
 void for_each_mount(void (*fn)(struct mount *m, void *arg), void *arg)
 {
     for (struct mount *m = mounts; m; m = m->next)

@@ -105,6 +105,8 @@ struct file_system_type {
     struct file_system_type *next;
 };
 void register_filesystem(struct file_system_type *fs);
+/* Is a file system of device dev mounted? (A loop device keeps its file.) */
+int dev_is_mounted(dev_t dev);
 
 void vfs_init(void);
 /* At power-off: unmount what can be, flush the rest. */
