@@ -30,7 +30,8 @@ struct input {
     int new_command;            /* the next prompt is PS1 */
     int interrupted;            /* Ctrl-C at the prompt */
     int at_end;
-    int pushed_back;            /* a character given back, or -2 */
+    int pushed[2];              /* characters given back: "&\<newline>x" needs two */
+    int npushed;
     struct buf *records[MAX_RECORDS];
     int nrecords;
 };
@@ -42,7 +43,6 @@ static struct input *new_input(void)
         complain("out of memory");
         exit(2);
     }
-    in->pushed_back = -2;
     in->new_command = 1;
     return in;
 }
@@ -175,9 +175,8 @@ int input_getc(struct input *in)
 {
     int c;
 
-    if (in->pushed_back != -2) {
-        c = in->pushed_back;
-        in->pushed_back = -2;
+    if (in->npushed > 0) {
+        c = in->pushed[--in->npushed];
     } else if (in->at_end) {
         c = -1;
     } else if ((c = next_char(in)) < 0) {
@@ -190,10 +189,13 @@ int input_getc(struct input *in)
     return c;
 }
 
+/* c (not -1) is read again next: the lexer looks ahead at most two. */
 void input_ungetc(struct input *in, int c)
 {
-    in->pushed_back = c;
-    for (int i = 0; c >= 0 && i < in->nrecords; i++)
+    if (c < 0 || in->npushed == 2)
+        return;
+    in->pushed[in->npushed++] = c;
+    for (int i = 0; i < in->nrecords; i++)
         if (in->records[i]->len > 0)
             in->records[i]->s[--in->records[i]->len] = '\0';
 }
@@ -213,7 +215,7 @@ int input_interrupted(struct input *in)
 
 size_t input_offset(struct input *in)
 {
-    return in->pos - (in->pushed_back >= 0 ? 1 : 0);
+    return in->pos - (size_t)in->npushed;
 }
 
 void input_record_start(struct input *in, struct buf *b)

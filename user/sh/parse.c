@@ -131,7 +131,7 @@ static int ends_list(const struct token *t)
     return 0;
 }
 
-static int is_assignment(const char *w)
+int is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
     return eq && eq > w && valid_name(w, (size_t)(eq - w));
@@ -637,20 +637,6 @@ int parse_subcommand(struct lexer *outer)
     outer->lineno = lx.lineno;
     pool_drop(pool);
     return lx.error ? -1 : 0;
-}
-
-size_t command_substitution_length(const char *s)
-{
-    struct input *in = input_string(s);
-    struct lexer lx;
-
-    struct pool *pool = pool_new();
-    lex_init(&lx, in, pool);
-    parse_subcommand(&lx);
-    size_t len = input_offset(in);
-    pool_drop(pool);
-    input_free(in);
-    return len;
 }
 
 /* ---------------------------------------------------------------- a tree as text */

@@ -177,11 +177,10 @@ struct node {
 int parse_command(struct input *in, struct pool *pool, struct node **tree);
 /* All of a string, for eval, trap actions, sh -c and $(...). */
 int parse_string(const char *text, struct pool *pool, struct node **tree);
-/* The length of the command in s up to its closing ')': $(...) in a word. */
-size_t command_substitution_length(const char *s);
 /* A command's text, made again from its tree: the job table's names. */
 char *node_text(const struct node *n);
 int is_reserved_word(const char *w);
+int is_assignment(const char *w);       /* NAME=... as typed */
 
 /* ================================================================ lex.c */
 
@@ -223,6 +222,9 @@ void lex_skip_line(struct lexer *lx);           /* after a syntax error */
 int lex_add_heredoc(struct lexer *lx, struct redir *r);
 /* the parser, called back for $( ... ) inside a word */
 int parse_subcommand(struct lexer *lx);
+/* expand.c: the length of the ${...}, $(...) or $((...)) after a '$'
+ * (dq: inside "..."), -1 if it does not end. */
+long dollar_length(const char *s, int dq);
 
 /* ================================================================ expand.c */
 
@@ -231,14 +233,16 @@ struct fields {
     int n, cap;
 };
 
-/* A command's words into fields: expansions, splitting, globs, quotes
- * removed.  Returns -1 after an error message ($? is then non-zero). */
-int expand_words(char **words, int nwords, struct fields *out);
+/* Words into fields: expansions, splitting, globs, quotes removed.
+ * command: they are a simple command's, where export, readonly and local
+ * take NAME=value as an assignment.  Returns -1 after an error message
+ * ($? is then non-zero). */
+int expand_words(char **words, int nwords, int command, struct fields *out);
 /* One word to one string: no splitting, no globs (assignments, redirection
  * targets, case words, ${x:-word}). */
 char *expand_word(const char *word);
-/* NAME=value's value: like expand_word, and ~ also after each ':'. */
-char *expand_assignment_value(const char *word);
+/* NAME=value: the value like expand_word, and ~ also after each ':'. */
+char *expand_assignment(const char *word);
 /* A case pattern: expanded, with quoted characters escaped by a backslash
  * so that they match only themselves. */
 char *expand_pattern(const char *word);
@@ -288,7 +292,9 @@ int exec_replace(char **argv);
 /* A child about to run a part of the tree: no jobs, no terminal, default traps. */
 void become_subshell(void);
 /* "command NAME": the program or builtin only, no function. */
-int run_simple_command(char **argv, int argc, int no_functions);
+int run_by_command(char **argv, int argc);
+/* A special builtin's error ends a script (POSIX 2.8.1); returns status. */
+int builtin_error(int status);
 
 /* ================================================================ redir.c */
 
@@ -418,6 +424,7 @@ struct builtin {
 };
 
 const struct builtin *find_builtin(const char *name);     /* NULL: a program */
+void getopts_reset(void);               /* OPTIND has a new value */
 const char *builtin_name(int i);        /* for completion; NULL past the last */
 
 /* builtins_io.c */
