@@ -525,15 +525,16 @@ static int is_ifs_white(char c, const char *ifs)
     return (c == ' ' || c == '\t' || c == '\n') && is_ifs(c, ifs);
 }
 
-/* A glob pattern from a field: a quoted * must stay a star. */
+/* A glob pattern from a field: a quoted * must stay a star.  A backslash
+ * an unquoted expansion gave quotes the next character, as in dash and
+ * bash (x='a\*' matches only "a*"). */
 static char *pattern_of(const char *text, const char *flags, size_t n)
 {
     char *pat = scratch_alloc(2 * n + 1), *q = pat;
 
     for (size_t i = 0; i < n; i++) {
-        if ((flags[i] & F_QUOTED) || text[i] == '\\')
-            if (strchr("*?[]\\", text[i]))
-                *q++ = '\\';
+        if ((flags[i] & F_QUOTED) && strchr("*?[]\\", text[i]))
+            *q++ = '\\';
         *q++ = text[i];
     }
     return pat;
@@ -581,15 +582,26 @@ static void split_fields(struct exp *e, struct fields *out)
     for (size_t i = 0; i < e->text.len; i++) {
         char c = e->text.s[i];
         int f = e->flags.s[i];
+        if ((f & F_SOFT) && ifs[0]) {
+            /* as in dash and bash: $@'s arguments are split as if joined
+             * by IFS's first character */
+            c = ifs[0];
+            f = F_SPLIT;
+        }
         if (f & F_MARK) {
             started = 1;
         } else if (f & F_BREAK) {
             emit_field(&text, &flags, out);
             started = 1;
-        } else if ((f & F_SOFT) || ((f & F_SPLIT) && is_ifs_white(c, ifs))) {
+        } else if (f & F_SOFT) {                        /* IFS is empty */
             if (started)
                 emit_field(&text, &flags, out);
-            white_ended = started;
+            started = white_ended = 0;
+        } else if ((f & F_SPLIT) && is_ifs_white(c, ifs)) {
+            if (started) {
+                emit_field(&text, &flags, out);
+                white_ended = 1;        /* "a  :b" (IFS=' :'): one delimiter */
+            }
             started = 0;
         } else if ((f & F_SPLIT) && is_ifs(c, ifs)) {
             if (started || !white_ended)
@@ -626,7 +638,7 @@ static char *join(struct exp *e, int as_pattern)
                 buf_putc(&b, sep);
             continue;
         }
-        if (as_pattern && ((f & F_QUOTED) || c == '\\') && strchr("*?[]\\", c))
+        if (as_pattern && (f & F_QUOTED) && strchr("*?[]\\", c))
             buf_putc(&b, '\\');
         buf_putc(&b, c);
     }
