@@ -406,7 +406,6 @@ static char **expand_assignments(struct node *n, int assign_now)
     return out;
 }
 
-
 static int assign_all(char **assigns, int n, int flags)
 {
     for (int i = 0; i < n; i++) {
