@@ -11,7 +11,6 @@
  * kill); trap is in trap.c. */
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -293,23 +292,17 @@ static int builtin_dot(int argc, char **argv)
 {
     if (argc < 2) {
         complain(".: filename argument required");
-        return 2;
+        return builtin_error(2);
     }
     char *path = strchr(argv[1], '/') ? strdup(argv[1]) : find_program(argv[1]);
-    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-    if (!path && access(argv[1], R_OK) == 0)
-        fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+    struct input *in = input_file(path ? path : argv[1]);
     free(path);
-    if (fd < 0) {
+    if (!in) {
         complain(".: %s: not found", argv[1]);
-        if (!is_interactive())
-            leave(2);
-        return 1;
+        return builtin_error(1);
     }
-    struct input *in = input_fd(fd, 0);
     int status = run_input(in);
     input_free(in);
-    close(fd);
     return status;
 }
 

@@ -11,6 +11,7 @@
  *
  * The lexer takes one character at a time and may give one back. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ struct input {
     const char *text;           /* a string; or NULL */
     size_t pos;
     int fd;
+    int own_fd;                 /* a file we opened: closed by input_free */
     int interactive;
     char *line;                 /* the block or line being read */
     size_t len, next;
@@ -63,8 +65,31 @@ struct input *input_fd(int fd, int interactive)
     return in;
 }
 
+/* A script, or a file read by ".".  Its fd is moved up to 10 or more:
+ * fds 0 to 9 are the script's own (POSIX), and its "exec 3> f" must not
+ * replace what the shell reads the script from.  NULL if it cannot be
+ * opened (errno says why). */
+struct input *input_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    int err = errno;
+    close(fd);
+    if (high < 0) {
+        errno = err;
+        return NULL;
+    }
+    struct input *in = input_fd(high, 0);
+    in->own_fd = 1;
+    return in;
+}
+
 void input_free(struct input *in)
 {
+    if (in->own_fd)
+        close(in->fd);
     free(in->line);
     free(in);
 }

@@ -18,7 +18,6 @@
  * Ctrl-Z's SIGTSTP to that group only, so they reach the job, never the
  * shell. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -157,12 +156,11 @@ int main(int argc, char *argv[])
         if (i < argc)
             set_arg0(argv[i++]);
     } else if (i < argc) {
-        int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
+        in = input_file(argv[i]);
+        if (!in) {
             complain("%s: %s", argv[i], strerror(errno));
             return 127;
         }
-        in = input_fd(fd, 0);
         set_arg0(argv[i++]);
     } else {
         interactive = force_interactive || (isatty(0) && isatty(2));

@@ -84,6 +84,7 @@ void buf_free(struct buf *b);
 struct input;
 struct input *input_string(const char *text);
 struct input *input_fd(int fd, int interactive);
+struct input *input_file(const char *path);     /* NULL: see errno */
 void input_free(struct input *in);
 int input_getc(struct input *in);       /* -1 at the end */
 void input_ungetc(struct input *in, int c);
