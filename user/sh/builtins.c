@@ -83,7 +83,7 @@ static int builtin_pwd(int argc, char **argv)
 static int builtin_exit(int argc, char **argv)
 {
     static int warned;
-    long status = get_last_status();
+    long status = status_for_exit();
 
     if (argc > 1 && number_arg("exit", argv[1], &status) < 0)
         status = 2;
@@ -251,12 +251,11 @@ static int builtin_break(int argc, char **argv)
 
 static int builtin_return(int argc, char **argv)
 {
-    long n = get_last_status();
+    long n = status_for_exit();
 
     if (argc > 1 && number_arg("return", argv[1], &n) < 0)
         n = builtin_error(2);
-    set_last_status((int)(n & 0xff));
-    request_return();
+    request_return((int)(n & 0xff));
     return (int)(n & 0xff);
 }
 

@@ -28,7 +28,7 @@ static void assignment_failed(void);
 
 /* ================================================================ unwinding */
 
-static int break_levels, continue_levels, returning;
+static int break_levels, continue_levels, returning, return_status;
 static int loops, functions;
 static int errexit_off;         /* > 0 while a condition runs: set -e ignores it */
 
@@ -42,9 +42,11 @@ void request_continue(int levels)
     continue_levels = levels < loops ? levels : loops;
 }
 
-void request_return(void)
+/* The status is kept apart from $?, which a trap's action puts back. */
+void request_return(int status)
 {
     returning = 1;
+    return_status = status;
 }
 
 int loop_depth(void)
@@ -165,7 +167,7 @@ int run_function(struct node *body, int argc, char **argv)
     int status = exec_node(body);
     if (returning) {
         returning = 0;
-        status = get_last_status();
+        status = return_status;
     }
     functions--;
     loops = saved_loops;
@@ -929,6 +931,7 @@ int run_input(struct input *in)
             /* "return" in a file read by "." ends the file (a function
              * called from it has had its own return back already) */
             returning = 0;
+            status = return_status;
             break;
         }
     }

@@ -285,7 +285,7 @@ void print_functions(void);
 /* break, continue and return unwind the tree through these. */
 void request_break(int levels);
 void request_continue(int levels);
-void request_return(void);
+void request_return(int status);
 int loop_depth(void);
 int function_depth(void);
 /* exec NAME ARGS: replace the shell; returns only if that failed. */
@@ -359,6 +359,7 @@ int builtin_trap(int argc, char **argv);
 void run_pending_traps(void);
 int pending_trap_signal(void);  /* a trapped signal came (wait returns early) */
 void run_exit_trap(void);
+int status_for_exit(void);      /* exit and return without a number */
 void reset_traps_in_subshell(void);
 /* The signal names of kill and trap: "INT", "SIGINT", "2". -1 if unknown. */
 int parse_signal(const char *s);
