@@ -832,7 +832,9 @@ static int exec_node(struct node *n)
 {
     int status;
 
-    if (!n)
+    /* set -n: a script is only read (checked for syntax errors) from
+     * here on; a person at a prompt could never "set +n" again */
+    if (!n || (option(OPT_NOEXEC) && !is_interactive()))
         return 0;
     switch (n->type) {
     case N_SIMPLE:
@@ -918,10 +920,7 @@ int run_input(struct input *in)
                 leave(2);
             continue;
         }
-        if (tree && !option(OPT_NOEXEC))
-            status = exec_node(tree);
-        else
-            status = get_last_status();
+        status = tree ? exec_node(tree) : get_last_status();
         pool_drop(pool);
         run_pending_traps();
         clear_interrupted();

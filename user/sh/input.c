@@ -32,6 +32,7 @@ struct input {
     int new_command;            /* the next prompt is PS1 */
     int interrupted;            /* Ctrl-C at the prompt */
     int at_end;
+    int lines;                  /* newlines read: for the line numbers of errors */
     int pushed[2];              /* characters given back: "&\<newline>x" needs two */
     int npushed;
     struct buf *records[MAX_RECORDS];
@@ -211,7 +212,14 @@ int input_getc(struct input *in)
     }
     if (c >= 0)
         record(in, c);
+    if (c == '\n')
+        in->lines++;
     return c;
+}
+
+int input_line(struct input *in)
+{
+    return in->lines + 1;
 }
 
 /* c (not -1) is read again next: the lexer looks ahead at most two. */
@@ -220,6 +228,8 @@ void input_ungetc(struct input *in, int c)
     if (c < 0 || in->npushed == 2)
         return;
     in->pushed[in->npushed++] = c;
+    if (c == '\n')
+        in->lines--;
     for (int i = 0; i < in->nrecords; i++)
         if (in->records[i]->len > 0)
             in->records[i]->s[--in->records[i]->len] = '\0';

@@ -19,7 +19,6 @@ void lex_init(struct lexer *lx, struct input *in, struct pool *pool)
     memset(lx, 0, sizeof(*lx));
     lx->in = in;
     lx->pool = pool;
-    lx->lineno = 1;
 }
 
 static int getch(struct lexer *lx)
@@ -42,7 +41,7 @@ static int is_meta(int c)
 static void lex_error(struct lexer *lx, const char *what)
 {
     if (!lx->error)
-        complain("line %d: syntax error: %s", lx->lineno, what);
+        complain("line %d: syntax error: %s", input_line(lx->in), what);
     lx->error = 1;
 }
 
@@ -70,7 +69,6 @@ static int read_body_line(struct lexer *lx, struct buf *line)
         buf_putc(line, (char)c);
     if (c < 0 && line->len == start)
         return -1;
-    lx->lineno++;
     return 0;
 }
 
@@ -138,8 +136,6 @@ static int scan_single_quotes(struct lexer *lx, struct buf *w)
         buf_putc(w, (char)c);
         if (c == '\'')
             return 0;
-        if (c == '\n')
-            lx->lineno++;
     }
     lex_error(lx, "unterminated '");
     return -1;
@@ -151,10 +147,8 @@ static void scan_backslash(struct lexer *lx, struct buf *w)
 {
     int c = getch(lx);
 
-    if (c == '\n') {
-        lx->lineno++;
+    if (c == '\n')
         return;
-    }
     buf_putc(w, '\\');
     if (c >= 0)
         buf_putc(w, (char)c);
@@ -182,8 +176,6 @@ static int scan_double_quotes(struct lexer *lx, struct buf *w)
         buf_putc(w, (char)c);
         if (c == '"')
             return 0;
-        if (c == '\n')
-            lx->lineno++;
     }
     lex_error(lx, "unterminated \"");
     return -1;
@@ -333,7 +325,7 @@ static int scan_dollar_body(struct lexer *lx, struct buf *w, int dq)
 static struct token scan_word(struct lexer *lx, int c)
 {
     struct buf w = { 0 };
-    struct token t = { .type = T_WORD, .lineno = lx->lineno };
+    struct token t = { .type = T_WORD, .lineno = input_line(lx->in) };
 
     for (; !is_meta(c); c = getch(lx)) {
         int fail = 0;
@@ -399,7 +391,6 @@ static int getch_joined(struct lexer *lx)
             ungetch(lx, d);
             break;
         }
-        lx->lineno++;
     }
     return c;
 }
@@ -460,7 +451,7 @@ static int skip_blanks(struct lexer *lx)
 
 static struct token read_token(struct lexer *lx)
 {
-    struct token t = { .lineno = lx->lineno };
+    struct token t = { .lineno = input_line(lx->in) };
     int c = skip_blanks(lx);
 
     if (c < 0) {
@@ -468,7 +459,6 @@ static struct token read_token(struct lexer *lx)
         read_pending_heredocs(lx);      /* "cat <<END" and no more: an empty text */
     } else if (c == '\n') {
         t.type = T_NEWLINE;
-        lx->lineno++;
         read_pending_heredocs(lx);
     } else if (strchr("&|;<>()", c)) {
         t.type = scan_operator(lx, c);

@@ -87,6 +87,7 @@ struct input *input_fd(int fd, int interactive);
 struct input *input_file(const char *path);     /* NULL: see errno */
 void input_free(struct input *in);
 int input_getc(struct input *in);       /* -1 at the end */
+int input_line(struct input *in);       /* the number of the line being read */
 void input_ungetc(struct input *in, int c);
 void input_new_command(struct input *in);       /* the next line is a new command: PS1 */
 int input_interrupted(struct input *in);        /* Ctrl-C at the prompt (until the next command) */
@@ -154,7 +155,6 @@ struct case_item {
 
 struct node {
     enum node_type type;
-    int lineno;
     struct redir *redirs;       /* of a simple or a compound command */
     char **assigns;             /* N_SIMPLE: NAME=value words */
     int nassigns;
@@ -209,7 +209,6 @@ struct lexer {
     struct pool *pool;
     struct token peeked;
     int have_peeked;
-    int lineno;
     struct redir *pending_heredocs[16];     /* bodies to read after the next newline */
     int npending;
     int depth;                  /* compound commands open: ((((( has a limit */

@@ -162,6 +162,12 @@ static void test_malformed(void)
     }
     if (ok)
         check(1, "sh_malformed_lines", "%d kinds", (int)(sizeof(bad) / sizeof(bad[0])));
+    /* the line number counts from the start of the script, not of the command */
+    write_file("/tmp/sh_bad", "echo 1\n\necho \"two\nlines\"\ncat <<E\nbody\nE\nfi\n");
+    char *argv[] = { "sh", "/tmp/sh_bad", NULL };
+    int status = run_sh(argv, NULL);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(err, "line 8: syntax error"),
+          "sh_syntax_error_line_number", "status %#x err \"%s\"", status, err);
 }
 
 /* Other errors that end a script with status 2, as POSIX says (2.8.1) and
