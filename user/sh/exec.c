@@ -378,17 +378,21 @@ static int read_only_assignment(char **assigns, int n)
 
 /* ================================================================ simple commands */
 
-/* set -x: "+ echo hello" on stderr, before the command runs. */
+/* set -x: "+ echo hello" on stderr, before the command runs; the "+ "
+ * is $PS4, expanded. */
 static void trace(char **assigns, int nassigns, struct fields *f)
 {
     if (!option(OPT_XTRACE))
         return;
+    const char *ps4 = get_var("PS4");
+    char *prefix = ps4 ? expand_word(ps4) : NULL;
+    const char *sep = "";
     fflush(stdout);
-    fputs("+", stderr);
-    for (int i = 0; i < nassigns; i++)
-        fprintf(stderr, " %s", assigns[i]);
-    for (int i = 0; i < f->n; i++)
-        fprintf(stderr, " %s", f->v[i]);
+    fputs(prefix ? prefix : "", stderr);
+    for (int i = 0; i < nassigns; i++, sep = " ")
+        fprintf(stderr, "%s%s", sep, assigns[i]);
+    for (int i = 0; i < f->n; i++, sep = " ")
+        fprintf(stderr, "%s%s", sep, f->v[i]);
     fputc('\n', stderr);
 }
 

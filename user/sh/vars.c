@@ -439,6 +439,7 @@ void init_variables(void)
         set_var("PWD", cwd, V_EXPORT);
     set_var("PS1", "minnow:$PWD$ ", 0);
     set_var("PS2", "> ", 0);
+    set_var("PS4", "+ ", 0);
     set_var("OPTIND", "1", 0);
     shell_pid = getpid();
     char ppid[16];

@@ -96,6 +96,9 @@ static void test_variables_and_quotes(void)
     check(strcmp(out, "C=one\n[]\n[]\n") == 0, "sh_assignment_for_one_command", "out \"%s\"", out);
     sh("echo $$");
     check(atoi(out) == last_pid, "sh_dollar_dollar", "out \"%s\", pid %d", out, last_pid);
+    sh("set -x; echo hi; x=7 PS4='[$x] '; echo there");
+    check(strcmp(out, "hi\nthere\n") == 0 && strstr(err, "+ echo hi\n") && strstr(err, "[7] echo there\n"),
+          "sh_xtrace_ps4", "out \"%s\" err \"%s\"", out, err);
 }
 
 static void test_background(void)
@@ -219,6 +222,11 @@ static void test_scripts(void)
     status = run_sh(stdin_argv, "echo from stdin\nfalse\nexit 3\necho not here\n");
     check(WIFEXITED(status) && WEXITSTATUS(status) == 3 && strcmp(out, "from stdin\n") == 0 && !strstr(err, "minnow:"),
           "sh_commands_on_stdin", "status %#x out \"%s\" err \"%s\"", status, out, err);
+
+    char *dash_s[] = { "sh", "-s", "hello", "world", NULL };
+    status = run_sh(dash_s, "echo \"[$1] [$#]\"\n");
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && strcmp(out, "[hello] [2]\n") == 0,
+          "sh_dash_s_args", "status %#x out \"%s\" err \"%s\"", status, out, err);
 
     char *missing[] = { "sh", "/tmp/no_such_script", NULL };
     status = run_sh(missing, NULL);
