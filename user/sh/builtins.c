@@ -11,7 +11,6 @@
  * kill); trap is in trap.c. */
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -84,7 +83,7 @@ static int builtin_pwd(int argc, char **argv)
 static int builtin_exit(int argc, char **argv)
 {
     static int warned;
-    long status = get_last_status();
+    long status = status_for_exit();
 
     if (argc > 1 && number_arg("exit", argv[1], &status) < 0)
         status = 2;
@@ -114,10 +113,10 @@ static int mark_vars(int argc, char **argv, int flag, const char *who)
         size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!valid_name(argv[i], len)) {
             complain("%s: `%s': not a valid identifier", who, argv[i]);
-            status = 1;
+            status = builtin_error(1);
         } else if (eq) {
             if (assign(argv[i], 0) < 0)
-                status = 1;
+                status = builtin_error(1);
             *eq = '\0';
             add_var_flags(argv[i], flag);
             *eq = '=';
@@ -153,7 +152,7 @@ static int builtin_unset(int argc, char **argv)
         if (functions)
             unset_function(argv[i]);
         else if (unset_var(argv[i]) < 0)
-            status = 1;
+            status = builtin_error(1);
     }
     return status;
 }
@@ -197,7 +196,7 @@ static int builtin_set(int argc, char **argv)
             int o = option_by_name(argv[++i]);
             if (o < 0) {
                 complain("set: %s: invalid option name", argv[i]);
-                return 2;
+                return builtin_error(2);
             }
             set_option((enum option)o, on);
             continue;
@@ -206,7 +205,7 @@ static int builtin_set(int argc, char **argv)
             int o = option_by_letter(*c);
             if (o < 0) {
                 complain("set: -%c: invalid option", *c);
-                return 2;
+                return builtin_error(2);
             }
             set_option((enum option)o, on);
         }
@@ -221,10 +220,10 @@ static int builtin_shift(int argc, char **argv)
     long n = 1;
 
     if (argc > 1 && number_arg("shift", argv[1], &n) < 0)
-        return 2;
+        return builtin_error(2);
     if (shift_params((int)n) < 0) {
         complain("shift: can't shift that many");
-        return 1;
+        return builtin_error(1);
     }
     return 0;
 }
@@ -235,9 +234,11 @@ static int builtin_break(int argc, char **argv)
 {
     long n = 1;
 
-    if (argc > 1 && (number_arg(argv[0], argv[1], &n) < 0 || n < 1)) {
+    if (argc > 1 && number_arg(argv[0], argv[1], &n) < 0)
+        return builtin_error(1);
+    if (n < 1) {
         complain("%s: %s: loop count out of range", argv[0], argv[1]);
-        return 1;
+        return builtin_error(1);
     }
     if (loop_depth() == 0)
         return 0;
@@ -250,12 +251,11 @@ static int builtin_break(int argc, char **argv)
 
 static int builtin_return(int argc, char **argv)
 {
-    long n = get_last_status();
+    long n = status_for_exit();
 
     if (argc > 1 && number_arg("return", argv[1], &n) < 0)
-        n = 2;
-    set_last_status((int)(n & 0xff));
-    request_return();
+        n = builtin_error(2);
+    request_return((int)(n & 0xff));
     return (int)(n & 0xff);
 }
 
@@ -291,23 +291,17 @@ static int builtin_dot(int argc, char **argv)
 {
     if (argc < 2) {
         complain(".: filename argument required");
-        return 2;
+        return builtin_error(2);
     }
     char *path = strchr(argv[1], '/') ? strdup(argv[1]) : find_program(argv[1]);
-    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-    if (!path && access(argv[1], R_OK) == 0)
-        fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+    struct input *in = input_file(path ? path : argv[1]);
     free(path);
-    if (fd < 0) {
+    if (!in) {
         complain(".: %s: not found", argv[1]);
-        if (!is_interactive())
-            leave(2);
-        return 1;
+        return builtin_error(1);
     }
-    struct input *in = input_fd(fd, 0);
     int status = run_input(in);
     input_free(in);
-    close(fd);
     return status;
 }
 
@@ -389,7 +383,7 @@ static int builtin_command(int argc, char **argv)
             status |= describe_name(argv[i], how);
         return status;
     }
-    return run_simple_command(argv + i, argc - i, 1);
+    return run_by_command(argv + i, argc - i);
 }
 
 /* ---------------------------------------------------------------- odds and ends */
@@ -413,75 +407,86 @@ static int builtin_umask(int argc, char **argv)
 }
 
 /* getopts OPTSTRING NAME [ARGS]: the next option of $@ (or ARGS) in NAME,
- * its argument in OPTARG; OPTIND counts.  Which character of a "-abc"
- * group comes next is remembered here. */
+ * its argument in OPTARG; OPTIND is the number of the argument to look
+ * at.  Where getopts is inside a group like "-abc" is next_char; a new
+ * value of OPTIND (OPTIND=1 starts again) sets it back to the group's start. */
+static int next_char = 1;
+
+void getopts_reset(void)
+{
+    next_char = 1;
+}
+
+static void set_optind(int optind, int next)
+{
+    char num[16];
+
+    snprintf(num, sizeof(num), "%d", optind);
+    set_var("OPTIND", num, 0);          /* which calls getopts_reset */
+    next_char = next;
+}
+
+/* The option's argument: the rest of its group, or the next argument.
+ * Returns the name's value: the option, or ':' or '?' if it is missing. */
+static char option_argument(const char *arg, int *optind, char **args, int nargs, char c, int silent)
+{
+    const char *value = arg + next_char;
+
+    if (!*value && *optind < nargs)
+        value = args ? args[(*optind)++] : get_param(++*optind);
+    else if (!*value) {
+        char opt[2] = { c, 0 };
+        if (silent) {
+            set_var("OPTARG", opt, 0);
+            return ':';
+        }
+        fprintf(stderr, "%s: option requires an argument -- %c\n", get_arg0(), c);
+        return '?';
+    }
+    set_var("OPTARG", value, 0);
+    return c;
+}
+
 static int builtin_getopts(int argc, char **argv)
 {
-    static int next_char = 1, last_optind;
-
     if (argc < 3) {
         complain("getopts: usage: getopts optstring name [arg...]");
         return 2;
     }
     const char *optstring = argv[1], *name = argv[2];
-    int nargs = argc > 3 ? argc - 3 : get_nparams();
+    char **args = argc > 3 ? argv + 3 : NULL;
+    int nargs = args ? argc - 3 : get_nparams();
     const char *optind_s = get_var("OPTIND");
-    int optind = optind_s ? atoi(optind_s) : 1;
-    if (optind < 1)
-        optind = 1;
-    if (optind != last_optind)
-        next_char = 1;
-    const char *arg = optind <= nargs ? (argc > 3 ? argv[2 + optind] : get_param(optind)) : NULL;
+    int optind = optind_s && atoi(optind_s) > 0 ? atoi(optind_s) : 1;
+    const char *arg = optind > nargs ? NULL : args ? args[optind - 1] : get_param(optind);
+    int silent = optstring[0] == ':';
 
     unset_var("OPTARG");
     if (!arg || arg[0] != '-' || !arg[1] || strcmp(arg, "--") == 0) {
-        if (arg && strcmp(arg, "--") == 0)
-            optind++;
-        char num[16];
-        snprintf(num, sizeof(num), "%d", optind);
-        set_var("OPTIND", num, 0);
-        last_optind = optind;
+        set_optind(optind + (arg && strcmp(arg, "--") == 0), 1);
         set_var(name, "?", 0);
         return 1;
     }
+    if (next_char >= (int)strlen(arg))
+        next_char = 1;                  /* "set --" changed the arguments */
     char c = arg[next_char++];
-    const char *spec = c != ':' ? strchr(optstring, c) : NULL;
-    int silent = optstring[0] == ':';
     char opt[2] = { c, 0 };
+    const char *spec = c != ':' ? strchr(optstring, c) : NULL;
     if (!spec) {
         if (silent)
             set_var("OPTARG", opt, 0);
         else
             fprintf(stderr, "%s: illegal option -- %c\n", get_arg0(), c);
-        set_var(name, "?", 0);
+        opt[0] = '?';
     } else if (spec[1] == ':') {
-        if (arg[next_char]) {
-            set_var("OPTARG", arg + next_char, 0);
-        } else if (optind + 1 <= nargs) {
-            optind++;
-            set_var("OPTARG", argc > 3 ? argv[2 + optind] : get_param(optind), 0);
-        } else {
-            if (silent) {
-                set_var("OPTARG", opt, 0);
-                opt[0] = ':';
-            } else {
-                fprintf(stderr, "%s: option requires an argument -- %c\n", get_arg0(), c);
-                opt[0] = '?';
-            }
-        }
+        opt[0] = option_argument(arg, &optind, args, nargs, c, silent);
         next_char = (int)strlen(arg);
-        set_var(name, opt, 0);
-    } else {
-        set_var(name, opt, 0);
     }
-    if (!arg[next_char]) {
-        optind++;
-        next_char = 1;
-    }
-    char num[16];
-    snprintf(num, sizeof(num), "%d", optind);
-    set_var("OPTIND", num, 0);
-    last_optind = optind;
+    if (!arg[next_char])
+        set_optind(optind + 1, 1);
+    else
+        set_optind(optind, next_char);
+    set_var(name, opt, 0);
     return 0;
 }
 

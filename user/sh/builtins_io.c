@@ -137,6 +137,22 @@ static int ifs_white(const char *ifs, char c, int esc)
     return in_ifs(ifs, c, esc) && (c == ' ' || c == '\t' || c == '\n');
 }
 
+/* The delimiter between two fields at p: blanks of $IFS, or one other
+ * $IFS character with blanks around it (only_blanks: the start of the
+ * line, where only the blanks go).  Returns where the next field starts. */
+static size_t skip_delimiter(const char *ifs, const char *s, const char *esc, size_t len, size_t p,
+                             int only_blanks)
+{
+    while (p < len && ifs_white(ifs, s[p], esc[p]))
+        p++;
+    if (!only_blanks && p < len && in_ifs(ifs, s[p], esc[p])) {
+        p++;
+        while (p < len && ifs_white(ifs, s[p], esc[p]))
+            p++;
+    }
+    return p;
+}
+
 /* read [-r] [-p prompt] NAME...: the line split at $IFS, one field a
  * name, the last name takes the rest.  No name: all of it in REPLY. */
 int builtin_read(int argc, char **argv)
@@ -177,30 +193,21 @@ int builtin_read(int argc, char **argv)
     const char *ifsv = get_var("IFS");
     const char *ifs = i < argc ? (ifsv ? ifsv : " \t\n") : "";   /* REPLY: the line as it is */
     const char *s = line.s ? line.s : "", *e = esc.s ? esc.s : "";
-    size_t len = line.len, p = 0;
+    size_t len = line.len, p = skip_delimiter(ifs, s, e, len, 0, 1);
 
-    while (p < len && ifs_white(ifs, s[p], e[p]))
-        p++;
     for (int k = 0; k < nnames; k++) {
         struct buf value = { 0 };
-        if (k == nnames - 1) {
-            size_t end = len;
+        size_t end = p;
+        while (end < len && !in_ifs(ifs, s[end], e[end]))
+            end++;
+        if (k == nnames - 1 && skip_delimiter(ifs, s, e, len, end, 0) < len) {
+            /* the last name takes the rest, but no blanks at its end */
+            end = len;
             while (end > p && ifs_white(ifs, s[end - 1], e[end - 1]))
                 end--;
-            buf_putn(&value, s + p, end > p ? end - p : 0);
-            p = len;
-        } else {
-            while (p < len && !in_ifs(ifs, s[p], e[p]))
-                buf_putc(&value, s[p++]);
-            /* the delimiter: blanks, or one other IFS character with blanks around */
-            while (p < len && ifs_white(ifs, s[p], e[p]))
-                p++;
-            if (p < len && in_ifs(ifs, s[p], e[p]) && !ifs_white(ifs, s[p], e[p])) {
-                p++;
-                while (p < len && ifs_white(ifs, s[p], e[p]))
-                    p++;
-            }
         }
+        buf_putn(&value, s + p, end - p);
+        p = skip_delimiter(ifs, s, e, len, end, 0);
         int failed = set_var(names[k], value.s ? value.s : "", 0) < 0;
         buf_free(&value);
         if (failed) {

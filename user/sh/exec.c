@@ -28,7 +28,7 @@ static void assignment_failed(void);
 
 /* ================================================================ unwinding */
 
-static int break_levels, continue_levels, returning;
+static int break_levels, continue_levels, returning, return_status;
 static int loops, functions;
 static int errexit_off;         /* > 0 while a condition runs: set -e ignores it */
 
@@ -42,9 +42,11 @@ void request_continue(int levels)
     continue_levels = levels < loops ? levels : loops;
 }
 
-void request_return(void)
+/* The status is kept apart from $?, which a trap's action puts back. */
+void request_return(int status)
 {
     returning = 1;
+    return_status = status;
 }
 
 int loop_depth(void)
@@ -165,7 +167,7 @@ int run_function(struct node *body, int argc, char **argv)
     int status = exec_node(body);
     if (returning) {
         returning = 0;
-        status = get_last_status();
+        status = return_status;
     }
     functions--;
     loops = saved_loops;
@@ -334,19 +336,63 @@ static pid_t fork_into_job(struct job *j, int background)
     return pid;
 }
 
+/* ================================================================ errors that end a script
+ *
+ * POSIX (2.8.1) ends a script at some errors, as at a syntax error: what
+ * follows would run on wrong assumptions.  At a prompt the command just
+ * fails. */
+
+/* The builtin running now is a special one, not run by "command". */
+static int running_special;
+
+/* A failed assignment (to a read-only variable). */
+static void assignment_failed(void)
+{
+    if (!is_interactive())
+        leave(2);
+}
+
+/* A special builtin's own error: a bad option or operand, "shift 5" with
+ * two arguments, a redirection that failed.  Returns status. */
+int builtin_error(int status)
+{
+    if (running_special && !is_interactive())
+        leave(2);
+    return status;
+}
+
+/* "r=2 cmd" with r read-only: found before cmd runs, since a program's
+ * assignments are made in its child, too late to end the script. */
+static int read_only_assignment(char **assigns, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char *name = scratch_strndup(assigns[i], strcspn(assigns[i], "="));
+        if (var_flags(name) & V_READONLY) {
+            complain("%s: is read only", name);
+            assignment_failed();
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ================================================================ simple commands */
 
-/* set -x: "+ echo hello" on stderr, before the command runs. */
+/* set -x: "+ echo hello" on stderr, before the command runs; the "+ "
+ * is $PS4, expanded. */
 static void trace(char **assigns, int nassigns, struct fields *f)
 {
     if (!option(OPT_XTRACE))
         return;
+    const char *ps4 = get_var("PS4");
+    char *prefix = ps4 ? expand_word(ps4) : NULL;
+    const char *sep = "";
     fflush(stdout);
-    fputs("+", stderr);
-    for (int i = 0; i < nassigns; i++)
-        fprintf(stderr, " %s", assigns[i]);
-    for (int i = 0; i < f->n; i++)
-        fprintf(stderr, " %s", f->v[i]);
+    fputs(prefix ? prefix : "", stderr);
+    for (int i = 0; i < nassigns; i++, sep = " ")
+        fprintf(stderr, "%s%s", sep, assigns[i]);
+    for (int i = 0; i < f->n; i++, sep = " ")
+        fprintf(stderr, "%s%s", sep, f->v[i]);
     fputc('\n', stderr);
 }
 
@@ -358,25 +404,12 @@ static char **expand_assignments(struct node *n, int assign_now)
     char **out = scratch_alloc((size_t)(n->nassigns + 1) * sizeof(char *));
 
     for (int i = 0; i < n->nassigns; i++) {
-        char *eq = strchr(n->assigns[i], '=');
-        char *value = expand_assignment_value(eq + 1);
-        if (!value)
+        if (!(out[i] = expand_assignment(n->assigns[i])))
             return NULL;
-        size_t len = (size_t)(eq - n->assigns[i]) + 1;
-        out[i] = scratch_alloc(len + strlen(value) + 1);
-        memcpy(out[i], n->assigns[i], len);
-        strcpy(out[i] + len, value);
         if (assign_now && assign(out[i], 0) < 0)
             assignment_failed();
     }
     return out;
-}
-
-/* POSIX: a failed assignment (to a read-only variable) ends a script. */
-static void assignment_failed(void)
-{
-    if (!is_interactive())
-        leave(2);
 }
 
 static int assign_all(char **assigns, int n, int flags)
@@ -447,27 +480,35 @@ static int run_program(struct node *n, char **assigns, char **argv)
     return wait_in_foreground(j);
 }
 
-/* Runs argv, already expanded: a builtin or function here, or a program. */
-static int run_command(struct node *n, char **assigns, struct fields *f, int no_functions)
+/* Runs argv, already expanded: a builtin or function here, or a program.
+ * by_command: "command NAME", which finds no function, and makes a
+ * special builtin an ordinary one. */
+static int run_command(struct node *n, char **assigns, struct fields *f, int by_command)
 {
     const struct builtin *b = find_builtin(f->v[0]);
-    struct node *body = no_functions ? NULL : find_function(f->v[0]);
+    struct node *body = by_command ? NULL : find_function(f->v[0]);
+    int special = b && b->special && !by_command, outer = running_special, status;
     struct saved_fds *saved = NULL;
-    int status;
 
-    if (b && strcmp(f->v[0], "exec") == 0 && f->n == 1)
-        return redir_apply(n->redirs, NULL) < 0 ? 1 : 0;   /* "exec 3> f": for good */
-    if (b || body) {
+    if (read_only_assignment(assigns, n->nassigns))
+        return 1;
+    if (!b && !body)
+        return run_program(n, assigns, f->v);
+    running_special = special;
+    if (b && strcmp(f->v[0], "exec") == 0 && f->n == 1) {
+        /* "exec 3> f": for good */
+        status = redir_apply(n->redirs, NULL) < 0 ? builtin_error(1) : 0;
+    } else {
         if (redir_apply(n->redirs, &saved) < 0)
-            status = 1;
-        else if ((b && b->special) || !body)
+            status = builtin_error(1);
+        else if (special || !body)
             status = run_builtin(b, assigns, n->nassigns, f->n, f->v);
         else
             status = run_function_with(body, assigns, n->nassigns, f->n, f->v);
         redir_restore(saved);
-        return status;
     }
-    return run_program(n, assigns, f->v);
+    running_special = outer;
+    return status;
 }
 
 /* Only assignments (made already) and redirections: "x=1", "> file". */
@@ -481,7 +522,7 @@ static int run_assignments(struct node *n)
     return status ? status : get_last_status();
 }
 
-static int exec_simple(struct node *n, int no_functions)
+static int exec_simple(struct node *n)
 {
     void *mark = scratch_mark();
     struct fields f;
@@ -489,24 +530,24 @@ static int exec_simple(struct node *n, int no_functions)
 
     int substitutions = command_substitutions();
     char **assigns = expand_assignments(n, n->nwords == 0);
-    if (!assigns || expand_words(n->words, n->nwords, &f) < 0) {
+    if (!assigns || expand_words(n->words, n->nwords, 1, &f) < 0) {
         status = 1;
     } else {
         trace(assigns, n->nassigns, &f);
         if (f.n == 0 && substitutions == command_substitutions())
             set_last_status(0);         /* "x=$(cmd)" has cmd's status, "x=1" 0 */
-        status = f.n == 0 ? run_assignments(n) : run_command(n, assigns, &f, no_functions);
+        status = f.n == 0 ? run_assignments(n) : run_command(n, assigns, &f, 0);
     }
     scratch_release(mark);
     return status;
 }
 
 /* "command NAME ARGS": a builtin or a program, never a function. */
-int run_simple_command(char **argv, int argc, int no_functions)
+int run_by_command(char **argv, int argc)
 {
     struct node n = { .type = N_SIMPLE, .words = argv, .nwords = argc };
     struct fields f = { .v = argv, .n = argc };
-    return run_command(&n, NULL, &f, no_functions);
+    return run_command(&n, NULL, &f, 1);
 }
 
 /* In a child already (a pipeline's part): no second fork for a program. */
@@ -515,7 +556,7 @@ static _Noreturn void exec_simple_in_child(struct node *n)
     struct fields f;
     char **assigns = expand_assignments(n, n->nwords == 0);
 
-    if (!assigns || expand_words(n->words, n->nwords, &f) < 0)
+    if (!assigns || expand_words(n->words, n->nwords, 1, &f) < 0)
         leave(1);
     trace(assigns, n->nassigns, &f);
     if (f.n == 0)
@@ -618,7 +659,7 @@ static int exec_pipeline(struct node *p)
 
     errexit_off += p->bang;
     if (only && only->type == N_SIMPLE)
-        status = exec_simple(only, 0);
+        status = exec_simple(only);
     else if (only && only->type != N_SUBSHELL)
         status = exec_node(only);
     else
@@ -687,7 +728,7 @@ static int exec_for(struct node *n)
     int status = 0;
 
     if (n->has_in) {
-        if (expand_words(n->words, n->nwords, &f) < 0) {
+        if (expand_words(n->words, n->nwords, 0, &f) < 0) {
             scratch_release(mark);
             return 1;
         }
@@ -795,11 +836,13 @@ static int exec_node(struct node *n)
 {
     int status;
 
-    if (!n)
+    /* set -n: a script is only read (checked for syntax errors) from
+     * here on; a person at a prompt could never "set +n" again */
+    if (!n || (option(OPT_NOEXEC) && !is_interactive()))
         return 0;
     switch (n->type) {
     case N_SIMPLE:
-        status = exec_simple(n, 0);
+        status = exec_simple(n);
         break;
     case N_PIPELINE:
         status = exec_pipeline(n);
@@ -847,9 +890,11 @@ int run_string(const char *text)
     struct node *tree;
     int status;
 
-    if (parse_string(text, pool, &tree) < 0)
+    if (parse_string(text, pool, &tree) < 0) {
+        if (!is_interactive())
+            leave(2);           /* a syntax error ends a script, here too */
         status = 2;
-    else
+    } else
         status = exec_node(tree);
     pool_drop(pool);
     set_last_status(status);
@@ -879,17 +924,17 @@ int run_input(struct input *in)
                 leave(2);
             continue;
         }
-        if (tree && !option(OPT_NOEXEC))
-            status = exec_node(tree);
-        else
-            status = get_last_status();
+        status = tree ? exec_node(tree) : get_last_status();
         pool_drop(pool);
         run_pending_traps();
         clear_interrupted();
         if (!is_interactive())
             check_jobs();       /* a script hears of jobs a signal stopped or killed */
-        if (returning && functions == 0) {
-            returning = 0;      /* "return" in a file read by "." ends the file */
+        if (returning) {
+            /* "return" in a file read by "." ends the file (a function
+             * called from it has had its own return back already) */
+            returning = 0;
+            status = return_status;
             break;
         }
     }

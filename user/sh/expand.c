@@ -35,6 +35,7 @@ enum {
 struct exp {
     struct buf text, flags;
     int literal;        /* flags of unquoted literal characters (F_SPLIT inside ${x:-a b}) */
+    int quoted_word;    /* inside "${x:-word}": quotes in word change nothing */
     int assignment;     /* PATH=~/bin:~/sbin: a ~ after each ':' too */
     int error;
 };
@@ -53,61 +54,26 @@ static void put_value(struct exp *e, const char *v, int quoted)
 }
 
 static void process(struct exp *e, const char *s, size_t n, int dq);
-static const char *tilde(struct exp *e, const char *w);
+static const char *tilde(struct exp *e, const char *w, const char *end);
 
 /* ${x:-word}: the word's unquoted characters split like an expansion's
  * ("${x:-a b}" is one field, ${x:-a b} two). */
 static void put_word(struct exp *e, const char *word, size_t n, int dq)
 {
-    int saved = e->literal;
+    int saved_literal = e->literal, saved_quoted = e->quoted_word;
+    const char *rest = dq ? word : tilde(e, word, word + n);       /* ${x:-~/a} */
 
     e->literal = dq ? F_QUOTED : F_SPLIT;
-    process(e, word, n, dq);
-    e->literal = saved;
+    e->quoted_word = dq;
+    process(e, rest, n - (size_t)(rest - word), dq);
+    e->literal = saved_literal;
+    e->quoted_word = saved_quoted;
 }
 
-/* ---------------------------------------------------------------- finding ends */
-
-/* p is just after "${": where its '}' is. */
-static const char *brace_end(const char *p)
-{
-    int depth = 1;
-
-    for (; *p; p++) {
-        if (*p == '\\' && p[1])
-            p++;
-        else if (*p == '\'') {
-            const char *q = strchr(p + 1, '\'');
-            p = q ? q : p + strlen(p) - 1;
-        } else if (*p == '$' && p[1] == '{') {
-            depth++;
-            p++;
-        } else if (*p == '$' && p[1] == '(' && p[2] != '(') {
-            p += 1 + command_substitution_length(p + 2);
-        } else if (*p == '{') {
-            depth++;
-        } else if (*p == '}' && --depth == 0) {
-            return p;
-        }
-    }
-    return p;
-}
-
-/* p is just after "$((": where its "))" is. */
-static const char *arith_end(const char *p)
-{
-    int depth = 0;
-
-    for (; *p; p++) {
-        if (*p == '(')
-            depth++;
-        else if (*p == ')' && depth > 0)
-            depth--;
-        else if (*p == ')' && p[1] == ')')
-            return p;
-    }
-    return p;
-}
+/* ---------------------------------------------------------------- finding ends
+ *
+ * ${...}, $(...) and $((...)) end where the lexer found their end
+ * (dollar_length); a backquote at the next unescaped backquote. */
 
 /* p is just after a backquote: the closing one. */
 static const char *backquote_end(const char *p)
@@ -265,6 +231,15 @@ static char *param_string(const char *name, int *unset)
     return scratch_strdup(v ? v : "");
 }
 
+/* A parameter's value into the field; $@ and $* as their fields. */
+static void put_param(struct exp *e, const char *name, const char *value, int dq)
+{
+    if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0)
+        put_all_params(e, name[0] == '*', dq);
+    else
+        put_value(e, value, dq);
+}
+
 static int unset_error(struct exp *e, const char *name)
 {
     complain("%s: parameter not set", name);
@@ -348,16 +323,12 @@ static void put_braced(struct exp *e, const char *p, const char *end, int dq)
     char *name = scratch_strndup(p, (size_t)n);
     const char *op = p + n;
     if (op == end) {                                    /* ${x} */
-        if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0) {
-            put_all_params(e, name[0] == '*', dq);
-            return;
-        }
         char *v = param_string(name, &unset);
         if (unset && option(OPT_NOUNSET)) {
             unset_error(e, name);
             return;
         }
-        put_value(e, v, dq);
+        put_param(e, name, v, dq);
         return;
     }
     int colon = *op == ':';
@@ -380,7 +351,7 @@ static void put_braced(struct exp *e, const char *p, const char *end, int dq)
         if (empty)
             put_word(e, word, wlen, dq);
         else
-            put_value(e, v, dq);
+            put_param(e, name, v, dq);
         return;
     case '+':
         if (!empty)
@@ -410,7 +381,7 @@ static void put_braced(struct exp *e, const char *p, const char *end, int dq)
                 leave(2);
             return;
         }
-        put_value(e, v, dq);
+        put_param(e, name, v, dq);
         return;
     default:                                            /* % %% # ## */
         if (unset && option(OPT_NOUNSET)) {
@@ -422,6 +393,21 @@ static void put_braced(struct exp *e, const char *p, const char *end, int dq)
     }
 }
 
+/* $((expr)): expr is expanded first, then evaluated. */
+static void put_arithmetic(struct exp *e, const char *expr, size_t n, int dq)
+{
+    long value;
+    char *text = expand_part(expr, n, 0, &e->error);
+
+    if (!e->error && arith_eval(text, &value) == 0) {
+        char num[24];
+        snprintf(num, sizeof(num), "%ld", value);
+        put_value(e, num, dq);
+    } else {
+        e->error = 1;
+    }
+}
+
 /* p is at a '$'.  Returns the number of characters used. */
 static size_t put_dollar(struct exp *e, const char *p, const char *end, int dq)
 {
@@ -429,28 +415,20 @@ static size_t put_dollar(struct exp *e, const char *p, const char *end, int dq)
         put(e, '$', dq ? F_QUOTED : e->literal);
         return 1;
     }
-    if (p[1] == '{') {
-        const char *close = brace_end(p + 2);
-        put_braced(e, p + 2, close, dq);
-        return (size_t)(close - p) + (*close ? 1 : 0);
-    }
-    if (p[1] == '(' && p + 2 < end && p[2] == '(') {
-        const char *close = arith_end(p + 3);
-        long value;
-        char *expr = expand_part(p + 3, (size_t)(close - p - 3), 0, &e->error);
-        if (!e->error && arith_eval(expr, &value) == 0) {
-            char num[24];
-            snprintf(num, sizeof(num), "%ld", value);
-            put_value(e, num, dq);
-        } else {
+    if (p[1] == '{' || p[1] == '(') {
+        long len = dollar_length(p + 1, dq);
+        if (len < 0 || len > end - p - 1) {            /* the lexer said why */
             e->error = 1;
+            return (size_t)(end - p);
         }
-        return (size_t)(close - p) + (*close ? 2 : 0);
-    }
-    if (p[1] == '(') {
-        size_t len = command_substitution_length(p + 2);     /* with its ')' */
-        put_command_output(e, p + 2, len ? len - 1 : 0, dq);
-        return 2 + len;
+        const char *close = p + 1 + len;                /* after its } ) or )) */
+        if (p[1] == '{')
+            put_braced(e, p + 2, close - 1, dq);
+        else if (p[2] == '(')
+            put_arithmetic(e, p + 3, (size_t)(close - 2 - (p + 3)), dq);
+        else
+            put_command_output(e, p + 2, (size_t)(close - 1 - (p + 2)), dq);
+        return (size_t)(close - p);
     }
     int n = name_length(p + 1, end);
     if (n == 0) {
@@ -460,15 +438,11 @@ static size_t put_dollar(struct exp *e, const char *p, const char *end, int dq)
     if (p[1] >= '0' && p[1] <= '9')
         n = 1;                                          /* $10 is ${1}0 */
     char *name = scratch_strndup(p + 1, (size_t)n);
-    if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0) {
-        put_all_params(e, name[0] == '*', dq);
-    } else {
-        int unset;
-        char *v = param_string(name, &unset);
-        if (unset && option(OPT_NOUNSET) && strcmp(name, "!"))
-            unset_error(e, name);
-        put_value(e, v, dq);
-    }
+    int unset;
+    char *v = param_string(name, &unset);
+    if (unset && option(OPT_NOUNSET) && strcmp(name, "!"))
+        unset_error(e, name);
+    put_param(e, name, v, dq);
     return 1 + (size_t)n;
 }
 
@@ -496,13 +470,16 @@ static void process(struct exp *e, const char *s, size_t n, int dq)
             for (p++; p < close; p++)
                 put(e, *p, F_QUOTED);
             p = close < end ? close + 1 : end;
+        } else if (c == '"' && e->quoted_word) {
+            p++;                /* "${x:-"$@"}": all of it is quoted anyway */
         } else if (c == '"') {
             if (!dq && !is_empty_quoted_at(p, end))
                 put(e, 0, F_MARK);
             dq = !dq;
             p++;
         } else if (c == '\\' && p + 1 < end) {
-            if (!dq || strchr("$`\"\\\n", p[1]))
+            /* in "...", \ quotes only $ ` " \ newline -- and } in "${x:-\}}" */
+            if (!dq || strchr("$`\"\\\n", p[1]) || (e->quoted_word && p[1] == '}'))
                 p++;
             put(e, *p++, F_QUOTED);
         } else if (c == '$') {
@@ -511,8 +488,8 @@ static void process(struct exp *e, const char *s, size_t n, int dq)
             const char *close = backquote_end(p + 1);
             put_backquoted(e, p + 1, (size_t)(close - p - 1), dq);
             p = *close ? close + 1 : close;
-        } else if (c == '~' && !dq && e->assignment && p > s && p[-1] == ':') {
-            p = tilde(e, p);
+        } else if (c == '~' && !dq && e->assignment && p > s && p[-1] == ':' && tilde(e, p, end) != p) {
+            p++;                /* PATH=x:~/bin: tilde() put $HOME for the ~ */
         } else {
             put(e, c, dq ? F_QUOTED : e->literal);
             p++;
@@ -520,14 +497,19 @@ static void process(struct exp *e, const char *s, size_t n, int dq)
     }
 }
 
-/* ~ and ~/dir at the start of a word: $HOME (~user is left as it is). */
-static const char *tilde(struct exp *e, const char *w)
+/* ~ and ~/dir at the start of a word (which ends at end): $HOME.  ~user
+ * is left as it is, and so is ~ when HOME is unset, as in dash.  Returns
+ * where the rest of the word starts. */
+static const char *tilde(struct exp *e, const char *w, const char *end)
 {
-    if (w[0] != '~' || (w[1] && w[1] != '/' && !(e->assignment && w[1] == ':')))
-        return w;
     const char *home = get_var("HOME");
+
+    if (w == end || *w != '~' || !home)
+        return w;
+    if (w + 1 < end && w[1] != '/' && !(e->assignment && w[1] == ':'))
+        return w;
     put(e, 0, F_MARK);
-    put_value(e, home ? home : "", 1);
+    put_value(e, home, 1);
     return w + 1;
 }
 
@@ -543,15 +525,16 @@ static int is_ifs_white(char c, const char *ifs)
     return (c == ' ' || c == '\t' || c == '\n') && is_ifs(c, ifs);
 }
 
-/* A glob pattern from a field: a quoted * must stay a star. */
+/* A glob pattern from a field: a quoted * must stay a star.  A backslash
+ * an unquoted expansion gave quotes the next character, as in dash and
+ * bash (x='a\*' matches only "a*"). */
 static char *pattern_of(const char *text, const char *flags, size_t n)
 {
     char *pat = scratch_alloc(2 * n + 1), *q = pat;
 
     for (size_t i = 0; i < n; i++) {
-        if ((flags[i] & F_QUOTED) || text[i] == '\\')
-            if (strchr("*?[]\\", text[i]))
-                *q++ = '\\';
+        if ((flags[i] & F_QUOTED) && strchr("*?[]\\", text[i]))
+            *q++ = '\\';
         *q++ = text[i];
     }
     return pat;
@@ -599,15 +582,26 @@ static void split_fields(struct exp *e, struct fields *out)
     for (size_t i = 0; i < e->text.len; i++) {
         char c = e->text.s[i];
         int f = e->flags.s[i];
+        if ((f & F_SOFT) && ifs[0]) {
+            /* as in dash and bash: $@'s arguments are split as if joined
+             * by IFS's first character */
+            c = ifs[0];
+            f = F_SPLIT;
+        }
         if (f & F_MARK) {
             started = 1;
         } else if (f & F_BREAK) {
             emit_field(&text, &flags, out);
             started = 1;
-        } else if ((f & F_SOFT) || ((f & F_SPLIT) && is_ifs_white(c, ifs))) {
+        } else if (f & F_SOFT) {                        /* IFS is empty */
             if (started)
                 emit_field(&text, &flags, out);
-            white_ended = started;
+            started = white_ended = 0;
+        } else if ((f & F_SPLIT) && is_ifs_white(c, ifs)) {
+            if (started) {
+                emit_field(&text, &flags, out);
+                white_ended = 1;        /* "a  :b" (IFS=' :'): one delimiter */
+            }
             started = 0;
         } else if ((f & F_SPLIT) && is_ifs(c, ifs)) {
             if (started || !white_ended)
@@ -626,9 +620,12 @@ static void split_fields(struct exp *e, struct fields *out)
     buf_free(&flags);
 }
 
-/* No splitting: the text as one string; "$@" joined by blanks. */
+/* No splitting: the text as one string.  As in dash, $@ and $* are
+ * joined by the first character of $IFS (a blank if it is unset). */
 static char *join(struct exp *e, int as_pattern)
 {
+    const char *ifs = get_var("IFS");
+    char sep = ifs ? ifs[0] : ' ';
     struct buf b = { 0 };
 
     for (size_t i = 0; i < e->text.len; i++) {
@@ -636,9 +633,12 @@ static char *join(struct exp *e, int as_pattern)
         int f = e->flags.s[i];
         if (f & F_MARK)
             continue;
-        if (f & (F_BREAK | F_SOFT))
-            c = ' ';
-        else if (as_pattern && ((f & F_QUOTED) || c == '\\') && strchr("*?[]\\", c))
+        if (f & (F_BREAK | F_SOFT)) {
+            if (sep)
+                buf_putc(&b, sep);
+            continue;
+        }
+        if (as_pattern && (f & F_QUOTED) && strchr("*?[]\\", c))
             buf_putc(&b, '\\');
         buf_putc(&b, c);
     }
@@ -684,14 +684,35 @@ void fields_add(struct fields *f, char *s)
     f->v[f->n] = NULL;
 }
 
-int expand_words(char **words, int nwords, struct fields *out)
+/* export, readonly and local are "declaration utilities" (POSIX 2024,
+ * and dash): their NAME=value operands are expanded as assignments, with
+ * no splitting or globs, so that "export P=$x" keeps the blanks in $x.
+ * Which command it is shows only once its name is expanded. */
+static int is_declaration(const struct fields *f)
+{
+    int i = 0;
+
+    while (i < f->n && strcmp(f->v[i], "command") == 0)
+        i++;
+    return i < f->n && (strcmp(f->v[i], "export") == 0 || strcmp(f->v[i], "readonly") == 0 ||
+                        strcmp(f->v[i], "local") == 0);
+}
+
+int expand_words(char **words, int nwords, int command, struct fields *out)
 {
     memset(out, 0, sizeof(*out));
     fields_add(out, NULL);
     out->n = 0;
     for (int i = 0; i < nwords; i++) {
+        if (command && is_assignment(words[i]) && is_declaration(out)) {
+            char *field = expand_assignment(words[i]);
+            if (!field)
+                return -1;
+            fields_add(out, field);
+            continue;
+        }
         struct exp e = { .literal = 0 };
-        const char *w = tilde(&e, words[i]);
+        const char *w = tilde(&e, words[i], words[i] + strlen(words[i]));
         process(&e, w, strlen(w), 0);
         int failed = e.error;
         if (!failed)
@@ -707,7 +728,7 @@ int expand_words(char **words, int nwords, struct fields *out)
 char *expand_word(const char *word)
 {
     struct exp e = { 0 };
-    const char *w = tilde(&e, word);
+    const char *w = tilde(&e, word, word + strlen(word));
 
     process(&e, w, strlen(w), 0);
     char *r = e.error ? NULL : join(&e, 0);
@@ -715,14 +736,21 @@ char *expand_word(const char *word)
     return r;
 }
 
-char *expand_assignment_value(const char *word)
+char *expand_assignment(const char *word)
 {
     struct exp e = { .assignment = 1 };
-    const char *w = tilde(&e, word);
+    const char *eq = strchr(word, '=');
+    const char *w = tilde(&e, eq + 1, eq + strlen(eq));
 
     process(&e, w, strlen(w), 0);
-    char *r = e.error ? NULL : join(&e, 0);
+    char *value = e.error ? NULL : join(&e, 0);
     exp_free(&e);
+    if (!value)
+        return NULL;
+    size_t len = (size_t)(eq - word) + 1;
+    char *r = scratch_alloc(len + strlen(value) + 1);
+    memcpy(r, word, len);
+    strcpy(r + len, value);
     return r;
 }
 
@@ -733,16 +761,16 @@ char *expand_pattern(const char *word)
     return error ? NULL : r;
 }
 
-/* A here-document: like inside "...", but a " is just a character. */
+/* A here-document: like inside "...", but a " is just a character (the
+ * lexer has joined the lines that end in a backslash already). */
 char *expand_heredoc(const char *text)
 {
     struct exp e = { 0 };
     const char *p = text;
 
     while (*p && !e.error) {
-        if (*p == '\\' && p[1] && strchr("$`\\\n", p[1])) {
-            if (p[1] != '\n')
-                put(&e, p[1], F_QUOTED);
+        if (*p == '\\' && p[1] && strchr("$`\\", p[1])) {
+            put(&e, p[1], F_QUOTED);
             p += 2;
         } else if (*p == '$') {
             p += put_dollar(&e, p, p + strlen(p), 1);

@@ -11,6 +11,7 @@
  *
  * The lexer takes one character at a time and may give one back. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,16 @@ struct input {
     const char *text;           /* a string; or NULL */
     size_t pos;
     int fd;
+    int own_fd;                 /* a file we opened: closed by input_free */
     int interactive;
     char *line;                 /* the block or line being read */
     size_t len, next;
     int new_command;            /* the next prompt is PS1 */
     int interrupted;            /* Ctrl-C at the prompt */
     int at_end;
-    int pushed_back;            /* a character given back, or -2 */
+    int lines;                  /* newlines read: for the line numbers of errors */
+    int pushed[2];              /* characters given back: "&\<newline>x" needs two */
+    int npushed;
     struct buf *records[MAX_RECORDS];
     int nrecords;
 };
@@ -42,7 +46,6 @@ static struct input *new_input(void)
         complain("out of memory");
         exit(2);
     }
-    in->pushed_back = -2;
     in->new_command = 1;
     return in;
 }
@@ -63,8 +66,31 @@ struct input *input_fd(int fd, int interactive)
     return in;
 }
 
+/* A script, or a file read by ".".  Its fd is moved up to 10 or more:
+ * fds 0 to 9 are the script's own (POSIX), and its "exec 3> f" must not
+ * replace what the shell reads the script from.  NULL if it cannot be
+ * opened (errno says why). */
+struct input *input_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    int err = errno;
+    close(fd);
+    if (high < 0) {
+        errno = err;
+        return NULL;
+    }
+    struct input *in = input_fd(high, 0);
+    in->own_fd = 1;
+    return in;
+}
+
 void input_free(struct input *in)
 {
+    if (in->own_fd)
+        close(in->fd);
     free(in->line);
     free(in);
 }
@@ -175,9 +201,8 @@ int input_getc(struct input *in)
 {
     int c;
 
-    if (in->pushed_back != -2) {
-        c = in->pushed_back;
-        in->pushed_back = -2;
+    if (in->npushed > 0) {
+        c = in->pushed[--in->npushed];
     } else if (in->at_end) {
         c = -1;
     } else if ((c = next_char(in)) < 0) {
@@ -187,13 +212,25 @@ int input_getc(struct input *in)
     }
     if (c >= 0)
         record(in, c);
+    if (c == '\n')
+        in->lines++;
     return c;
 }
 
+int input_line(struct input *in)
+{
+    return in->lines + 1;
+}
+
+/* c (not -1) is read again next: the lexer looks ahead at most two. */
 void input_ungetc(struct input *in, int c)
 {
-    in->pushed_back = c;
-    for (int i = 0; c >= 0 && i < in->nrecords; i++)
+    if (c < 0 || in->npushed == 2)
+        return;
+    in->pushed[in->npushed++] = c;
+    if (c == '\n')
+        in->lines--;
+    for (int i = 0; i < in->nrecords; i++)
         if (in->records[i]->len > 0)
             in->records[i]->s[--in->records[i]->len] = '\0';
 }
@@ -213,7 +250,7 @@ int input_interrupted(struct input *in)
 
 size_t input_offset(struct input *in)
 {
-    return in->pos - (in->pushed_back >= 0 ? 1 : 0);
+    return in->pos - (size_t)in->npushed;
 }
 
 void input_record_start(struct input *in, struct buf *b)

@@ -335,13 +335,16 @@ void list_jobs(int argc, char **argv)
 int wait_for_job(struct job *j, int interruptible)
 {
     while (job_state(j) == P_RUNNING) {
+        /* A signal may have come while waitpid was returning another
+         * child (the one that sent it, often): it interrupted nothing. */
+        if (interruptible && pending_trap_signal())
+            return -1;
         int status;
         pid_t pid = waitpid(-1, &status, WUNTRACED);
         if (pid > 0) {
             record_status(pid, status);
         } else if (errno == EINTR) {
-            if (interruptible && pending_trap_signal())
-                return -1;
+            continue;
         } else {                                /* no children left: none runs */
             for (int i = 0; i < j->nprocs; i++)
                 if (j->procs[i].state == P_RUNNING)

@@ -19,7 +19,6 @@ void lex_init(struct lexer *lx, struct input *in, struct pool *pool)
     memset(lx, 0, sizeof(*lx));
     lx->in = in;
     lx->pool = pool;
-    lx->lineno = 1;
 }
 
 static int getch(struct lexer *lx)
@@ -42,7 +41,7 @@ static int is_meta(int c)
 static void lex_error(struct lexer *lx, const char *what)
 {
     if (!lx->error)
-        complain("line %d: syntax error: %s", lx->lineno, what);
+        complain("line %d: syntax error: %s", input_line(lx->in), what);
     lx->error = 1;
 }
 
@@ -58,28 +57,48 @@ int lex_add_heredoc(struct lexer *lx, struct redir *r)
     return 0;
 }
 
-/* One line of a here-document, without its newline; -1 at the end. */
+/* One line of a here-document, without its newline, added to line; -1
+ * at the end. */
 static int read_body_line(struct lexer *lx, struct buf *line)
 {
+    size_t start = line->len;
     int c;
 
-    line->len = 0;
     buf_putn(line, "", 0);
     while ((c = getch(lx)) >= 0 && c != '\n')
         buf_putc(line, (char)c);
-    if (c < 0 && line->len == 0)
+    if (c < 0 && line->len == start)
         return -1;
-    lx->lineno++;
     return 0;
 }
 
+/* An odd number of backslashes at the end: the last one escapes the newline. */
+static int ends_in_backslash(const struct buf *line)
+{
+    size_t n = 0;
+
+    while (n < line->len && line->s[line->len - 1 - n] == '\\')
+        n++;
+    return n % 2 == 1;
+}
+
 /* The text after the line, up to a line that is just the delimiter
- * (<<- strips leading tabs from every line, the delimiter's too). */
+ * (<<- strips leading tabs from every line, the delimiter's too).  In a
+ * text that is expanded, \newline joins two lines before the delimiter
+ * is looked for, as everywhere outside single quotes. */
 static void read_heredoc(struct lexer *lx, struct redir *r, int strip_tabs)
 {
     struct buf body = { 0 }, line = { 0 };
 
-    while (read_body_line(lx, &line) == 0) {
+    for (;;) {
+        line.len = 0;
+        if (read_body_line(lx, &line) < 0)
+            break;
+        while (r->expand_body && ends_in_backslash(&line)) {
+            line.s[--line.len] = '\0';
+            if (read_body_line(lx, &line) < 0)
+                break;
+        }
         const char *s = line.s;
         while (strip_tabs && *s == '\t')
             s++;
@@ -104,8 +123,8 @@ static void read_pending_heredocs(struct lexer *lx)
 
 /* ---------------------------------------------------------------- words */
 
-static int scan_dollar(struct lexer *lx, struct buf *w);
-static int scan_dollar_body(struct lexer *lx, struct buf *w);
+static int scan_dollar(struct lexer *lx, struct buf *w, int dq);
+static int scan_dollar_body(struct lexer *lx, struct buf *w, int dq);
 static int scan_backquote(struct lexer *lx, struct buf *w);
 
 /* Up to the closing quote c; the opening one is in w already. */
@@ -117,8 +136,6 @@ static int scan_single_quotes(struct lexer *lx, struct buf *w)
         buf_putc(w, (char)c);
         if (c == '\'')
             return 0;
-        if (c == '\n')
-            lx->lineno++;
     }
     lex_error(lx, "unterminated '");
     return -1;
@@ -130,10 +147,8 @@ static void scan_backslash(struct lexer *lx, struct buf *w)
 {
     int c = getch(lx);
 
-    if (c == '\n') {
-        lx->lineno++;
+    if (c == '\n')
         return;
-    }
     buf_putc(w, '\\');
     if (c >= 0)
         buf_putc(w, (char)c);
@@ -149,7 +164,7 @@ static int scan_double_quotes(struct lexer *lx, struct buf *w)
             continue;
         }
         if (c == '$') {
-            if (scan_dollar(lx, w) < 0)
+            if (scan_dollar(lx, w, 1) < 0)
                 return -1;
             continue;
         }
@@ -161,8 +176,6 @@ static int scan_double_quotes(struct lexer *lx, struct buf *w)
         buf_putc(w, (char)c);
         if (c == '"')
             return 0;
-        if (c == '\n')
-            lx->lineno++;
     }
     lex_error(lx, "unterminated \"");
     return -1;
@@ -186,9 +199,25 @@ static int scan_backquote(struct lexer *lx, struct buf *w)
     return -1;
 }
 
-/* ${...}: up to the matching }, with quotes and nested ${ } inside. */
-static int scan_brace(struct lexer *lx, struct buf *w)
+/* Is the text of a ${ so far a name and then % or #: ${x%pattern}? */
+static int at_pattern_operator(const char *inside, size_t n)
 {
+    size_t name = 0;
+
+    if (n > 0 && strchr("@*#?-$!0123456789", inside[0]))
+        name = 1;
+    else
+        while (name < n && (isalnum((unsigned char)inside[name]) || inside[name] == '_'))
+            name++;
+    return name > 0 && name < n && (inside[name] == '%' || inside[name] == '#');
+}
+
+/* ${...}: up to the matching }, with quotes and nested ${ } inside.
+ * Inside "...", a ' is just a character ("${x:-it's}"), except in the
+ * pattern of ${x%pattern} and ${x#pattern}, which has quotes of its own. */
+static int scan_brace(struct lexer *lx, struct buf *w, int dq)
+{
+    size_t start = w->len + 1;
     int c;
 
     buf_putc(w, '{');
@@ -199,7 +228,7 @@ static int scan_brace(struct lexer *lx, struct buf *w)
         }
         if (c == '\\') {
             scan_backslash(lx, w);
-        } else if (c == '\'') {
+        } else if (c == '\'' && (!dq || at_pattern_operator(w->s + start, w->len - start))) {
             buf_putc(w, '\'');
             if (scan_single_quotes(lx, w) < 0)
                 return -1;
@@ -208,7 +237,7 @@ static int scan_brace(struct lexer *lx, struct buf *w)
             if (scan_double_quotes(lx, w) < 0)
                 return -1;
         } else if (c == '$') {
-            if (scan_dollar(lx, w) < 0)
+            if (scan_dollar(lx, w, dq) < 0)
                 return -1;
         } else if (c == '`') {
             if (scan_backquote(lx, w) < 0)
@@ -260,27 +289,28 @@ static int scan_command_substitution(struct lexer *lx, struct buf *w)
     return 0;
 }
 
-/* After a '$' (put into w here).  ${ ${ ${ ... nests, and each level is a
- * call: the same limit as for nested commands (parse.c). */
-static int scan_dollar(struct lexer *lx, struct buf *w)
+/* After a '$' (put into w here); dq: inside "...".  ${ ${ ${ ... nests,
+ * and each level is a call: the same limit as for nested commands
+ * (parse.c). */
+static int scan_dollar(struct lexer *lx, struct buf *w, int dq)
 {
     if (lx->depth >= MAX_NESTING) {
         lex_error(lx, "${ or $( nested too deeply");
         return -1;
     }
     lx->depth++;
-    int r = scan_dollar_body(lx, w);
+    int r = scan_dollar_body(lx, w, dq);
     lx->depth--;
     return r;
 }
 
-static int scan_dollar_body(struct lexer *lx, struct buf *w)
+static int scan_dollar_body(struct lexer *lx, struct buf *w, int dq)
 {
     int c = getch(lx);
 
     buf_putc(w, '$');
     if (c == '{')
-        return scan_brace(lx, w);
+        return scan_brace(lx, w, dq);
     if (c == '(') {
         int d = getch(lx);
         if (d == '(')
@@ -295,7 +325,7 @@ static int scan_dollar_body(struct lexer *lx, struct buf *w)
 static struct token scan_word(struct lexer *lx, int c)
 {
     struct buf w = { 0 };
-    struct token t = { .type = T_WORD, .lineno = lx->lineno };
+    struct token t = { .type = T_WORD, .lineno = input_line(lx->in) };
 
     for (; !is_meta(c); c = getch(lx)) {
         int fail = 0;
@@ -307,7 +337,7 @@ static struct token scan_word(struct lexer *lx, int c)
             fail = c == '\'' ? scan_single_quotes(lx, &w) : scan_double_quotes(lx, &w);
             t.quoted = 1;
         } else if (c == '$') {
-            fail = scan_dollar(lx, &w);
+            fail = scan_dollar(lx, &w, 0);
         } else if (c == '`') {
             fail = scan_backquote(lx, &w);
         } else {
@@ -328,11 +358,46 @@ static struct token scan_word(struct lexer *lx, int c)
     return t;
 }
 
+/* Where a ${...}, $(...) or $((...)) ends, for expand.c: s is just after
+ * its '$', and it is read again by the rules that read it the first time.
+ * Returns its length, or -1 if it does not end (a here-document's text,
+ * which nobody checked before). */
+long dollar_length(const char *s, int dq)
+{
+    struct input *in = input_string(s);
+    struct pool *pool = pool_new();
+    struct buf w = { 0 };
+    struct lexer lx;
+
+    lex_init(&lx, in, pool);
+    long len = scan_dollar_body(&lx, &w, dq) < 0 ? -1 : (long)input_offset(in);
+    buf_free(&w);
+    pool_drop(pool);
+    input_free(in);
+    return len;
+}
+
 /* ---------------------------------------------------------------- operators */
+
+/* The next character, with backslash-newlines skipped: they join lines
+ * anywhere outside quotes, so "&\<newline>&" is "&&". */
+static int getch_joined(struct lexer *lx)
+{
+    int c;
+
+    while ((c = getch(lx)) == '\\') {
+        int d = getch(lx);
+        if (d != '\n') {
+            ungetch(lx, d);
+            break;
+        }
+    }
+    return c;
+}
 
 static enum token_type scan_operator(struct lexer *lx, int c)
 {
-    int d = getch(lx);
+    int d = getch_joined(lx);
 
     switch (c) {
     case '&':
@@ -349,7 +414,7 @@ static enum token_type scan_operator(struct lexer *lx, int c)
         return T_SEMI;
     case '<':
         if (d == '<') {
-            int e = getch(lx);
+            int e = getch_joined(lx);
             if (e == '-') return T_DLESSDASH;
             ungetch(lx, e);
             return T_DLESS;
@@ -376,30 +441,17 @@ static int skip_blanks(struct lexer *lx)
 {
     int c;
 
-    for (;;) {
-        c = getch(lx);
-        if (c == ' ' || c == '\t')
-            continue;
-        if (c == '\\') {
-            int d = getch(lx);
-            if (d == '\n') {
-                lx->lineno++;
-                continue;
-            }
-            ungetch(lx, d);
-            return c;
-        }
-        if (c == '#') {
-            while ((c = getch(lx)) >= 0 && c != '\n')
-                ;
-        }
-        return c;
-    }
+    while ((c = getch_joined(lx)) == ' ' || c == '\t')
+        ;
+    if (c == '#')
+        while ((c = getch(lx)) >= 0 && c != '\n')
+            ;
+    return c;
 }
 
 static struct token read_token(struct lexer *lx)
 {
-    struct token t = { .lineno = lx->lineno };
+    struct token t = { .lineno = input_line(lx->in) };
     int c = skip_blanks(lx);
 
     if (c < 0) {
@@ -407,7 +459,6 @@ static struct token read_token(struct lexer *lx)
         read_pending_heredocs(lx);      /* "cat <<END" and no more: an empty text */
     } else if (c == '\n') {
         t.type = T_NEWLINE;
-        lx->lineno++;
         read_pending_heredocs(lx);
     } else if (strchr("&|;<>()", c)) {
         t.type = scan_operator(lx, c);

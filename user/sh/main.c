@@ -18,7 +18,6 @@
  * Ctrl-Z's SIGTSTP to that group only, so they reach the job, never the
  * shell. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,8 +102,14 @@ static void start_job_control(void)
     set_option(OPT_MONITOR, 1);
 }
 
+/* How to read the commands: sh -c 'text', sh -s (stdin, though operands
+ * follow: they are $1...), sh -i (as if a person typed them). */
+struct start_mode {
+    int command_string, from_stdin, force_interactive;
+};
+
 /* -e, -eux, +x, -o errexit: the options before the operands. */
-static int parse_options(int argc, char **argv, int *command_string, int *force_interactive)
+static int parse_options(int argc, char **argv, struct start_mode *mode)
 {
     int i = 1;
 
@@ -124,11 +129,11 @@ static int parse_options(int argc, char **argv, int *command_string, int *force_
         for (const char *c = argv[i] + 1; *c; c++) {
             int o = option_by_letter(*c);
             if (*c == 'c')
-                *command_string = 1;
+                mode->command_string = 1;
             else if (*c == 'i')
-                *force_interactive = 1;
+                mode->force_interactive = 1;
             else if (*c == 's')
-                ;
+                mode->from_stdin = 1;
             else if (o >= 0)
                 set_option((enum option)o, on);
             else {
@@ -142,13 +147,13 @@ static int parse_options(int argc, char **argv, int *command_string, int *force_
 
 int main(int argc, char *argv[])
 {
-    int command_string = 0, force_interactive = 0;
+    struct start_mode mode = { 0 };
     struct input *in;
 
     init_variables();
     set_arg0(argc > 0 ? argv[0] : "sh");
-    int i = parse_options(argc, argv, &command_string, &force_interactive);
-    if (command_string) {
+    int i = parse_options(argc, argv, &mode);
+    if (mode.command_string) {
         if (i >= argc) {
             complain("-c: option requires an argument");
             return 2;
@@ -156,16 +161,15 @@ int main(int argc, char *argv[])
         in = input_string(argv[i++]);
         if (i < argc)
             set_arg0(argv[i++]);
-    } else if (i < argc) {
-        int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
+    } else if (i < argc && !mode.from_stdin) {
+        in = input_file(argv[i]);
+        if (!in) {
             complain("%s: %s", argv[i], strerror(errno));
             return 127;
         }
-        in = input_fd(fd, 0);
         set_arg0(argv[i++]);
     } else {
-        interactive = force_interactive || (isatty(0) && isatty(2));
+        interactive = mode.force_interactive || (isatty(0) && isatty(2));
         in = input_fd(0, interactive);
     }
     set_params(argv + i, argc - i);

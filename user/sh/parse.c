@@ -69,7 +69,6 @@ static struct node *new_node(struct lexer *lx, enum node_type type)
 {
     struct node *n = pool_alloc(lx->pool, sizeof(*n));
     n->type = type;
-    n->lineno = lx->lineno;
     return n;
 }
 
@@ -94,7 +93,7 @@ static void *syntax_error(struct lexer *lx, const struct token *t)
 {
     if (!lx->error && !input_interrupted(lx->in)) {
         if (t->type == T_EOF)
-            complain("line %d: syntax error: unexpected end of file", lx->lineno);
+            complain("line %d: syntax error: unexpected end of file", input_line(lx->in));
         else
             complain("line %d: syntax error near unexpected token `%s'", t->lineno, token_name(t));
     }
@@ -131,7 +130,7 @@ static int ends_list(const struct token *t)
     return 0;
 }
 
-static int is_assignment(const char *w)
+int is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
     return eq && eq > w && valid_name(w, (size_t)(eq - w));
@@ -295,7 +294,7 @@ static struct node *function_definition(struct lexer *lx, char *name)
     if ((t = lex_next(lx)).type != T_RPAREN)
         return syntax_error(lx, &t);
     if (!valid_name(name, strlen(name))) {
-        complain("line %d: `%s': not a valid function name", lx->lineno, name);
+        complain("line %d: `%s': not a valid function name", input_line(lx->in), name);
         lx->error = 1;
         return NULL;
     }
@@ -406,7 +405,7 @@ static struct node *for_clause(struct lexer *lx)
     struct token t = lex_next(lx);
 
     if (t.type != T_WORD || !valid_name(t.text, strlen(t.text))) {
-        complain("line %d: for: `%s' is not a valid variable name", lx->lineno, token_name(&t));
+        complain("line %d: for: `%s' is not a valid variable name", input_line(lx->in), token_name(&t));
         lx->error = 1;
         return NULL;
     }
@@ -533,7 +532,7 @@ static struct node *compound_command_body(struct lexer *lx)
 static struct node *compound_command(struct lexer *lx)
 {
     if (lx->depth >= MAX_NESTING) {
-        complain("line %d: commands nested more than %d deep", lx->lineno, MAX_NESTING);
+        complain("line %d: commands nested more than %d deep", input_line(lx->in), MAX_NESTING);
         lx->error = 1;
         return NULL;
     }
@@ -627,30 +626,14 @@ int parse_subcommand(struct lexer *outer)
     struct lexer lx;
 
     lex_init(&lx, outer->in, pool);
-    lx.lineno = outer->lineno;
     linebreak(&lx);
     if (lex_peek(&lx)->type != T_RPAREN)
         compound_list(&lx);
     struct token t = lex_next(&lx);
     if (!lx.error && t.type != T_RPAREN)
         syntax_error(&lx, &t);
-    outer->lineno = lx.lineno;
     pool_drop(pool);
     return lx.error ? -1 : 0;
-}
-
-size_t command_substitution_length(const char *s)
-{
-    struct input *in = input_string(s);
-    struct lexer lx;
-
-    struct pool *pool = pool_new();
-    lex_init(&lx, in, pool);
-    parse_subcommand(&lx);
-    size_t len = input_offset(in);
-    pool_drop(pool);
-    input_free(in);
-    return len;
 }
 
 /* ---------------------------------------------------------------- a tree as text */

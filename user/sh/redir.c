@@ -114,10 +114,12 @@ int redir_apply(struct redir *r, struct saved_fds **saved)
 {
     fflush(stdout);             /* what a builtin printed goes where it was meant to */
     for (; r; r = r->next) {
+        /* saved first: a closed fd 3 would be open() again for "3> f",
+         * and the copy would keep the file instead of the closed fd */
+        if (saved && save(r->fd, saved) < 0)
+            return -1;
         int fd = open_redirection(r);
         if (fd == -1)
-            return -1;
-        if (saved && save(r->fd, saved) < 0)
             return -1;
         if (fd == -2) {
             close(r->fd);

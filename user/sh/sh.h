@@ -84,8 +84,10 @@ void buf_free(struct buf *b);
 struct input;
 struct input *input_string(const char *text);
 struct input *input_fd(int fd, int interactive);
+struct input *input_file(const char *path);     /* NULL: see errno */
 void input_free(struct input *in);
 int input_getc(struct input *in);       /* -1 at the end */
+int input_line(struct input *in);       /* the number of the line being read */
 void input_ungetc(struct input *in, int c);
 void input_new_command(struct input *in);       /* the next line is a new command: PS1 */
 int input_interrupted(struct input *in);        /* Ctrl-C at the prompt (until the next command) */
@@ -153,7 +155,6 @@ struct case_item {
 
 struct node {
     enum node_type type;
-    int lineno;
     struct redir *redirs;       /* of a simple or a compound command */
     char **assigns;             /* N_SIMPLE: NAME=value words */
     int nassigns;
@@ -177,11 +178,10 @@ struct node {
 int parse_command(struct input *in, struct pool *pool, struct node **tree);
 /* All of a string, for eval, trap actions, sh -c and $(...). */
 int parse_string(const char *text, struct pool *pool, struct node **tree);
-/* The length of the command in s up to its closing ')': $(...) in a word. */
-size_t command_substitution_length(const char *s);
 /* A command's text, made again from its tree: the job table's names. */
 char *node_text(const struct node *n);
 int is_reserved_word(const char *w);
+int is_assignment(const char *w);       /* NAME=... as typed */
 
 /* ================================================================ lex.c */
 
@@ -209,7 +209,6 @@ struct lexer {
     struct pool *pool;
     struct token peeked;
     int have_peeked;
-    int lineno;
     struct redir *pending_heredocs[16];     /* bodies to read after the next newline */
     int npending;
     int depth;                  /* compound commands open: ((((( has a limit */
@@ -223,6 +222,9 @@ void lex_skip_line(struct lexer *lx);           /* after a syntax error */
 int lex_add_heredoc(struct lexer *lx, struct redir *r);
 /* the parser, called back for $( ... ) inside a word */
 int parse_subcommand(struct lexer *lx);
+/* expand.c: the length of the ${...}, $(...) or $((...)) after a '$'
+ * (dq: inside "..."), -1 if it does not end. */
+long dollar_length(const char *s, int dq);
 
 /* ================================================================ expand.c */
 
@@ -231,14 +233,16 @@ struct fields {
     int n, cap;
 };
 
-/* A command's words into fields: expansions, splitting, globs, quotes
- * removed.  Returns -1 after an error message ($? is then non-zero). */
-int expand_words(char **words, int nwords, struct fields *out);
+/* Words into fields: expansions, splitting, globs, quotes removed.
+ * command: they are a simple command's, where export, readonly and local
+ * take NAME=value as an assignment.  Returns -1 after an error message
+ * ($? is then non-zero). */
+int expand_words(char **words, int nwords, int command, struct fields *out);
 /* One word to one string: no splitting, no globs (assignments, redirection
  * targets, case words, ${x:-word}). */
 char *expand_word(const char *word);
-/* NAME=value's value: like expand_word, and ~ also after each ':'. */
-char *expand_assignment_value(const char *word);
+/* NAME=value: the value like expand_word, and ~ also after each ':'. */
+char *expand_assignment(const char *word);
 /* A case pattern: expanded, with quoted characters escaped by a backslash
  * so that they match only themselves. */
 char *expand_pattern(const char *word);
@@ -280,7 +284,7 @@ void print_functions(void);
 /* break, continue and return unwind the tree through these. */
 void request_break(int levels);
 void request_continue(int levels);
-void request_return(void);
+void request_return(int status);
 int loop_depth(void);
 int function_depth(void);
 /* exec NAME ARGS: replace the shell; returns only if that failed. */
@@ -288,7 +292,9 @@ int exec_replace(char **argv);
 /* A child about to run a part of the tree: no jobs, no terminal, default traps. */
 void become_subshell(void);
 /* "command NAME": the program or builtin only, no function. */
-int run_simple_command(char **argv, int argc, int no_functions);
+int run_by_command(char **argv, int argc);
+/* A special builtin's error ends a script (POSIX 2.8.1); returns status. */
+int builtin_error(int status);
 
 /* ================================================================ redir.c */
 
@@ -352,6 +358,7 @@ int builtin_trap(int argc, char **argv);
 void run_pending_traps(void);
 int pending_trap_signal(void);  /* a trapped signal came (wait returns early) */
 void run_exit_trap(void);
+int status_for_exit(void);      /* exit and return without a number */
 void reset_traps_in_subshell(void);
 /* The signal names of kill and trap: "INT", "SIGINT", "2". -1 if unknown. */
 int parse_signal(const char *s);
@@ -418,6 +425,7 @@ struct builtin {
 };
 
 const struct builtin *find_builtin(const char *name);     /* NULL: a program */
+void getopts_reset(void);               /* OPTIND has a new value */
 const char *builtin_name(int i);        /* for completion; NULL past the last */
 
 /* builtins_io.c */

@@ -24,7 +24,8 @@
 static char *actions[NSIG];                 /* NULL: none; "": ignore; [0]: EXIT */
 static volatile sig_atomic_t pending[NSIG];
 static volatile sig_atomic_t any_pending;
-static int running_trap;
+static int running_trap;                    /* a signal's trap: no other one meanwhile */
+static int in_action, status_before;        /* running an action; $? before it */
 
 static void note_signal(int sig)
 {
@@ -159,7 +160,32 @@ int pending_trap_signal(void)
     return 0;
 }
 
-/* Between commands: the traps of the signals that came.  $? is kept. */
+/* exit and return without a number: $? -- but in a trap's action, $? from
+ * before the trap, as POSIX says, not the action's own last status. */
+int status_for_exit(void)
+{
+    return in_action ? status_before : get_last_status();
+}
+
+/* A trap's action: afterwards $? is what it was, since the trap came
+ * between two commands. */
+static void run_action(const char *action)
+{
+    int outer_in = in_action, outer_status = status_before;
+    char *cmd = strdup(action);                 /* the action may change the trap */
+
+    if (!cmd)
+        return;
+    status_before = get_last_status();
+    in_action = 1;
+    run_string(cmd);
+    free(cmd);
+    set_last_status(status_before);
+    in_action = outer_in;
+    status_before = outer_status;
+}
+
+/* Between commands: the traps of the signals that came. */
 void run_pending_traps(void)
 {
     if (!any_pending || running_trap)
@@ -170,13 +196,8 @@ void run_pending_traps(void)
         if (!pending[sig])
             continue;
         pending[sig] = 0;
-        if (actions[sig] && *actions[sig]) {
-            int status = get_last_status();
-            char *cmd = strdup(actions[sig]);
-            run_string(cmd);
-            free(cmd);
-            set_last_status(status);
-        }
+        if (actions[sig] && *actions[sig])
+            run_action(actions[sig]);
     }
     running_trap = 0;
 }
@@ -188,7 +209,7 @@ void run_exit_trap(void)
     if (!cmd)
         return;
     actions[0] = NULL;                      /* an exit in the trap ends for good */
-    run_string(cmd);
+    run_action(cmd);
     free(cmd);
 }
 

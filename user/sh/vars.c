@@ -56,9 +56,12 @@ static struct var *find_or_add(const char *name)
     return v;
 }
 
-/* environ follows the exported variables. */
+/* A variable got a new value (or none): environ follows the exported
+ * ones, and getopts starts again when OPTIND changes. */
 static void mirror(const struct var *v)
 {
+    if (strcmp(v->name, "OPTIND") == 0)
+        getopts_reset();
     if ((v->flags & V_EXPORT) && v->value)
         setenv(v->name, v->value, 1);
     else
@@ -123,9 +126,10 @@ int unset_var(const char *name)
             return -1;
         }
         *pp = v->next;
-        unsetenv(name);
-        free(v->name);
         free(v->value);
+        v->value = NULL;
+        mirror(v);
+        free(v->name);
         free(v);
         return 0;
     }
@@ -435,6 +439,7 @@ void init_variables(void)
         set_var("PWD", cwd, V_EXPORT);
     set_var("PS1", "minnow:$PWD$ ", 0);
     set_var("PS2", "> ", 0);
+    set_var("PS4", "+ ", 0);
     set_var("OPTIND", "1", 0);
     shell_pid = getpid();
     char ppid[16];

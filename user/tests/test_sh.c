@@ -96,6 +96,9 @@ static void test_variables_and_quotes(void)
     check(strcmp(out, "C=one\n[]\n[]\n") == 0, "sh_assignment_for_one_command", "out \"%s\"", out);
     sh("echo $$");
     check(atoi(out) == last_pid, "sh_dollar_dollar", "out \"%s\", pid %d", out, last_pid);
+    sh("set -x; echo hi; x=7 PS4='[$x] '; echo there");
+    check(strcmp(out, "hi\nthere\n") == 0 && strstr(err, "+ echo hi\n") && strstr(err, "[7] echo there\n"),
+          "sh_xtrace_ps4", "out \"%s\" err \"%s\"", out, err);
 }
 
 static void test_background(void)
@@ -162,9 +165,49 @@ static void test_malformed(void)
     }
     if (ok)
         check(1, "sh_malformed_lines", "%d kinds", (int)(sizeof(bad) / sizeof(bad[0])));
-    /* eval's text is parsed when eval runs: the error is eval's status */
-    int rc = sh("eval 'echo \"x'; echo next $?");
-    check(rc == 0 && strcmp(out, "next 2\n") == 0, "sh_eval_syntax_error_goes_on", "rc %d out \"%s\"", rc, out);
+    /* the line number counts from the start of the script, not of the command */
+    write_file("/tmp/sh_bad", "echo 1\n\necho \"two\nlines\"\ncat <<E\nbody\nE\nfi\n");
+    char *argv[] = { "sh", "/tmp/sh_bad", NULL };
+    int status = run_sh(argv, NULL);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(err, "line 8: syntax error"),
+          "sh_syntax_error_line_number", "status %#x err \"%s\"", status, err);
+}
+
+/* Other errors that end a script with status 2, as POSIX says (2.8.1) and
+ * dash does (bash --posix goes on after some: so they are tested here, not
+ * in the script suite). */
+static void test_errors_that_end_a_script(void)
+{
+    static const char *const fatal[] = {
+        ": > /nonexistent/f",                   /* a special builtin's redirection */
+        "exec 3< /nonexistent/f",
+        "set -- a; shift 2",                    /* a special builtin's error */
+        "set -o nosuchoption",
+        "export 1x=2",
+        "readonly r=1; unset r",
+        "f() { shift 3; }; f",
+        "readonly r=1; r=2 true",               /* an assignment error, for any command */
+        "readonly r=1; r=2 cat /dev/null",
+        "eval 'echo \"x'",                      /* a syntax error, also in eval and trap */
+        "trap 'if' USR1; kill -USR1 $$",
+    };
+    int ok = 1;
+
+    for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+        char line[128];
+        snprintf(line, sizeof(line), "%s; echo after", fatal[i]);
+        int rc = sh(line);
+        if (rc != 2 || out[0] || !err[0]) {
+            check(0, "sh_errors_end_script", "%s: rc %d out \"%s\" err \"%s\"", fatal[i], rc, out, err);
+            ok = 0;
+        }
+    }
+    if (ok)
+        check(1, "sh_errors_end_script", "%d kinds", (int)(sizeof(fatal) / sizeof(fatal[0])));
+    /* "command" makes a special builtin an ordinary one: it only fails */
+    int rc = sh("command shift 3; echo after $?; command : > /nonexistent/f; echo after $?");
+    check(rc == 0 && strcmp(out, "after 1\nafter 1\n") == 0, "sh_command_builtin_error_goes_on",
+          "rc %d out \"%s\"", rc, out);
 }
 
 static void test_scripts(void)
@@ -179,6 +222,11 @@ static void test_scripts(void)
     status = run_sh(stdin_argv, "echo from stdin\nfalse\nexit 3\necho not here\n");
     check(WIFEXITED(status) && WEXITSTATUS(status) == 3 && strcmp(out, "from stdin\n") == 0 && !strstr(err, "minnow:"),
           "sh_commands_on_stdin", "status %#x out \"%s\" err \"%s\"", status, out, err);
+
+    char *dash_s[] = { "sh", "-s", "hello", "world", NULL };
+    status = run_sh(dash_s, "echo \"[$1] [$#]\"\n");
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && strcmp(out, "[hello] [2]\n") == 0,
+          "sh_dash_s_args", "status %#x out \"%s\" err \"%s\"", status, out, err);
 
     char *missing[] = { "sh", "/tmp/no_such_script", NULL };
     status = run_sh(missing, NULL);
@@ -198,6 +246,7 @@ int main(void)
     test_background();
     test_signal_reports();
     test_malformed();
+    test_errors_that_end_a_script();
     test_scripts();
     unlink("/tmp/sh_t1");
     unlink("/tmp/sh_t2");
