@@ -231,7 +231,7 @@ $(GLIBC_PROGS):
 # The root file system: user/files/ as it is, plus the programs in /bin
 # and /usr/libexec/minnow/ (without their debugging information, which gdb
 # reads from build/bin/).
-ROOTFS_FILES := $(shell find user/files -type f 2>/dev/null)
+ROOTFS_FILES := $(shell find user/files user/home -type f 2>/dev/null)
 # Debian's static busybox for i386, when tools/deps.sh could fetch it.
 BUSYBOX := $(wildcard $(B)/busybox/busybox)
 
@@ -240,6 +240,8 @@ $(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	@rm -rf $(B)/rootfs && mkdir -p $(B)/rootfs/bin $(B)/rootfs/dev $(B)/rootfs/tmp \
 	  $(B)/rootfs/usr/libexec/minnow
 	$(Q)cp -r user/files/. $(B)/rootfs/
+	@mkdir -p $(B)/rootfs/home
+	$(Q)cp -r user/home/. $(B)/rootfs/home/    # /home without the disk (init mounts it over)
 	$(Q)for p in $(BIN_PROGS); do $(STRIP) -o $(B)/rootfs/bin/$$(basename $$p) $$p; done
 	$(Q)for p in $(LIBEXEC_PROGS); do \
 	  $(STRIP) -o $(B)/rootfs/usr/libexec/minnow/$$(basename $$p) $$p; done

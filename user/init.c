@@ -1,16 +1,20 @@
 /* init: the first user process (pid 1), started by the kernel.
  *
- * Normally it starts a shell on the console in a session of its own (so the
- * shell can do job control) and starts a new one whenever it exits.  Under
+ * Normally it mounts the disk on /home (what a student saves there
+ * survives a reboot), then starts a shell on the console in a session of
+ * its own (so the shell can do job control) and starts a new one whenever
+ * it exits.  Under
  * `make test` the kernel passes "test=NAME": init runs the test runner,
  * /usr/libexec/minnow/runtests NAME, and then powers the machine off.
  *
  * Whatever else happens, init waits: orphans -- processes whose parent
  * exited first -- become init's children, and init reaps them so that no
  * zombie stays behind. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <sys/ioctl.h>
 #include <sys/reboot.h>
@@ -62,6 +66,21 @@ static int wait_for(pid_t child)
     return -1;
 }
 
+/* The first disk, /dev/hda, holds the home directories (build/disk.img,
+ * an ext2 file system).  Without it /home stays in memory, as the initrd
+ * filled it: Minnow works, but nothing saved there survives. */
+static void mount_home(void)
+{
+    if (access("/dev/hda", F_OK) < 0) {
+        printf("init: no disk: /home is in memory (nothing saved there survives)\n");
+        return;
+    }
+    if (mount("/dev/hda", "/home", "ext2", 0, NULL) < 0)
+        printf("init: /dev/hda on /home: %s: /home is in memory\n", strerror(errno));
+    else
+        printf("init: /dev/hda mounted on /home: what you save there survives a reboot\n");
+}
+
 int main(int argc, char *argv[])
 {
     if (argc > 1 && strncmp(argv[1], "test=", 5) == 0) {
@@ -70,6 +89,7 @@ int main(int argc, char *argv[])
         reboot(RB_POWER_OFF);
         return 1;
     }
+    mount_home();
     for (;;) {
         char *shell[] = { "/bin/sh", NULL };
         greet();

@@ -110,6 +110,20 @@ void vfs_init(void)
 
 /* ---------------------------------------------------------------- mount */
 
+/* A disk may be mounted once: two file systems caching the same blocks
+ * would each overwrite what the other wrote.  (The type's fill_super
+ * then checks that source is a disk at all.) */
+static long device_free(const char *source)
+{
+    struct inode *ino;
+
+    if (namei(source, &ino) < 0)
+        return 0;                /* fill_super says what is wrong */
+    int busy = S_ISBLK(ino->mode) && dev_is_mounted(ino->rdev);
+    inode_put(ino);
+    return busy ? -EBUSY : 0;
+}
+
 /* The file system of type fstype from source, mounted on dir. */
 static long do_mount(const char *source, struct inode *dir, const char *target,
                      const char *fstype, unsigned long flags)
@@ -126,6 +140,8 @@ static long do_mount(const char *source, struct inode *dir, const char *target,
      * then a root.  One file system a directory (Linux would stack them). */
     if (dir->mounted || dir == dir->sb->root)
         return -EBUSY;
+    if (fs->needs_device && (err = device_free(source)) < 0)
+        return err;
     if (!(sb = kmalloc(sizeof(*sb))))
         return -ENOMEM;
     memset(sb, 0, sizeof(*sb));

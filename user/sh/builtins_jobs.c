@@ -37,6 +37,7 @@ int builtin_fg(int argc, char **argv)
 /* bg: wake the job up, but leave it in the background. */
 int builtin_bg(int argc, char **argv)
 {
+    collect_changes();                          /* a job stopped a moment ago is stopped */
     struct job *j = find_job(argc > 1 ? argv[1] : NULL, "bg");
 
     if (!j)

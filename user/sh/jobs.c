@@ -268,7 +268,7 @@ static int killed_by_signal(const struct job *j)
 
 /* Records what every child did since we last looked: ended, stopped or
  * continued (WNOHANG: without waiting). */
-static void collect_changes(void)
+void collect_changes(void)
 {
     int status;
     pid_t pid;

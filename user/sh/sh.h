@@ -401,6 +401,7 @@ struct job *job_of_pid(pid_t pid);
 int stopped_jobs(void);
 
 void check_jobs(void);          /* before each prompt: report what changed */
+void collect_changes(void);     /* what the children did, noted without a word */
 void list_jobs(int argc, char **argv);
 int wait_for_job(struct job *j, int interruptible);
 int wait_in_foreground(struct job *j);     /* returns the job's $? */

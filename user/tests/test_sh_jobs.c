@@ -96,6 +96,7 @@ static void play(void)
 
     type("sleep 5 &\n");
     type("kill -STOP %1\n");
+    type("sleep 0.3\n");                        /* the stop takes effect when sleep next runs */
     type("bg %1\n");
     type("kill %1\n");
     type("wait\n");
