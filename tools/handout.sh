@@ -198,3 +198,9 @@ done < <(cd "$out" && grep -rlIF 'LAB(' . | sed 's|^\./||' | LC_ALL=C sort)
 rm -f "$out/.handout-error"
 failed=0
 echo "handout: wrote $out (labs taken out: ${lab:-$labs}; $changed files changed, $dropped left out)"
+# A new file not yet added to git is not in the handout: say so, it is
+# easy to forget (a new grader, say).
+untracked=$(git ls-files --others --exclude-standard | head -n 5 | tr '\n' ' ')
+if [ -n "$untracked" ]; then
+    echo "handout: note: files git does not track are not in it (git add them?): $untracked"
+fi

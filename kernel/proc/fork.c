@@ -128,6 +128,9 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
     }
     memcpy(child->name, parent->name, sizeof(child->name));
     child->priority = parent->priority;
+    /* LAB(syscall) BEGIN */
+    child->trace_mask = parent->trace_mask;   /* its count of calls starts at 0 */
+    /* LAB(syscall) END */
     child->counter = parent->counter;     /* share the rest of the slice... */
     parent->counter = (parent->counter + 1) / 2;
     child->counter -= parent->counter;    /* ...so forking cannot gain CPU */

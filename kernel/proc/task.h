@@ -98,6 +98,10 @@ struct task_struct {
     unsigned long restart_end;   /* an interrupted timed sleep's end (nanosleep,
                                     poll, select), in jiffies, for its restart
                                     (0: none; proc/sleep.c) */
+    /* LAB(syscall) BEGIN */
+    uint32_t trace_mask;         /* trace(): bit n reports call n (proc/trace.c) */
+    unsigned long syscalls;      /* calls made since fork, for kinfo() */
+    /* LAB(syscall) END */
 
     /* memory */
     struct mm_struct mm;
