@@ -33,6 +33,11 @@ scheduler   nice_inherited      10
 scheduler   nice_share          30
 scheduler   nice_slice_length   20
 scheduler   nice_equal_share    15
+scheduler   stride_calls        10
+scheduler   stride_share        20
+scheduler   stride_schedule     25
+scheduler   stride_newcomer     15
+scheduler   stride_off          10
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}

@@ -70,6 +70,11 @@ struct task_struct {
     /* the CPU: round-robin time slices (proc/sched.c) */
     int counter;                 /* ticks left in this time slice */
     int priority;                /* ticks in a full time slice */
+    /* LAB(scheduler) BEGIN */
+    int nice;                    /* nice(): 0 to 19; priority follows it */
+    int tickets;                 /* settickets(): the share under SCHED_STRIDE */
+    uint64_t pass;               /* stride: ticks run, weighted; lowest runs next */
+    /* LAB(scheduler) END */
     unsigned long ticks;         /* CPU time used, in ticks */
     unsigned long stime;         /* of which in the kernel (the rest: in user mode) */
     unsigned long start_time;    /* jiffies when it was forked */
