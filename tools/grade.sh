@@ -27,6 +27,14 @@ syscall     kinfo_memory        15
 syscall     kinfo_procs         15
 syscall     kinfo_syscalls      15
 syscall     kinfo_efault        15
+signals     sigalarm_exists     10
+signals     sigalarm_calls      15
+signals     sigalarm_registers  25
+signals     sigalarm_no_reentry 15
+signals     sigalarm_cpu_time   10
+signals     sigalarm_stop       10
+signals     sigalarm_fork_exec  10
+signals     sigalarm_misuse      5
 scheduler   nice_exists         10
 scheduler   nice_value          15
 scheduler   nice_inherited      10

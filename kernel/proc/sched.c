@@ -16,6 +16,9 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/schedlog.h"
+/* LAB(signals) BEGIN */
+#include "proc/sigalarm.h"
+/* LAB(signals) END */
 /* LAB(scheduler) BEGIN */
 #include "proc/stride.h"
 /* LAB(scheduler) END */
@@ -159,6 +162,9 @@ void do_timer(int user)
             cpu_times.system++;
         if (--current->counter <= 0)
             need_resched = 1;
+        /* LAB(signals) BEGIN */
+        sigalarm_tick(current);
+        /* LAB(signals) END */
         /* LAB(scheduler) BEGIN */
         if (stride_active()) {
             stride_charge(current);

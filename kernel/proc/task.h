@@ -125,6 +125,15 @@ struct task_struct {
     int restore_mask;            /* saved_mask is valid */
     unsigned long alarm;         /* jiffies at which SIGALRM is due (0: none) */
     struct ksiginfo siginfo[NSIG];  /* about each pending signal */
+    /* LAB(signals) BEGIN */
+    /* sigalarm() (proc/sigalarm.c); fork does not copy it, exec clears it */
+    unsigned int sigalarm_ticks; /* the handler every this many CPU ticks (0: off) */
+    unsigned int sigalarm_left;  /* ticks until the next time */
+    uint32_t sigalarm_handler;
+    int sigalarm_due;            /* divert to it on the way out to user mode */
+    int sigalarm_running;        /* in it: sigalarm_regs is what it interrupted */
+    struct pt_regs sigalarm_regs;
+    /* LAB(signals) END */
 
     /* clone() and vfork() (proc/fork.c) */
     uint32_t set_child_tid;      /* CLONE_CHILD_SETTID: our tid goes there at start */
