@@ -7,7 +7,6 @@
  * memory, so a bad pointer (NULL, the kernel's half, a read-only page)
  * fails with EFAULT instead of faulting in the kernel. */
 #include <string.h>
-#include <minnow/errno.h>
 #include <minnow/kinfo.h>
 #include "proc/task.h"
 #include "mm/page_alloc.h"
