@@ -11,7 +11,7 @@ GEN := $(B)/gen
 # ---------------------------------------------------------------- tools
 # A missing tool is installed by the project's own script before anything
 # else is decided (it says what it installs and what it needs).
-NO_DEPS_GOALS := clean help
+NO_DEPS_GOALS := clean help handout
 ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
   ifneq ($(shell tools/deps.sh --check >/dev/null 2>&1; echo $$?),0)
     $(info Minnow: some tools are missing; running tools/deps.sh)
@@ -300,17 +300,19 @@ QEMU_DISK = -drive file=$(DISK),format=raw,if=ide,index=0
 QEMU_BASE = $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot $(QEMU_DISK)
 QEMU_NOX = $(QEMU_BASE) -display none -serial mon:stdio
 QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
+# A window needs both: QEMU's GUI, and a display to open it on.
+HAVE_DISPLAY := $(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY)))
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
 # Keep intermediate files (crt0.o, generated sources) between builds.
 .SECONDARY:
 
-.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade bench clean help compile_commands.json
+.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade handout bench clean help compile_commands.json
 
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
 qemu: all $(DISK)
-ifeq ($(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY))),)
+ifeq ($(HAVE_DISPLAY),)
 	@echo "make qemu: no display here (no DISPLAY, or QEMU has no GUI package);"
 	@echo "running as make qemu-nox: the serial console, in this terminal."
 	@echo "(To quit QEMU: Ctrl-A, then X.)"
@@ -328,7 +330,14 @@ qemu-nox: all $(DISK)
 qemu-gdb: all .gdbinit $(DISK)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
+ifeq ($(HAVE_DISPLAY),)
+	@echo "make qemu-gdb: no display here (no DISPLAY, or QEMU has no GUI package);"
+	@echo "running as make qemu-nox-gdb: the serial console, in this terminal."
+	@echo "(To quit QEMU: Ctrl-A, then X.)"
+	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
+else
 	$(QEMU_BASE) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
+endif
 
 qemu-nox-gdb: all .gdbinit $(DISK)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
@@ -339,8 +348,11 @@ qemu-nox-gdb: all .gdbinit $(DISK)
 	sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@
 
 # gdb reads ./.gdbinit by itself once it is allowed to (and only once).
+# It runs in a process group of its own, in the terminal's foreground (the
+# shell's job control, set -m): the Ctrl-C that stops Minnow in gdb reaches
+# gdb alone.  Make, had it seen it too, would say "Interrupt" at the end.
 gdb: .gdbinit
-	gdb -q -iex "add-auto-load-safe-path $(CURDIR)/.gdbinit"
+	@if [ -t 0 ]; then set -m; fi; gdb -q -iex "add-auto-load-safe-path $(CURDIR)/.gdbinit"
 
 # ---------------------------------------------------------------- iso
 $(B)/minnow.iso: all boot/grub.cfg
@@ -390,6 +402,17 @@ $(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init $(wild
 grade: all
 	@tools/grade.sh $(LAB)
 
+# The student's tree: this one without the labs' reference solutions
+# (tools/handout.sh; docs/labs/README.md).  Into build/handout/, made anew,
+# or into HANDOUT=dir, which must be new or empty.
+handout:
+ifeq ($(HANDOUT),)
+	@rm -rf $(B)/handout
+	@tools/handout.sh $(if $(LAB),--lab $(LAB)) $(B)/handout
+else
+	@tools/handout.sh $(if $(LAB),--lab $(LAB)) $(HANDOUT)
+endif
+
 # ---------------------------------------------------------------- misc
 # For clangd and other editors: the kernel's files with the kernel's flags,
 # the C library's and the programs' with theirs.
@@ -419,6 +442,8 @@ help:
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
 	@echo "  make disk-reset    make build/disk.img (the disk, /dev/hda) anew from user/home/"
 	@echo "                     (qemu, test... take DISK=path to attach another ext2 image)"
+	@echo "  make handout [LAB=name] [HANDOUT=dir]  the students' tree, without the labs'"
+	@echo "                     solutions (into build/handout/)"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"
 	@echo "  make gdb           attach gdb to it, with the kernel's symbols"

@@ -31,6 +31,15 @@ static const int skip[] = {
     __NR_select, __NR__newselect, __NR_pselect6, __NR_ppoll_time64, __NR_pselect6_time64,
     __NR_clock_nanosleep, __NR_clock_nanosleep_time64, __NR_prlimit64, __NR_socketcall,
     __NR_tkill, __NR_tgkill,
+    /* LAB(syscall) BEGIN */
+    __NR_trace,                  /* its junk masks would flood the console */
+    /* LAB(syscall) END */
+    /* LAB(signals) BEGIN */
+    __NR_sigalarm,               /* a junk handler: the caller jumps anywhere */
+    /* LAB(signals) END */
+    /* LAB(scheduler) BEGIN */
+    __NR_sched_policy,           /* every process's scheduling, for the tests after */
+    /* LAB(scheduler) END */
 };
 
 static int skipped(int nr)
