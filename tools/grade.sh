@@ -28,6 +28,16 @@ scheduler   nice_inherited      10
 scheduler   nice_share          30
 scheduler   nice_slice_length   20
 scheduler   nice_equal_share    15
+util        pingpong            15
+util        primes_output       20
+util        primes_ends         15
+util        primes_fds          10
+util        find_names          10
+util        find_errors          5
+util        find_fds             5
+util        xargs_runs          10
+util        xargs_stdin          5
+util        xargs_parallel       5
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}
