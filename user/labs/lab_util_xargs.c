@@ -98,9 +98,9 @@ static void check_stdin(void)
     run_program(argv, "x\ny\n", SECONDS, 0, &r);
     clean_up(&r);
     check(strcmp(r.out, want) == 0 && exited_with(&r, 0), "xargs_stdin",
-          "the runs said \"%s\" (%s), want \"WORD: stdin /dev/null, 3 fds\" each: open "
-          "/dev/null in the child, make it fd 0 (dup2), and close what is not 0, 1 or 2",
-          one_line(r.out), how_it_ended(&r, SECONDS));
+          "the runs said \"%s\" (%s); want \"WORD: stdin /dev/null, 3 fds\" each: in the "
+          "child, /dev/null as fd 0 (dup2), and only fds 0-2 open", one_line(r.out),
+          how_it_ended(&r, SECONDS));
 }
 
 static void check_parallel(void)
