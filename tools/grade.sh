@@ -38,6 +38,13 @@ util        find_fds             5
 util        xargs_runs          10
 util        xargs_stdin          5
 util        xargs_parallel       5
+cow         cow_fork_cheap      20
+cow         cow_child_private   10
+cow         cow_parent_private  15
+cow         cow_copy_once       15
+cow         cow_read_shared     10
+cow         cow_no_leak         15
+cow         cow_fork_exec       15
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}
@@ -90,6 +97,8 @@ for lab in $labs; do
     *)     crash="QEMU exited with status $status" ;;
     esac
     grep -q "^no lab named" "$out" && crash="/usr/libexec/minnow has no lab_${lab}_* programs"
+    grep -q "^runtests: " "$out" ||
+        crash="${crash:-Minnow never started the graders: init or runtests failed first}"
 
     score=0 points=0
     while read -r l check pts; do
