@@ -45,6 +45,15 @@ cow         cow_copy_once       15
 cow         cow_read_shared     10
 cow         cow_no_leak         15
 cow         cow_fork_exec       15
+jobshell    jobs_own_group      15
+jobshell    jobs_terminal       15
+jobshell    jobs_ctrl_c         10
+jobshell    jobs_ctrl_z         15
+jobshell    jobs_background     10
+jobshell    jobs_list           10
+jobshell    jobs_bg             10
+jobshell    jobs_fg             10
+jobshell    jobs_done            5
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}
