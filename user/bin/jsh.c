@@ -2,7 +2,15 @@
  * (docs/labs/jobshell.md).  /bin/sh is Minnow's full shell; this one is
  * short enough to read in one sitting.
  *
- *     jsh$ ls / | wc -l             a pipeline, in the foreground
+ * A line is words separated by blanks; `|` between two commands makes a
+ * pipeline, and `&` as the last word runs it in the background.  There
+ * are no quotes, variables or redirections (that is what sh is for).
+ *
+ * Every line the shell runs is a job: fork and exec for each command,
+ * pipes in between, then wait (lecture: "a shell is a job control
+ * system"). */
+/* LAB(jobshell) BEGIN */
+/*     jsh$ ls / | wc -l             a pipeline, in the foreground
  *     jsh$ sleep 100 &              a job in the background
  *     [1] 12
  *     jsh$ sleep 200                Ctrl-Z stops it...
@@ -13,14 +21,8 @@
  *     jsh$ bg %2                    ...bg lets it go on in the background,
  *     jsh$ fg %1                    fg brings a job back to the terminal
  *
- * A line is words separated by blanks; `|` between two commands makes a
- * pipeline, and `&` as the last word runs it in the background.  The
- * builtins are exit [N], cd [DIR], jobs, fg [%N] and bg [%N]; there are
- * no quotes, variables or redirections (that is what sh is for).
- *
- * Every line the shell runs is a job: fork and exec for each command,
- * pipes in between, then wait (lecture: "a shell is a job control
- * system").  Job control is three ideas:
+ * The builtins are exit [N], cd [DIR], jobs, fg [%N] and bg [%N].  Job
+ * control is three ideas:
  *   - each job is a process group of its own (setpgid), so that one
  *     kill(-pgid, sig) reaches all of its processes;
  *   - the terminal sends the keyboard's signals -- Ctrl-C's SIGINT,
@@ -29,6 +31,13 @@
  *     job in the background;
  *   - waitpid(..., WUNTRACED) tells the shell when a process stops, not
  *     only when it ends, and SIGCONT lets a stopped job go on (fg, bg). */
+/* LAB(jobshell) STARTER */
+//: /*     jsh$ ls / | wc -l             a pipeline, in the foreground
+//:  *
+//:  * The builtins are exit [N] and cd [DIR].  Job control -- `&`, the
+//:  * builtins jobs, fg and bg, Ctrl-C and Ctrl-Z for the job in the
+//:  * foreground only -- is the lab jobshell's (docs/labs/jobshell.md). */
+/* LAB(jobshell) END */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -114,8 +123,8 @@ struct job {
     char text[MAX_LINE];                /* the line, for jobs */
     /* LAB(jobshell) END */
 };
-
 /* LAB(jobshell) BEGIN */
+
 /* The shell remembers its jobs from one line to the next: the table is
  * this file's own, as the shell's memory of what it started. */
 static struct job jobs[MAX_JOBS];
@@ -291,7 +300,7 @@ static void run_child(char **argv, struct job *j, int background, int in, int ou
     if (!background)
         give_terminal(getpgrp());       /* as the shell does: whoever is first */
     /* LAB(jobshell) STARTER */
-    //: (void)j;
+    //: (void)j;                        /* lab jobshell: its group, and the terminal */
     //: (void)background;
     /* LAB(jobshell) END */
     set_signals(SIG_DFL);
@@ -375,8 +384,8 @@ static int builtin_cd(char **argv)
     fprintf(stderr, "jsh: cd: %s: %s\n", dir ? dir : "(no HOME)", strerror(errno));
     return 1;
 }
-
 /* LAB(jobshell) BEGIN */
+
 static int builtin_jobs(char **argv)
 {
     (void)argv;

@@ -138,13 +138,12 @@ static void shared_anonymous(void)
           "the child did not see the parent's write after fork (status %#x)", status);
     munmap(m, 4 * PAGE);
 }
-
 /* LAB(cow) BEGIN */
-/* Copy-on-write: a fork costs page tables, not pages (visible in
- * getprocs' counts), and a 64 MiB process forks a hundred times on a
- * 128 MiB machine. */
 
 /* ---------------------------------------------------------------- copy-on-write */
+
+/* A fork costs page tables, not pages (visible in getprocs' counts), and
+ * a 64 MiB process forks a hundred times on a 128 MiB machine. */
 
 #define COW_PAGES 64
 
