@@ -54,6 +54,15 @@ jobshell    jobs_list           10
 jobshell    jobs_bg             10
 jobshell    jobs_fg             10
 jobshell    jobs_done            5
+sockets     chatd_join_leave    10
+sockets     chatd_broadcast     20
+sockets     chatd_partial       15
+sockets     chatd_many          10
+sockets     chatd_vanish        15
+sockets     chatd_slow_reader   15
+sockets     chatd_fds            5
+sockets     chat_relay           5
+sockets     chat_ends            5
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}
