@@ -11,7 +11,7 @@ GEN := $(B)/gen
 # ---------------------------------------------------------------- tools
 # A missing tool is installed by the project's own script before anything
 # else is decided (it says what it installs and what it needs).
-NO_DEPS_GOALS := clean help
+NO_DEPS_GOALS := clean help handout
 ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
   ifneq ($(shell tools/deps.sh --check >/dev/null 2>&1; echo $$?),0)
     $(info Minnow: some tools are missing; running tools/deps.sh)
@@ -269,7 +269,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 # Keep intermediate files (crt0.o, generated sources) between builds.
 .SECONDARY:
 
-.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade bench clean help compile_commands.json
+.PHONY: all qemu qemu-nox qemu-gdb qemu-nox-gdb gdb iso test grade handout bench clean help compile_commands.json
 
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
@@ -351,6 +351,17 @@ $(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init
 grade: all
 	@tools/grade.sh $(LAB)
 
+# The student's tree: this one without the labs' reference solutions
+# (tools/handout.sh; docs/labs/README.md).  Into build/handout/, made anew,
+# or into HANDOUT=dir, which must be new or empty.
+handout:
+ifeq ($(HANDOUT),)
+	@rm -rf $(B)/handout
+	@tools/handout.sh $(if $(LAB),--lab $(LAB)) $(B)/handout
+else
+	@tools/handout.sh $(if $(LAB),--lab $(LAB)) $(HANDOUT)
+endif
+
 # ---------------------------------------------------------------- misc
 # For clangd and other editors: the kernel's files with the kernel's flags,
 # the C library's and the programs' with theirs.
@@ -378,6 +389,8 @@ help:
 	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
 	@echo "  make bench         the benchmarks (user/bench/) on Minnow and on Linux, side by side"
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
+	@echo "  make handout [LAB=name] [HANDOUT=dir]  the students' tree, without the labs'"
+	@echo "                     solutions (into build/handout/)"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"
 	@echo "  make gdb           attach gdb to it, with the kernel's symbols"

@@ -42,6 +42,8 @@ BEGIN {
         n = split(params, p, ",")
         for (i = 1; i <= n; i++) {
             q = trim(p[i]); sub(/\[[0-9]*\]$/, "", q)
+            if (match(q, /\(\*[A-Za-z_][A-Za-z0-9_]*\)/))      # a function pointer
+                q = substr(q, RSTART + 2, RLENGTH - 3)
             match(q, /[A-Za-z_][A-Za-z0-9_]*$/)
             args = args ", (long)" substr(q, RSTART)
             nargs++

@@ -22,12 +22,30 @@ syscall     trace_mask          15
 syscall     trace_off           10
 syscall     trace_fork          20
 syscall     trace_program       15
+syscall     kinfo_exists        10
+syscall     kinfo_memory        15
+syscall     kinfo_procs         15
+syscall     kinfo_syscalls      15
+syscall     kinfo_efault        15
+signals     sigalarm_exists     10
+signals     sigalarm_calls      15
+signals     sigalarm_registers  25
+signals     sigalarm_no_reentry 15
+signals     sigalarm_cpu_time   10
+signals     sigalarm_stop       10
+signals     sigalarm_fork_exec  10
+signals     sigalarm_misuse      5
 scheduler   nice_exists         10
 scheduler   nice_value          15
 scheduler   nice_inherited      10
 scheduler   nice_share          30
 scheduler   nice_slice_length   20
 scheduler   nice_equal_share    15
+scheduler   stride_calls        10
+scheduler   stride_share        20
+scheduler   stride_schedule     25
+scheduler   stride_newcomer     15
+scheduler   stride_off          10
 util        pingpong            15
 util        primes_output       20
 util        primes_ends         15
@@ -87,11 +105,14 @@ why() {
         echo "no result: its grader stopped before this check${crash:+ ($crash)}"
         return
     fi
-    while IFS= read -r line; do
-        grep -Fxq -- "$line" "$out" || { echo "the console never showed the line: $line"; return; }
+    # LINE, or LINE<tab>NOTE: what the line is, for the message
+    while IFS=$'\t' read -r line note; do
+        grep -Fxq -- "$line" "$out" ||
+            { echo "the console never showed the line: $line${note:+ ($note)}"; return; }
     done < <(sed -n "s/^expect $1: //p" "$out")
-    while IFS= read -r line; do
-        grep -Fxq -- "$line" "$out" && { echo "the console showed a line it should not: $line"; return; }
+    while IFS=$'\t' read -r line note; do
+        grep -Fxq -- "$line" "$out" &&
+            { echo "the console showed a line it should not: $line${note:+ ($note)}"; return; }
     done < <(sed -n "s/^forbid $1: //p" "$out")
 }
 

@@ -1,6 +1,6 @@
 /* clone()'s flags: Linux's values.  Minnow's processes each own their
  * memory, so it takes only the flags that fork() and vfork() need
- * (docs/linux-abi.md says which). */
+ * (docs/linux-abi.md says which).  And Minnow's scheduling policies. */
 #ifndef _MINNOW_SCHED_H
 #define _MINNOW_SCHED_H
 
@@ -29,5 +29,10 @@
 #define CLONE_NEWPID         0x20000000
 #define CLONE_NEWNET         0x40000000
 #define CLONE_IO             0x80000000
+
+/* sched_policy(), Minnow's own (the lab "Change the scheduler",
+ * docs/labs/scheduler.md): how the whole system is scheduled. */
+#define SCHED_ROUND_ROBIN    0           /* time slices in turn: the default */
+#define SCHED_STRIDE         1           /* shares in proportion to tickets */
 
 #endif

@@ -13,6 +13,9 @@
 #include "mm/fault.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
+/* LAB(signals) BEGIN */
+#include "proc/sigalarm.h"
+/* LAB(signals) END */
 #include "syscall.h"
 
 static const char *const exception_names[32] = {
@@ -95,4 +98,7 @@ void ret_to_user(struct pt_regs *regs)
 {
     resched_if_needed();
     do_signal(regs);
+    /* LAB(signals) BEGIN */
+    sigalarm_deliver(regs);
+    /* LAB(signals) END */
 }

@@ -18,6 +18,9 @@
 #include "proc/exec.h"
 #include "proc/binprm.h"
 #include "proc/fork.h"
+/* LAB(signals) BEGIN */
+#include "proc/sigalarm.h"
+/* LAB(signals) END */
 #include "proc/elf.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -410,6 +413,9 @@ static void switch_image(struct mm_struct *mm, const char *path, uint32_t entry,
     set_task_name(current, path);
     files_exec(current);                 /* closes the FD_CLOEXEC ones */
     signals_exec(current);               /* caught signals back to SIG_DFL */
+    /* LAB(signals) BEGIN */
+    sigalarm_exec(current);              /* the handler was the old program's */
+    /* LAB(signals) END */
     tls_exec(current);                   /* no thread-local storage yet */
 
     memset(regs, 0, sizeof(*regs));

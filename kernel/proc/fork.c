@@ -12,6 +12,9 @@
 #include "proc/signal.h"
 #include "proc/resource.h"
 #include "proc/sched.h"
+/* LAB(scheduler) BEGIN */
+#include "proc/stride.h"
+/* LAB(scheduler) END */
 #include "mm/mm.h"
 #include "fs/file.h"
 #include "fs/inode.h"
@@ -128,6 +131,13 @@ static long do_fork(unsigned long flags, uint32_t newsp, pid_t *parent_tid, pid_
     }
     memcpy(child->name, parent->name, sizeof(child->name));
     child->priority = parent->priority;
+    /* LAB(scheduler) BEGIN */
+    child->nice = parent->nice;
+    child->tickets = parent->tickets;
+    /* LAB(scheduler) END */
+    /* LAB(syscall) BEGIN */
+    child->trace_mask = parent->trace_mask;   /* its count of calls starts at 0 */
+    /* LAB(syscall) END */
     child->counter = parent->counter;     /* share the rest of the slice... */
     parent->counter = (parent->counter + 1) / 2;
     child->counter -= parent->counter;    /* ...so forking cannot gain CPU */
@@ -234,6 +244,9 @@ struct task_struct *kernel_thread(void (*fn)(void))
         return NULL;
     prepare_kernel_stack(t, fn);
     t->priority = DEFAULT_PRIORITY;
+    /* LAB(scheduler) BEGIN */
+    t->tickets = DEFAULT_TICKETS;
+    /* LAB(scheduler) END */
     rlimits_init(t);
     t->umask = 022;
     t->state = TASK_READY;

@@ -16,6 +16,12 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/schedlog.h"
+/* LAB(signals) BEGIN */
+#include "proc/sigalarm.h"
+/* LAB(signals) END */
+/* LAB(scheduler) BEGIN */
+#include "proc/stride.h"
+/* LAB(scheduler) END */
 #include "arch/gdt.h"
 #include "arch/tls.h"
 #include "arch/timer.h"
@@ -48,6 +54,10 @@ static struct task_struct *pick_next_task(void)
 {
     int start = current - tasks;
 
+    /* LAB(scheduler) BEGIN */
+    if (stride_active())
+        return pick_next_stride();
+    /* LAB(scheduler) END */
     for (int i = 1; i <= NR_TASKS; i++) {
         struct task_struct *t = &tasks[(start + i) % NR_TASKS];
         if (t != &tasks[0] && (t->state == TASK_READY || t->state == TASK_RUNNING))
@@ -87,6 +97,23 @@ void schedule(void)
     if (next != current)
         switch_to(next);
 }
+
+/* LAB(scheduler) BEGIN */
+/* nice(inc): a process makes itself nicer (never less nice: EPERM), up to
+ * 19, and so shortens its time slice, as in Linux 0.11: 5 ticks at nice 0
+ * to 3, down to 1 tick at 16 to 19.  The new slice starts with the next
+ * one.  Returns the new nice value. */
+long sys_nice(int inc)
+{
+    if (inc < 0)
+        return -EPERM;
+    if (inc > 19 - current->nice)            /* no overflow, however big */
+        inc = 19 - current->nice;
+    current->nice += inc;
+    current->priority = DEFAULT_PRIORITY - current->nice / 4;
+    return current->nice;
+}
+/* LAB(scheduler) END */
 
 void resched_if_needed(void)
 {
@@ -135,6 +162,15 @@ void do_timer(int user)
             cpu_times.system++;
         if (--current->counter <= 0)
             need_resched = 1;
+        /* LAB(signals) BEGIN */
+        sigalarm_tick(current);
+        /* LAB(signals) END */
+        /* LAB(scheduler) BEGIN */
+        if (stride_active()) {
+            stride_charge(current);
+            need_resched = 1;                 /* choose again at every tick */
+        }
+        /* LAB(scheduler) END */
     } else {
         cpu_times.idle++;
     }

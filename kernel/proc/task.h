@@ -70,6 +70,11 @@ struct task_struct {
     /* the CPU: round-robin time slices (proc/sched.c) */
     int counter;                 /* ticks left in this time slice */
     int priority;                /* ticks in a full time slice */
+    /* LAB(scheduler) BEGIN */
+    int nice;                    /* nice(): 0 to 19; priority follows it */
+    int tickets;                 /* settickets(): the share under SCHED_STRIDE */
+    uint64_t pass;               /* stride: ticks run, weighted; lowest runs next */
+    /* LAB(scheduler) END */
     unsigned long ticks;         /* CPU time used, in ticks */
     unsigned long stime;         /* of which in the kernel (the rest: in user mode) */
     unsigned long start_time;    /* jiffies when it was forked */
@@ -98,6 +103,10 @@ struct task_struct {
     unsigned long restart_end;   /* an interrupted timed sleep's end (nanosleep,
                                     poll, select), in jiffies, for its restart
                                     (0: none; proc/sleep.c) */
+    /* LAB(syscall) BEGIN */
+    uint32_t trace_mask;         /* trace(): bit n reports call n (proc/trace.c) */
+    unsigned long syscalls;      /* calls made since fork, for kinfo() */
+    /* LAB(syscall) END */
 
     /* memory */
     struct mm_struct mm;
@@ -116,6 +125,15 @@ struct task_struct {
     int restore_mask;            /* saved_mask is valid */
     unsigned long alarm;         /* jiffies at which SIGALRM is due (0: none) */
     struct ksiginfo siginfo[NSIG];  /* about each pending signal */
+    /* LAB(signals) BEGIN */
+    /* sigalarm() (proc/sigalarm.c); fork does not copy it, exec clears it */
+    unsigned int sigalarm_ticks; /* the handler every this many CPU ticks (0: off) */
+    unsigned int sigalarm_left;  /* ticks until the next time */
+    uint32_t sigalarm_handler;
+    int sigalarm_due;            /* divert to it on the way out to user mode */
+    int sigalarm_running;        /* in it: sigalarm_regs is what it interrupted */
+    struct pt_regs sigalarm_regs;
+    /* LAB(signals) END */
 
     /* clone() and vfork() (proc/fork.c) */
     uint32_t set_child_tid;      /* CLONE_CHILD_SETTID: our tid goes there at start */

@@ -79,15 +79,18 @@ int main(void)
     /* trace(0) turns it off (in a child, whose pid is new). */
     pid_t c = run_in_child(getpid_then_off, NULL);
     expect_console("trace_off", "trace: pid %d getpid -> %d", c, c);
-    forbid_console("trace_off", "trace: pid %d getuid -> %d", c, (int)uid);
+    forbid_console_note("trace_off", "the child's getuid, after its trace(0)",
+                        "trace: pid %d getuid -> %d", c, (int)uid);
     check(c > 0, "trace_off", "fork failed: %s", strerror(errno));
 
     /* A child inherits its parent's mask. */
     set_trace(BIT(__NR_fork) | BIT(__NR_getpid));
     c = run_in_child(child_getpid, NULL);
     set_trace(0);
-    expect_console("trace_fork", "trace: pid %d fork -> %d", me, c);
-    expect_console("trace_fork", "trace: pid %d getpid -> %d", c, c);
+    expect_console_note("trace_fork", "the parent's fork, which returns the child's pid",
+                        "trace: pid %d fork -> %d", me, c);
+    expect_console_note("trace_fork", "the CHILD's getpid: a child starts with its parent's"
+                        " mask, so fork must copy it", "trace: pid %d getpid -> %d", c, c);
     check(c > 0, "trace_fork", "fork failed: %s", strerror(errno));
     return test_exit_code();
 }

@@ -337,7 +337,7 @@ static pid_t fork_into_job(struct job *j, int background)
 /* ================================================================ simple commands */
 
 /* set -x: "+ echo hello" on stderr, before the command runs. */
-static void trace(char **assigns, int nassigns, struct fields *f)
+static void xtrace(char **assigns, int nassigns, struct fields *f)
 {
     if (!option(OPT_XTRACE))
         return;
@@ -492,7 +492,7 @@ static int exec_simple(struct node *n, int no_functions)
     if (!assigns || expand_words(n->words, n->nwords, &f) < 0) {
         status = 1;
     } else {
-        trace(assigns, n->nassigns, &f);
+        xtrace(assigns, n->nassigns, &f);
         if (f.n == 0 && substitutions == command_substitutions())
             set_last_status(0);         /* "x=$(cmd)" has cmd's status, "x=1" 0 */
         status = f.n == 0 ? run_assignments(n) : run_command(n, assigns, &f, no_functions);
@@ -517,7 +517,7 @@ static _Noreturn void exec_simple_in_child(struct node *n)
 
     if (!assigns || expand_words(n->words, n->nwords, &f) < 0)
         leave(1);
-    trace(assigns, n->nassigns, &f);
+    xtrace(assigns, n->nassigns, &f);
     if (f.n == 0)
         leave(run_assignments(n));
     if (find_builtin(f.v[0]) || find_function(f.v[0]))
