@@ -35,6 +35,7 @@ static int fork_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
 //: static int fork_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
 //: {
 //:     void *page = phys_to_virt(PTE_ADDR(*spte));
+//:
 //:     if (vma->vm_flags & VM_SHARED) {
 //:         *dpte = *spte;
 //:         get_page(page);

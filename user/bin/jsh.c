@@ -300,8 +300,8 @@ static void run_child(char **argv, struct job *j, int background, int in, int ou
     if (!background)
         give_terminal(getpgrp());       /* as the shell does: whoever is first */
     /* LAB(jobshell) STARTER */
-    //: (void)j;                        /* lab jobshell: its group, and the terminal */
-    //: (void)background;
+//:     (void)j;                        /* lab jobshell: its group, and the terminal */
+//:     (void)background;
     /* LAB(jobshell) END */
     set_signals(SIG_DFL);
     if (in >= 0) {
@@ -519,11 +519,13 @@ static void run_line(char *line)
     else
         wait_for_job(j);
     /* LAB(jobshell) STARTER */
-    //: struct job job = { 0 };
-    //: if (p.background)
-    //:     fprintf(stderr, "jsh: no jobs in the background yet: running it in the foreground\n");
-    //: start_job(&p, &job);
-    //: wait_for_job(&job);
+//:     struct job job = { 0 };
+//:
+//:     if (p.background)
+//:         fprintf(stderr, "jsh: no jobs in the background yet: "
+//:                 "running it in the foreground\n");
+//:     start_job(&p, &job);
+//:     wait_for_job(&job);
     /* LAB(jobshell) END */
 }
 
