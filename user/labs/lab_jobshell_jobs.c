@@ -326,15 +326,15 @@ static void background_job(void)
                     tcgetpgrp(0) == shell;
     check(background_ok, "jobs_background", "after \"sleep 12 &\": jsh printed \"%.20s\", the "
           "job %d is in group %d, the terminal's is %d: want \"[%d] %d\", the job in a group "
-          "of its own, the terminal kept by the shell (%d)", one_line(printed()), job2, pgid_of(job2),
-          tcgetpgrp(0), id, job2, shell);
+          "of its own, the terminal kept by the shell (%d)", one_line(printed()), job2,
+          pgid_of(job2), tcgetpgrp(0), id, job2, shell);
 }
 
 /* jobs: both jobs, with their states. */
 static void list_jobs(void)
 {
     if (!ctrl_z_ok || !background_ok) {
-        check(0, "jobs_list", ctrl_z_ok ? "needs jobs_background first" : "needs jobs_ctrl_z first");
+        check(0, "jobs_list", "needs %s first", ctrl_z_ok ? "jobs_background" : "jobs_ctrl_z");
         return;
     }
     command("jobs\n");
