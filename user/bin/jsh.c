@@ -529,7 +529,8 @@ static void run_line(char *line)
     /* LAB(jobshell) END */
 }
 
-/* The shell takes the terminal: its own group, in the foreground. */
+/* The shell at start: the signals it ignores, and, with job control,
+ * a group of its own, in the foreground. */
 static void init_shell(void)
 {
     set_signals(SIG_IGN);
