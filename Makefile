@@ -264,6 +264,8 @@ $(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh
 QEMU_BASE := $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot
 QEMU_NOX := $(QEMU_BASE) -display none -serial mon:stdio
 QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
+# A window needs both: QEMU's GUI, and a display to open it on.
+HAVE_DISPLAY := $(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY)))
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
 # Keep intermediate files (crt0.o, generated sources) between builds.
@@ -274,7 +276,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
 qemu: all
-ifeq ($(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY))),)
+ifeq ($(HAVE_DISPLAY),)
 	@echo "make qemu: no display here (no DISPLAY, or QEMU has no GUI package);"
 	@echo "running as make qemu-nox: the serial console, in this terminal."
 	@echo "(To quit QEMU: Ctrl-A, then X.)"
@@ -292,7 +294,14 @@ qemu-nox: all
 qemu-gdb: all .gdbinit
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
+ifeq ($(HAVE_DISPLAY),)
+	@echo "make qemu-gdb: no display here (no DISPLAY, or QEMU has no GUI package);"
+	@echo "running as make qemu-nox-gdb: the serial console, in this terminal."
+	@echo "(To quit QEMU: Ctrl-A, then X.)"
+	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
+else
 	$(QEMU_BASE) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
+endif
 
 qemu-nox-gdb: all .gdbinit
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
@@ -303,8 +312,11 @@ qemu-nox-gdb: all .gdbinit
 	sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@
 
 # gdb reads ./.gdbinit by itself once it is allowed to (and only once).
+# It runs in a process group of its own, in the terminal's foreground (the
+# shell's job control, set -m): the Ctrl-C that stops Minnow in gdb reaches
+# gdb alone.  Make, had it seen it too, would say "Interrupt" at the end.
 gdb: .gdbinit
-	gdb -q -iex "add-auto-load-safe-path $(CURDIR)/.gdbinit"
+	@if [ -t 0 ]; then set -m; fi; gdb -q -iex "add-auto-load-safe-path $(CURDIR)/.gdbinit"
 
 # ---------------------------------------------------------------- iso
 $(B)/minnow.iso: all boot/grub.cfg

@@ -63,6 +63,11 @@ bt 2
 info symbol schedule
 info line schedule
 list schedule
+info line pipe_write_buf
+info line pipe_read_buf
+info line switch_context
+info line do_default
+info line tty_read
 delete
 user init
 break main if $_streq(current->name, "init")
@@ -115,6 +120,12 @@ check gdb_backtrace '^#[01] +(0x[0-9a-f]+ in )?schedule \(\) at kernel/proc/sche
 check gdb_info_symbol '^schedule in section \.text' "info symbol schedule does not name it"
 check gdb_info_line '^Line [0-9]+ of "kernel/proc/sched.c"' "info line schedule gives no file:line"
 check gdb_list '^[0-9]+[[:space:]]+void schedule\(void\)' "list schedule does not show its source"
+# the functions docs/gdb.md's walks stop in: a rename must update the page
+for f in kernel/fs/pipe.c:pipe_write_buf kernel/fs/pipe.c:pipe_read_buf \
+         kernel/arch/entry.asm:switch_context kernel/proc/signal.c:do_default kernel/drv/tty.c:tty_read; do
+    check "gdb_doc_${f#*:}" "^Line [0-9]+ of \"${f%:*}\"" \
+        "info line ${f#*:} found no line in ${f%:*}: docs/gdb.md stops there"
+done
 check gdb_user_main '^Breakpoint [0-9]+, main \(argc=[0-9]+, argv=0x[0-9a-f]+\) at user/init.c:[0-9]+' \
     "user init + break main did not stop in init's main()"
 check gdb_step_into_kernel '^trap_128 \(\) at kernel/arch/entry.asm:[0-9]+' \

@@ -20,7 +20,7 @@ int main(int argc, char *argv[])
         return 7;
     }
     if (access("/bin/trace", X_OK) < 0) {
-        check(0, "trace_program", "/bin/trace is missing: write the program (user/bin/trace.c, say; docs/labs/syscall.md)");
+        check(0, "trace_program", "/bin/trace is missing: write the program (user/trace.c, say; docs/labs/syscall.md)");
         return test_exit_code();
     }
     char mask[16];
