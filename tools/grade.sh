@@ -46,6 +46,41 @@ scheduler   stride_share        20
 scheduler   stride_schedule     25
 scheduler   stride_newcomer     15
 scheduler   stride_off          10
+util        pingpong            15
+util        primes_output       20
+util        primes_ends         15
+util        primes_fds          10
+util        find_names          10
+util        find_errors          5
+util        find_fds             5
+util        xargs_runs          10
+util        xargs_stdin          5
+util        xargs_parallel       5
+cow         cow_fork_cheap      20
+cow         cow_child_private   10
+cow         cow_parent_private  15
+cow         cow_copy_once       15
+cow         cow_read_shared     10
+cow         cow_no_leak         15
+cow         cow_fork_exec       15
+jobshell    jobs_own_group      15
+jobshell    jobs_terminal       15
+jobshell    jobs_ctrl_c         10
+jobshell    jobs_ctrl_z         15
+jobshell    jobs_background     10
+jobshell    jobs_list           10
+jobshell    jobs_bg             10
+jobshell    jobs_fg             10
+jobshell    jobs_done            5
+sockets     chatd_join_leave    10
+sockets     chatd_broadcast     20
+sockets     chatd_partial       15
+sockets     chatd_many          10
+sockets     chatd_vanish        15
+sockets     chatd_slow_reader   15
+sockets     chatd_fds            5
+sockets     chat_relay           5
+sockets     chat_ends            5
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}
@@ -101,6 +136,8 @@ for lab in $labs; do
     *)     crash="QEMU exited with status $status" ;;
     esac
     grep -q "^no lab named" "$out" && crash="/usr/libexec/minnow has no lab_${lab}_* programs"
+    grep -q "^runtests: " "$out" ||
+        crash="${crash:-Minnow never started the graders: init or runtests failed first}"
 
     score=0 points=0
     while read -r l check pts; do

@@ -1,6 +1,6 @@
 /* A process's address space (struct mm_struct): its areas (mm/vma.c) and
- * its page tables.  fork copies it, sharing every page (copy-on-write);
- * exit and exec release it; brk moves the end of its heap. */
+ * its page tables.  fork copies it (mm_copy), exit and exec release it,
+ * brk moves the end of its heap. */
 #include <string.h>
 #include <minnow/errno.h>
 #include "mm/mm.h"
@@ -11,15 +11,49 @@
 #include "arch/x86.h"
 #include "fs/inode.h"
 
-/* The pages of one area, shared between parent and child.  A private
- * page loses its write bit on both sides: whoever writes first gets a
- * copy (mm/fault.c), so "each process has its own copy" while a fork
- * costs page tables, not pages. */
+/* LAB(cow) BEGIN */
+/* One page of the parent (*spte) for the child (*dpte), by fork: shared.
+ * A private page loses its write bit on both sides: whoever writes first
+ * gets a copy (mm/fault.c), so "each process has its own copy" while a
+ * fork costs page tables, not pages.  A page of a shared area stays
+ * writable: it is one memory for both. */
+static int fork_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
+{
+    if (!(vma->vm_flags & VM_SHARED))
+        *spte &= ~PTE_W;
+    *dpte = *spte;
+    get_page(phys_to_virt(PTE_ADDR(*spte)));
+    return 0;
+}
+/* LAB(cow) STARTER */
+//: /* One page of the parent (*spte) for the child (*dpte), by fork.  A page
+//:  * of a shared area (MAP_SHARED) is one memory for both: the child's
+//:  * entry points at the parent's page, which gets one holder more.  Every
+//:  * other page is copied now, whole, so that each process has its own --
+//:  * and a fork costs as many pages, and as much time, as the process has
+//:  * pages.  Lab cow (docs/labs/cow.md): copy on the first write instead. */
+//: static int fork_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
+//: {
+//:     void *page = phys_to_virt(PTE_ADDR(*spte));
+//:
+//:     if (vma->vm_flags & VM_SHARED) {
+//:         *dpte = *spte;
+//:         get_page(page);
+//:         return 0;
+//:     }
+//:     void *copy = alloc_page();
+//:     if (!copy)
+//:         return -ENOMEM;
+//:     memcpy(copy, page, PAGE_SIZE);
+//:     *dpte = virt_to_phys(copy) | vma_pte_flags(vma, copy);
+//:     return 0;
+//: }
+/* LAB(cow) END */
+
+/* The present pages of one area, for the child (fork_page). */
 static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
                            struct vm_area_struct *vma)
 {
-    int cow = !(vma->vm_flags & VM_SHARED);
-
     for (uint32_t va = vma->vm_start; va < vma->vm_end;) {
         if (!(src->pgdir[va >> 22] & PTE_P)) {
             va = (va | 0x3fffff) + 1;        /* no page table: skip its 4 MiB */
@@ -28,12 +62,8 @@ static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
         pte_t *spte = pgdir_walk(src->pgdir, va, 0);
         if (*spte & PTE_P) {
             pte_t *dpte = pgdir_walk(dst->pgdir, va, 1);
-            if (!dpte)
+            if (!dpte || fork_page(vma, spte, dpte) < 0)
                 return -ENOMEM;
-            if (cow)
-                *spte &= ~PTE_W;
-            *dpte = *spte;
-            get_page(phys_to_virt(PTE_ADDR(*spte)));
         }
         va += PAGE_SIZE;
     }
@@ -54,8 +84,10 @@ int mm_copy(struct mm_struct *dst, struct mm_struct *src)
         for (struct vm_area_struct *vma = src->mmap; vma && !err; vma = vma->vm_next)
             err = copy_page_range(dst, src, vma);
     }
+    /* LAB(cow) BEGIN */
     if (read_cr3() == virt_to_phys(src->pgdir))
         write_cr3(virt_to_phys(src->pgdir));     /* the parent's pages lost PTE_W */
+    /* LAB(cow) END */
     if (err)
         mm_release(dst);
     return err;

@@ -180,8 +180,8 @@ uint32_t get_unmapped_area(struct mm_struct *mm, uint32_t hint, uint32_t len)
     }
 }
 
-/* fork: the child gets a copy of every area (its pages are shared by
- * copy_page_range in mm.c). */
+/* fork: the child gets a copy of every area (its pages: copy_page_range
+ * in mm.c). */
 int copy_vmas(struct mm_struct *dst, struct mm_struct *src)
 {
     struct vm_area_struct **link = &dst->mmap;

@@ -189,9 +189,8 @@ long sys_fork(void)
 /* vfork(): a child for exec, the parent asleep until the child has
  * exec'd or exited.  On Linux the child borrows the parent's memory
  * meanwhile (so vfork costs no page tables); Minnow copies it, as fork
- * does (copy-on-write): what the child writes before exec, the parent
- * never sees.  A program written for vfork (which may only exec or
- * _exit) cannot tell. */
+ * does: what the child writes before exec, the parent never sees.  A
+ * program written for vfork (which may only exec or _exit) cannot tell. */
 long sys_vfork(void)
 {
     return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, NULL);

@@ -1,10 +1,9 @@
 /* Virtual memory across fork (docs/vm.md): each process sees only its own
  * writes -- to data, bss, heap, stack and a MAP_PRIVATE file mapping --
- * while a MAP_SHARED anonymous mapping is one memory for both; a fork
- * costs page tables, not pages (copy-on-write, visible in getprocs'
- * counts); and a 64 MiB process forks a hundred times on a 128 MiB
- * machine.  Each group runs in a child of its own, and gives back every
- * page it took. */
+ * while a MAP_SHARED anonymous mapping is one memory for both.  Each
+ * group runs in a child of its own, and gives back every page it took.
+ * The groups about copy-on-write are the lab cow's (docs/labs/cow.md):
+ * the student's tree starts without them. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -139,8 +138,12 @@ static void shared_anonymous(void)
           "the child did not see the parent's write after fork (status %#x)", status);
     munmap(m, 4 * PAGE);
 }
+/* LAB(cow) BEGIN */
 
 /* ---------------------------------------------------------------- copy-on-write */
+
+/* A fork costs page tables, not pages (visible in getprocs' counts), and
+ * a 64 MiB process forks a hundred times on a 128 MiB machine. */
 
 #define COW_PAGES 64
 
@@ -260,14 +263,17 @@ static void big_malloc_forks(void)
     check(ok == 100, "vm_big_malloc_fork_100_times", "%d of 100 children ended well", ok);
     free(m);
 }
+/* LAB(cow) END */
 
 int main(void)
 {
     free_pages();                      /* stdio and sysinfo's pages: in now */
     check_group(private_writes, "vm_fork_private");
     check_group(shared_anonymous, "vm_shared_anon");
+    /* LAB(cow) BEGIN */
     check_group(cow_counts, "vm_cow");
     check_group(big_forks, "vm_big");
     check_group(big_malloc_forks, "vm_big_malloc");
+    /* LAB(cow) END */
     return test_exit_code();
 }
