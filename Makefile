@@ -184,7 +184,7 @@ $(B)/libcommon.a: $(COMMON_OBJS)
 # except that a folder with a main.c (like user/sh/) is one program of
 # several files, named after the folder.  All of them are linked into
 # build/bin/ (with debugging information, for gdb).
-USER_SRCS := $(shell find user -name '*.c' -not -path 'user/common/*' | sort)
+USER_SRCS := $(shell find user -name '*.c' -not -path 'user/common/*' -not -path 'user/home/*' | sort)
 MULTI_DIRS := $(patsubst %/main.c,%,$(filter %/main.c,$(USER_SRCS)))
 MULTI_SRCS := $(filter $(addsuffix /%,$(MULTI_DIRS)),$(USER_SRCS))
 SINGLE_SRCS := $(filter-out $(MULTI_SRCS),$(USER_SRCS))
@@ -260,9 +260,43 @@ $(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh
 	$(Q)cp $(SH_TESTS) $(B)/rootfs-tests/usr/libexec/minnow/sh-tests/
 	$(Q)cd $(B)/rootfs-tests && find usr | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd-tests.cpio
 
+# ---------------------------------------------------------------- the disk
+# build/disk.img: an ext2 file system made on first use from user/home/
+# (mke2fs -d copies a folder into the new file system: no root, no
+# mount).  It has no prerequisites, so no build ever overwrites it: what a
+# student saves survives.  `make disk-reset` makes it anew.  DISK=path
+# attaches another image instead (QEMU's first IDE disk, Minnow's hda).
+DISK ?= $(B)/disk.img
+DISK_SIZE := 64M
+HOME_FILES := $(shell find user/home -type f 2>/dev/null)
+# e2fsprogs live in /sbin, which a user's PATH may lack
+MKE2FS := $(firstword $(wildcard /sbin/mke2fs /usr/sbin/mke2fs) mke2fs)
+make_ext2 = $(MKE2FS) -q -F -t ext2 -L minnow -d user/home $(1) $(DISK_SIZE)
+
+$(B)/disk.img:
+	@mkdir -p $(B)
+	$(call say,MKE2FS,$@)
+	$(Q)$(call make_ext2,$@)
+
+.PHONY: disk-reset
+disk-reset:
+	@mkdir -p $(B)
+	rm -f $(B)/disk.img
+	$(call make_ext2,$(B)/disk.img)
+	@echo "$(B)/disk.img: a new ext2 file system from user/home/"
+
+# The tests get their own disks, never the student's: tools/test.sh
+# copies this template (or DISK=path, when given) for every run.
+$(B)/test-disk-template.img: $(HOME_FILES)
+	@mkdir -p $(B)
+	$(call say,MKE2FS,$@)
+	@rm -f $@
+	$(Q)$(call make_ext2,$@)
+
 # ---------------------------------------------------------------- running
-QEMU_BASE := $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot
-QEMU_NOX := $(QEMU_BASE) -display none -serial mon:stdio
+QEMU_DISK = -drive file=$(DISK),format=raw,if=ide,index=0
+QEMU_BASE = $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot $(QEMU_DISK)
+QEMU_NOX = $(QEMU_BASE) -display none -serial mon:stdio
 QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
@@ -273,7 +307,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
-qemu: all
+qemu: all $(DISK)
 ifeq ($(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY))),)
 	@echo "make qemu: no display here (no DISPLAY, or QEMU has no GUI package);"
 	@echo "running as make qemu-nox: the serial console, in this terminal."
@@ -285,16 +319,16 @@ else
 	$(QEMU_BASE) -serial mon:stdio
 endif
 
-qemu-nox: all
+qemu-nox: all $(DISK)
 	@echo "Serial console. To quit QEMU: Ctrl-A, then X."
 	$(QEMU_NOX)
 
-qemu-gdb: all .gdbinit
+qemu-gdb: all .gdbinit $(DISK)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_BASE) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
 
-qemu-nox-gdb: all .gdbinit
+qemu-nox-gdb: all .gdbinit $(DISK)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
@@ -318,8 +352,8 @@ iso: $(B)/minnow.iso
 
 # ---------------------------------------------------------------- tests
 # T=name runs one test; TIMEOUT is in seconds for the whole boot.
-test: all $(B)/initrd-tests.cpio
-	@tools/test.sh $(if $(T),--only $(T))
+test: all $(B)/initrd-tests.cpio $(B)/test-disk-template.img
+	@tools/test.sh $(if $(T),--only $(T)) $(if $(filter command line environment,$(origin DISK)),--disk $(DISK))
 
 # Benchmarks (user/bench/): performance is measured here, never in tests.
 # Linux runs beside Minnow when tools/deps.sh --bench can fetch it.
@@ -378,6 +412,8 @@ help:
 	@echo "  make test T=name   run one test (e.g. T=kmalloc, T=panic)"
 	@echo "  make bench         the benchmarks (user/bench/) on Minnow and on Linux, side by side"
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
+	@echo "  make disk-reset    make build/disk.img (the disk, /dev/hda) anew from user/home/"
+	@echo "                     (qemu, test... take DISK=path to attach another ext2 image)"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"
 	@echo "  make qemu-nox-gdb  the same without a window"
 	@echo "  make gdb           attach gdb to it, with the kernel's symbols"

@@ -23,6 +23,9 @@
 #include "fs/inode.h"
 #include "fs/initrd.h"
 #include "fs/dev.h"
+#include "fs/block_dev.h"
+#include "fs/buffer.h"
+#include "drv/ide.h"
 #include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
@@ -110,6 +113,7 @@ static void fs_init(void)
     if (nr_initrds == 0)
         printk("no initrd: the file system is empty\n");
     dev_init();
+    blkdev_make_nodes();             /* /dev/hda...: the disks ide_init found */
     proc_init();
 }
 
@@ -150,8 +154,11 @@ void kmain(uint32_t magic, uint32_t mbinfo)
     for (int i = 0; i < nr_initrds; i++)
         printk("initrd: %u bytes at %08x\n", initrd[i].end - initrd[i].start, initrd[i].start);
     printk("command line: %s\n", cmdline());
+    buffer_init(nr_total_pages());
+    ide_init();
     fs_init();
 
     start_init(cmdline_get("test") ? run_tests() : NULL);
+    bdflush_start();                 /* after init: init is pid 1 */
     cpu_idle();                      /* kmain's stack is the idle task's now */
 }

@@ -12,6 +12,7 @@
 #include "mm/uaccess.h"
 #include "arch/timer.h"
 #include "arch/power.h"
+#include "fs/buffer.h"
 #include "lib/cmdline.h"
 #include "lib/printk.h"
 
@@ -57,23 +58,42 @@ long sys_uname(struct utsname *ubuf)
     return copy_to_user(ubuf, &u, sizeof(u));
 }
 
-/* reboot(): power off ends QEMU; under `make test` this is how the test
- * runner says "done" (tools/test.sh reads QEMU's exit status). */
+/* reboot(): restart, halt or power off the machine, with Linux's magic
+ * numbers (a stray call with a random number stops nothing).  Every
+ * dirty block goes to the disk first.  Power off ends QEMU; under `make
+ * test` this is how the test runner says "done" (tools/test.sh reads
+ * QEMU's exit status).  Minnow's users are all root, so anyone may. */
+static int reboot_magic_ok(unsigned int magic, unsigned int magic2)
+{
+    return magic == LINUX_REBOOT_MAGIC1 &&
+           (magic2 == LINUX_REBOOT_MAGIC2 || magic2 == LINUX_REBOOT_MAGIC2A ||
+            magic2 == LINUX_REBOOT_MAGIC2B || magic2 == LINUX_REBOOT_MAGIC2C);
+}
+
 long sys_reboot(unsigned int magic, unsigned int magic2, unsigned int cmd, void *arg)
 {
     (void)arg;
-    if (magic != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+    if (!reboot_magic_ok(magic, magic2))
         return -EINVAL;
-    if (current->pid != 1)
-        return -EPERM;                 /* only init may stop the machine */
-    if (cmd == LINUX_REBOOT_CMD_POWER_OFF || cmd == LINUX_REBOOT_CMD_HALT) {
-        printk("Minnow: power off\n");
-        qemu_exit(QEMU_EXIT_DONE);
-    }
-    if (cmd == LINUX_REBOOT_CMD_RESTART) {
+    switch (cmd) {
+    case LINUX_REBOOT_CMD_CAD_ON:
+    case LINUX_REBOOT_CMD_CAD_OFF:
+        return 0;                      /* Ctrl-Alt-Del: Minnow's keyboard ignores it */
+    case LINUX_REBOOT_CMD_RESTART:
+        sync_all();
+        printk("reboot: Restarting system\n");
         machine_restart();
+    case LINUX_REBOOT_CMD_HALT:
+        sync_all();
+        printk("reboot: System halted\n");
+        machine_halt();
+    case LINUX_REBOOT_CMD_POWER_OFF:
+        sync_all();
+        printk("reboot: Power down\n");
+        machine_power_off();
+    default:
+        return -EINVAL;
     }
-    return -EINVAL;
 }
 
 /* getprocs(buf, max): what ps shows, one struct procinfo per task (the

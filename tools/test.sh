@@ -9,16 +9,25 @@
 #   tools/test.sh [--only NAME] [--timeout SECONDS]
 # A kernel that panics, hangs (killed after the timeout) or reboots counts
 # as a failure, and the last lines it printed are shown.
+#
+# Minnow gets two scratch disks of its own, made for this run and never
+# the student's build/disk.img: hda, a copy of build/test-disk-template.img
+# (ext2 from user/home/; --disk PATH copies that image instead), kept as
+# build/test-disk.img after the run for the host tests to check; and hdb,
+# a blank sparse file of 130 GiB (holes cost nothing), on which the tests
+# write raw patterns, and whose size needs LBA48.
 set -u
 cd "$(dirname "$0")/.."
 
 ONLY=all
 TIMEOUT=${TIMEOUT:-300}
+DISK_FROM=build/test-disk-template.img
 while [ $# -gt 0 ]; do
     case $1 in
     --only) ONLY=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
-    *) echo "usage: $0 [--only NAME] [--timeout SECONDS]" >&2; exit 2 ;;
+    --disk) DISK_FROM=$2; shift 2 ;;
+    *) echo "usage: $0 [--only NAME] [--timeout SECONDS] [--disk IMAGE]" >&2; exit 2 ;;
     esac
 done
 
@@ -28,7 +37,14 @@ LOG=$B/test-serial.log
 # output); it becomes build/test-serial.log when Minnow has finished.
 mkdir -p "$B"
 RUNLOG=$(mktemp "$B/test-serial.XXXXXX")
-trap 'rm -f "$RUNLOG"' EXIT
+HDA=$(mktemp "$B/test-hda.XXXXXX")
+HDB=$(mktemp "$B/test-hdb.XXXXXX")
+trap 'rm -f "$RUNLOG" "$HDA" "$HDB"' EXIT
+if ! cp --sparse=always "$DISK_FROM" "$HDA"; then
+    echo "FAIL minnow: no disk image $DISK_FROM to copy"
+    exit 1
+fi
+truncate -s 130G "$HDB"
 passed=0 failed=0 skipped=0
 
 count() {       # reads "ok ..." / "FAIL ..." / "skip ..." lines, prints them
@@ -49,6 +65,8 @@ if [ "$ONLY" = all ] || [ ! -e "tools/hosttests/$ONLY.sh" ]; then
     timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd "$B/initrd.cpio,$B/initrd-tests.cpio" \
         -m 128M -display none -serial stdio -net none -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -drive file="$HDA",format=raw,if=ide,index=0 \
+        -drive file="$HDB",format=raw,if=ide,index=1 \
         -append "test=$ONLY" > "$RUNLOG" 2>&1 < /dev/null &
     qemu=$!
     # Show the results as they come.
@@ -79,6 +97,7 @@ if [ "$ONLY" = all ] || [ ! -e "tools/hosttests/$ONLY.sh" ]; then
         failed=$((failed + 1))
     fi
     mv -f "$RUNLOG" "$LOG"
+    mv -f "$HDA" $B/test-disk.img    # what Minnow left on its disk
     echo "(Minnow ran for ${secs}s; its whole output is in $LOG)"
 fi
 

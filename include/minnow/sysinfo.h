@@ -26,10 +26,15 @@ struct utsname {
 
 /* reboot(2) */
 #define LINUX_REBOOT_MAGIC1      0xfee1dead
-#define LINUX_REBOOT_MAGIC2      672274793
+#define LINUX_REBOOT_MAGIC2      672274793     /* Linus' birthday, in hex 0x28121969 */
+#define LINUX_REBOOT_MAGIC2A     85072278      /* ...and his daughters' */
+#define LINUX_REBOOT_MAGIC2B     369367448
+#define LINUX_REBOOT_MAGIC2C     537993216
 #define LINUX_REBOOT_CMD_RESTART 0x01234567
 #define LINUX_REBOOT_CMD_HALT    0xCDEF0123
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+#define LINUX_REBOOT_CMD_CAD_ON  0x89ABCDEF    /* Ctrl-Alt-Del restarts at once */
+#define LINUX_REBOOT_CMD_CAD_OFF 0x00000000    /* ...or signals init */
 
 /* getprocs (Minnow's own system call, used by ps): one record a task. */
 struct procinfo {

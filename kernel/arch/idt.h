@@ -24,6 +24,7 @@
 #define IRQ_TIMER    0
 #define IRQ_KBD      1
 #define IRQ_COM1     4
+#define IRQ_IDE      14     /* the primary ATA channel (drv/ide.c) */
 #define T_SYSCALL    0x80   /* int $0x80 */
 
 void idt_init(void);

@@ -11,5 +11,6 @@
 void qemu_exit(int code) __attribute__((noreturn));
 void machine_halt(void) __attribute__((noreturn));
 void machine_restart(void) __attribute__((noreturn));
+void machine_power_off(void) __attribute__((noreturn));
 
 #endif

@@ -9,6 +9,7 @@
 #include "arch/x86.h"
 #include "drv/serial.h"
 #include "drv/keyboard.h"
+#include "drv/ide.h"
 #include "lib/printk.h"
 #include "mm/fault.h"
 #include "proc/sched.h"
@@ -42,6 +43,7 @@ static void irq(struct pt_regs *regs)
     case IRQ_TIMER: timer_intr(); do_timer(user_mode(regs)); break;
     case IRQ_KBD:   keyboard_intr(); break;
     case IRQ_COM1:  serial_intr(); break;
+    case IRQ_IDE:   ide_intr(); break;
     }
 }
 

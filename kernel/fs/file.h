@@ -21,6 +21,9 @@ struct file_ops {
      * NULL: always ready to read and write, as a file on a disk is */
     unsigned int (*poll)(struct file *f);
     void (*release)(struct file *f);                            /* the last close */
+    /* fsync, fdatasync: what was written to the disk (fs/sync.c); NULL:
+     * nothing to write (a file in RAM), or not possible (a pipe) */
+    int (*fsync)(struct file *f, int datasync);
 };
 
 struct file {

@@ -10,6 +10,7 @@
 #include "fs/namei.h"
 #include "fs/ramfs_file.h"
 #include "fs/dev.h"
+#include "fs/block_dev.h"
 #include "fs/proc/proc.h"
 #include "fs/pipe.h"
 
@@ -81,7 +82,7 @@ static int file_for_inode(struct inode *ino, int flags, struct file **out)
     else if (ino->proc)
         ops = &proc_file_ops;        /* text made at the first read (fs/proc/) */
     else if (S_ISBLK(ino->mode))
-        ops = NULL;                  /* Minnow has no block devices */
+        ops = blkdev_file_ops(ino->rdev);   /* a disk (fs/block_dev.c) */
     if (!ops)
         return -ENXIO;               /* a device Minnow has no driver for */
     if (!(*out = file_alloc(ops, flags)))

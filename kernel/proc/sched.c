@@ -26,6 +26,7 @@
 struct task_struct tasks[NR_TASKS];
 struct task_struct *current = &tasks[0];
 static int need_resched;
+static void wake_sleeper(struct task_struct *t);
 
 extern char boot_stack[];                     /* boot/boot.asm */
 void switch_context(uint32_t *prev_esp, uint32_t next_esp);  /* entry.asm */
@@ -145,7 +146,7 @@ void do_timer(int user)
             continue;
         if (t->timeout && time_after_eq(jiffies, t->timeout)) {
             t->timeout = 0;
-            wake_up_task(t);
+            wake_sleeper(t);
         }
         if (t->alarm && time_after_eq(jiffies, t->alarm)) {
             t->alarm = 0;
@@ -154,11 +155,27 @@ void do_timer(int user)
     }
 }
 
+/* A signal came for t: it wakes only from an interruptible sleep. */
 void wake_up_task(struct task_struct *t)
 {
     if (t->state == TASK_INTERRUPTIBLE) {
         t->state = TASK_READY;
         need_resched = 1;        /* let it run soon, e.g. a shell after a key */
+    }
+}
+
+static int is_asleep(struct task_struct *t)
+{
+    return t->state == TASK_INTERRUPTIBLE || t->state == TASK_UNINTERRUPTIBLE;
+}
+
+/* What t waited for came (its channel was woken, or its time is up): it
+ * wakes from either kind of sleep. */
+static void wake_sleeper(struct task_struct *t)
+{
+    if (is_asleep(t)) {
+        t->state = TASK_READY;
+        need_resched = 1;
     }
 }
 
@@ -177,14 +194,14 @@ static void *sleeping_on[NR_TASKS];
 static inline int waits_for(int i, void *chan)
 {
     return (sleeping_on[i] == chan || sleeping_on[i] == &poll_wait_chan) &&
-           tasks[i].state == TASK_INTERRUPTIBLE;
+           is_asleep(&tasks[i]);
 }
 
 void wake_up(void *chan)
 {
     for (int i = 1; i < NR_TASKS; i++)
         if (sleeping_on[i] && waits_for(i, chan))
-            wake_up_task(&tasks[i]);
+            wake_sleeper(&tasks[i]);
 }
 
 /* Wakes the sleepers on chan without asking for a switch: they run when
@@ -218,6 +235,27 @@ int sleep_on_timeout(void *chan, unsigned long ticks)
     int ret = sleep_on(chan);
     current->timeout = 0;
     return ret;
+}
+
+/* A sleep that a signal does not end: for a wait that must not be left
+ * half-way, such as a disk transfer into a buffer the kernel will use
+ * (Linux's TASK_UNINTERRUPTIBLE, the D state of ps).  Only wake_up(chan)
+ * or the timeout (0: none) ends it; the caller checks whether what it
+ * waits for has happened and sleeps again if not.  A signal sent meanwhile
+ * stays pending until the task is back on its way to user mode. */
+void uninterruptible_sleep_on_timeout(void *chan, unsigned long ticks)
+{
+    current->timeout = ticks ? jiffies + ticks : 0;
+    sleeping_on[current - tasks] = chan;
+    current->state = TASK_UNINTERRUPTIBLE;
+    schedule();
+    sleeping_on[current - tasks] = NULL;
+    current->timeout = 0;
+}
+
+void uninterruptible_sleep_on(void *chan)
+{
+    uninterruptible_sleep_on_timeout(chan, 0);
 }
 
 void print_current_task(void)

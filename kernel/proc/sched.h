@@ -30,6 +30,9 @@ void cond_resched(void);         /* in a long job in the kernel: give up the
  * wake_up() on that channel.  sleep_on returns -EINTR if a signal came. */
 int sleep_on(void *chan);
 int sleep_on_timeout(void *chan, unsigned long ticks);
+/* The same without -EINTR: a signal does not end these sleeps (sched.c). */
+void uninterruptible_sleep_on(void *chan);
+void uninterruptible_sleep_on_timeout(void *chan, unsigned long ticks);
 void wake_up(void *chan);
 void wake_up_sync(void *chan);   /* the same, but the caller keeps the CPU */
 void wake_up_task(struct task_struct *t);

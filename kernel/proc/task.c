@@ -37,6 +37,7 @@ char task_state_letter(enum task_state s)
     switch (s) {
     case TASK_RUNNING: case TASK_READY: return 'R';
     case TASK_INTERRUPTIBLE:            return 'S';
+    case TASK_UNINTERRUPTIBLE:          return 'D';
     case TASK_STOPPED:                  return 'T';
     case TASK_ZOMBIE:                   return 'Z';
     default:                            return '?';

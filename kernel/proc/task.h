@@ -29,6 +29,8 @@ enum task_state {
     TASK_READY,                  /* could run; waits for its turn */
     TASK_INTERRUPTIBLE,          /* blocked: asleep on a channel (sched.c's
                                     sleeping_on[]), or a signal */
+    TASK_UNINTERRUPTIBLE,        /* blocked until the event itself comes; a
+                                    signal waits (a disk transfer: ps's D) */
     TASK_STOPPED,                /* stopped by SIGSTOP/SIGTSTP until SIGCONT */
     TASK_ZOMBIE,                 /* exited; waits for its parent's wait() */
 };

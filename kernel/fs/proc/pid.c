@@ -23,6 +23,7 @@ static const char *state_name(enum task_state s)
     switch (s) {
     case TASK_RUNNING: case TASK_READY: return "R (running)";
     case TASK_INTERRUPTIBLE:            return "S (sleeping)";
+    case TASK_UNINTERRUPTIBLE:          return "D (disk sleep)";
     case TASK_STOPPED:                  return "T (stopped)";
     case TASK_ZOMBIE:                   return "Z (zombie)";
     default:                            return "? (unknown)";
