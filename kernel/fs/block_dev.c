@@ -173,17 +173,17 @@ const struct file_ops *blkdev_file_ops(dev_t rdev)
  * Linux's devtmpfs does as a disk appears). */
 void blkdev_make_nodes(void)
 {
-    struct inode *dev = dir_lookup(root_inode, "dev");
+    struct inode *dev = ramfs_find(root_inode, "dev");
     struct block_device *bdev;
 
     for (int i = 0; dev && (bdev = bdev_by_index(i)); i++) {
-        if (dir_lookup(dev, bdev->name))
+        if (ramfs_find(dev, bdev->name))
             continue;
         struct inode *ino = inode_alloc(S_IFBLK | 0660);
         if (!ino)
             return;
         ino->rdev = bdev->dev;
-        dir_add(dev, bdev->name, ino);
+        ramfs_add(dev, bdev->name, ino);
         inode_put(ino);
     }
 }
