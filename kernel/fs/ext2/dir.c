@@ -233,39 +233,40 @@ static int grow_dir(struct inode *dir, struct buffer_head **out)
 }
 
 /* A new entry name -> ino in dir (ino's link count is the caller's).
- * -EEXIST if the name is taken, -ENOSPC if the directory cannot grow. */
+ * One walk over the directory both looks for the name (-EEXIST if it is
+ * taken) and remembers the first block with room; without room anywhere,
+ * the directory grows by a block.  -ENOSPC if it cannot. */
 int ext2_add_link(struct inode *dir, const char *name, struct inode *ino)
 {
     struct ext2_sb_info *sbi = EXT2_ISB(dir);
-    uint32_t need = ext2_rec_len(strlen(name)), used = 0;
-    struct ext2_dir_slot slot;
-    struct ext2_dir_entry *de = NULL;
-    struct buffer_head *bh = NULL;
-    int err = ext2_find_entry(dir, name, &slot);
+    uint32_t len = strlen(name), need = ext2_rec_len(len), used = 0;
+    struct ext2_dir_entry *room = NULL;
+    struct buffer_head *bh, *room_bh = NULL;
+    int err = 0;
 
-    if (err == 0) {
-        brelse(slot.bh);
-        return -EEXIST;
-    }
-    if (err != -ENOENT)
-        return err;
-    for (uint32_t k = 0; k < dir_blocks(dir) && !de; k++) {
+    for (uint32_t k = 0; k < dir_blocks(dir) && err == 0; k++) {
         if ((err = dir_block(dir, k, &bh)) < 0)
-            return err;
-        if (!(de = find_room(sbi, bh, need, &used)))
+            break;
+        for (uint32_t off = 0; off < sbi->block_size; off += entry_at(bh, off)->rec_len)
+            if (matches(entry_at(bh, off), name, len))
+                err = -EEXIST;
+        if (!room && (room = find_room(sbi, bh, need, &used)))
+            room_bh = bh;                /* held until the walk is over */
+        else
             brelse(bh);
     }
-    if (!de) {
-        if ((err = grow_dir(dir, &bh)) < 0)
-            return err;
-        de = entry_at(bh, 0);
+    if (err == 0 && !room && (err = grow_dir(dir, &room_bh)) == 0) {
+        room = entry_at(room_bh, 0);
         used = 0;
     }
-    fill_entry(dir, de, used, name, ino);
-    mark_buffer_dirty(bh);
-    brelse(bh);
-    dir_changed(dir);
-    return 0;
+    if (err == 0) {
+        fill_entry(dir, room, used, name, ino);
+        mark_buffer_dirty(room_bh);
+    }
+    brelse(room_bh);
+    if (err == 0)
+        dir_changed(dir);
+    return err;
 }
 
 /* Removes the entry in slot (found by ext2_find_entry), and lets go of

@@ -77,20 +77,15 @@ static int ext2_create(struct inode *dir, const char *name, mode_t mode, dev_t r
                        struct inode **out)
 {
     struct ext2_sb_info *sbi = EXT2_ISB(dir);
-    struct ext2_dir_slot slot;
     struct inode *ino = NULL;
     int err;
 
     ext2_lock(sbi);
-    if (S_ISDIR(mode) && dir->nlink >= EXT2_LINK_MAX) {
+    if (S_ISDIR(mode) && dir->nlink >= EXT2_LINK_MAX)
         err = -EMLINK;
-    } else if ((err = ext2_find_entry(dir, name, &slot)) == 0) {
-        brelse(slot.bh);
-        err = -EEXIST;
-    } else if (err == -ENOENT && (err = ext2_new_inode(dir, mode, &ino)) == 0 &&
-               (err = init_new_inode(dir, ino, rdev)) == 0) {
-        err = ext2_add_link(dir, name, ino);
-    }
+    else if ((err = ext2_new_inode(dir, mode, &ino)) == 0 &&
+             (err = init_new_inode(dir, ino, rdev)) == 0)
+        err = ext2_add_link(dir, name, ino);     /* -EEXIST if the name came meanwhile */
     if (err < 0 && ino) {
         ino->nlink = 0;
         inode_put(ino);
