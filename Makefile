@@ -390,7 +390,7 @@ test: all $(B)/initrd-tests.cpio $(B)/test-disk-template.img
 
 # Benchmarks (user/bench/): performance is measured here, never in tests.
 # Linux runs beside Minnow when tools/deps.sh --bench can fetch it.
-bench: all
+bench: all $(B)/test-disk-template.img
 	@tools/deps.sh --bench && $(MAKE) --no-print-directory $(LB)/initrd.cpio || \
 	  echo "bench: Linux cannot be measured here (see above); Minnow alone."
 	@tools/bench.sh
@@ -409,9 +409,12 @@ $(LB)/rootfs/bin/true: user/bin/true.c
 	$(Q)$(LINUX_CC) -o $@ $<
 $(LB)/rootfs/init: tools/bench-linux-init.c
 	$(Q)$(LINUX_CC) -o $@ $<
-$(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init
+# Debian's disk drivers are modules (tools/deps.sh --bench unpacks them
+# into build/linux/modules/); the Linux side's /init loads them.
+$(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init $(wildcard $(LB)/modules/*)
 	$(call say,CPIO,$@)
-	@mkdir -p $(LB)/rootfs/dev $(LB)/rootfs/tmp
+	@mkdir -p $(LB)/rootfs/dev $(LB)/rootfs/tmp $(LB)/rootfs/lib/modules
+	$(if $(wildcard $(LB)/modules/order),$(Q)cp $(LB)/modules/* $(LB)/rootfs/lib/modules/)
 	$(Q)cd $(LB)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # The labs' graders (docs/labs/): every lab, or LAB=name.  Not part of test.

@@ -23,7 +23,13 @@ TIMEOUT=${TIMEOUT:-300}
 mkdir -p $OUT
 rm -f $OUT/*.log
 
-QEMU="qemu-system-i386 -m 128M -display none -serial stdio -net none -no-reboot"
+# Two scratch disks, the same for both systems: hda (sda on Linux) a copy
+# of the tests' ext2 image, hdb (sdb) blank, for bench_disk's raw passes.
+HDA=$OUT/hda.img HDB=$OUT/hdb.img
+cp --sparse=always $B/test-disk-template.img $HDA || exit 1
+truncate -s 0 $HDB && truncate -s 64M $HDB
+QEMU="qemu-system-i386 -m 128M -display none -serial stdio -net none -no-reboot
+    -drive file=$HDA,format=raw,if=ide,index=0 -drive file=$HDB,format=raw,if=ide,index=1"
 MINNOW="$QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio -device isa-debug-exit,iobase=0xf4,iosize=0x04"
 LINUX="$QEMU -kernel $LB/vmlinuz -initrd $LB/initrd.cpio"
 

@@ -102,8 +102,15 @@ fetch_busybox() {
 
 # ------------------------------------------------------------ make bench
 LINUX_DIR=build/linux
+# Debian's kernel has its disk drivers as modules; these are what the
+# bench's disk needs (QEMU's PIIX IDE through libata: /dev/sda, /dev/sdb),
+# in the order they must load (each after those it uses).  The Linux
+# side's /init loads them (tools/bench-linux-init.c).
+LINUX_MODULES="drivers/scsi/scsi_common drivers/scsi/scsi_mod drivers/ata/libata
+drivers/ata/ata_piix crypto/crct10dif_common crypto/crct10dif_generic lib/crc-t10dif
+lib/crc64 crypto/crc64_rocksoft_generic lib/crc64-rocksoft block/t10-pi drivers/scsi/sd_mod"
 bench_deps() {
-    [ -f $LINUX_DIR/vmlinuz ] && return 0
+    [ -f $LINUX_DIR/vmlinuz ] && [ -f $LINUX_DIR/modules/order ] && return 0
     need_root "dpkg --add-architecture i386; apt-get update"
     i386_archive                  # Debian's i386 kernel is an i386 package
     # linux-image-686 only depends on the kernel of the day's version.
@@ -112,9 +119,17 @@ bench_deps() {
     [ -n "$pkg" ] || { echo "deps: no linux-image-686 for i386 in the archive"; exit 1; }
     echo "deps: fetching $pkg (about 50 MB) for make bench..."
     tmp=$(download_i386 "$pkg")
-    dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*'
-    mkdir -p $LINUX_DIR
+    patterns=""
+    for m in $LINUX_MODULES; do patterns="$patterns ./lib/modules/*/kernel/$m.ko"; done
+    # shellcheck disable=SC2086
+    dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*' $patterns
+    mkdir -p $LINUX_DIR/modules
     mv "$tmp"/boot/vmlinuz-* $LINUX_DIR/vmlinuz
+    : > $LINUX_DIR/modules/order
+    for m in $LINUX_MODULES; do
+        mv "$tmp"/lib/modules/*/kernel/$m.ko $LINUX_DIR/modules/
+        basename $m >> $LINUX_DIR/modules/order
+    done
     echo "$pkg" > $LINUX_DIR/version
     rm -rf "$tmp"
     echo "deps: make bench can boot Linux ($(cat $LINUX_DIR/version))."
@@ -135,6 +150,10 @@ for pair in $NEED; do
     cmd=${pair%%:*} pkg=${pair#*:}
     command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
 done
+# e2fsprogs make and check the disk image (mke2fs -d, e2fsck, debugfs);
+# they live in /sbin, which a user's PATH may lack.
+[ -x /sbin/mke2fs ] || [ -x /usr/sbin/mke2fs ] || command -v mke2fs >/dev/null 2>&1 ||
+    missing="$missing e2fsprogs"
 # GRUB's BIOS modules come in their own package; grub-mkrescue needs them.
 [ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
 # A compiler for 32-bit x86, Debian's cross gcc for i386 (Minnow's own

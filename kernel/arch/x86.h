@@ -36,6 +36,16 @@ static inline void outsw(uint16_t port, const void *buf, uint32_t n)
     __asm__ volatile("rep outsw" : "+S"(buf), "+c"(n) : "d"(port) : "memory");
 }
 
+static inline void insl(uint16_t port, void *buf, uint32_t n)
+{
+    __asm__ volatile("rep insl" : "+D"(buf), "+c"(n) : "d"(port) : "memory");
+}
+
+static inline void outsl(uint16_t port, const void *buf, uint32_t n)
+{
+    __asm__ volatile("rep outsl" : "+S"(buf), "+c"(n) : "d"(port) : "memory");
+}
+
 static inline void outw(uint16_t port, uint16_t v)
 {
     __asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));

@@ -70,14 +70,20 @@ enum {
 #define ATA_SRST 0x04            /* software reset of both drives */
 
 /* Commands */
-#define ATA_CMD_READ       0x20  /* READ SECTORS: LBA28, up to 256 sectors */
+#define ATA_CMD_READ       0x20  /* READ SECTORS: LBA28, an interrupt a sector */
 #define ATA_CMD_READ_EXT   0x24  /* READ SECTORS EXT: LBA48 */
 #define ATA_CMD_WRITE      0x30  /* WRITE SECTORS */
 #define ATA_CMD_WRITE_EXT  0x34  /* WRITE SECTORS EXT */
+#define ATA_CMD_READ_MULTI 0xC4  /* READ MULTIPLE: an interrupt a block of sectors */
+#define ATA_CMD_READ_MULTI_EXT 0x29
+#define ATA_CMD_WRITE_MULTI 0xC5 /* WRITE MULTIPLE */
+#define ATA_CMD_WRITE_MULTI_EXT 0x39
+#define ATA_CMD_SET_MULTI  0xC6  /* SET MULTIPLE MODE: sectors per block */
 #define ATA_CMD_IDENTIFY   0xEC  /* IDENTIFY DEVICE: 256 words about the drive */
 
 #define LBA28_LIMIT (1u << 28)   /* sectors LBA28 can name: 128 GiB */
 #define MAX_SECTORS 128          /* per command; the block layer splits larger ones */
+#define MAX_MULTIPLE 16          /* sectors per interrupt, at most */
 #define IDE_TIMEOUT (5 * HZ)     /* a request the disk does not finish by then fails */
 #define POLL_LIMIT 1000000       /* status reads before giving up on a busy disk:
                                     about a second on real hardware, where one
@@ -86,6 +92,8 @@ enum {
 struct ide_drive {
     int slave;                   /* 0: master, 1: slave */
     int lba48;                   /* it knows the EXT commands */
+    unsigned multiple;           /* sectors moved per interrupt (READ/WRITE
+                                    MULTIPLE); 1: one at a time */
     struct block_device bdev;
     char model[41];
 };
@@ -97,6 +105,7 @@ struct ide_request {
     int write;
     uint32_t sector;             /* the first sector */
     unsigned count;              /* sectors still to move */
+    unsigned chunk;              /* sectors in the block under way */
     char *buf;                   /* where the next sector goes (or comes from) */
     int done;                    /* finished, well or not */
     int error;                   /* 0 or -EIO */
@@ -144,6 +153,27 @@ static int wait_drq(void)
     return -EIO;
 }
 
+/* The next block of sectors of req, between the data register and the
+ * buffer: 32 bits a port access (the PIIX controller, like most, takes
+ * 32-bit PIO; the standard's register is 16 bits wide and the controller
+ * splits each access in two), which halves the port reads an emulator
+ * must serve. */
+static void move_chunk(struct ide_request *req)
+{
+    unsigned words = req->chunk * SECTOR_SIZE / 4;
+
+    if (req->write)
+        outsl(ATA_DATA, req->buf, words);
+    else
+        insl(ATA_DATA, req->buf, words);
+}
+
+/* How many sectors the next interrupt is about. */
+static unsigned next_chunk(struct ide_request *req)
+{
+    return req->count < req->drive->multiple ? req->count : req->drive->multiple;
+}
+
 static void select_drive(struct ide_drive *d, uint8_t lba_top)
 {
     outb(ATA_DEVICE, ATA_DEV_LBA | (d->slave ? ATA_DEV_SLAVE : 0) | lba_top);
@@ -183,6 +213,17 @@ static void write_address(struct ide_drive *d, uint32_t sector, unsigned count, 
     outb(ATA_LBA_HIGH, (sector >> 16) & 0xFF);
 }
 
+/* The command for req: read or write, LBA28 or LBA48, a sector or a
+ * block of sectors per interrupt. */
+static uint8_t command_for(struct ide_request *req, int lba48)
+{
+    static const uint8_t commands[2][2][2] = {   /* [write][lba48][multiple] */
+        { { ATA_CMD_READ, ATA_CMD_READ_MULTI }, { ATA_CMD_READ_EXT, ATA_CMD_READ_MULTI_EXT } },
+        { { ATA_CMD_WRITE, ATA_CMD_WRITE_MULTI }, { ATA_CMD_WRITE_EXT, ATA_CMD_WRITE_MULTI_EXT } },
+    };
+    return commands[req->write][lba48][req->drive->multiple > 1];
+}
+
 /* Gives req to the disk.  0, or -EIO if the disk will not take it. */
 static int start_request(struct ide_request *req)
 {
@@ -195,15 +236,14 @@ static int start_request(struct ide_request *req)
     if (wait_not_busy() < 0)
         return -EIO;
     write_address(d, req->sector, req->count, lba48);
+    outb(ATA_COMMAND, command_for(req, lba48));
+    req->chunk = next_chunk(req);
     if (req->write) {
-        outb(ATA_COMMAND, lba48 ? ATA_CMD_WRITE_EXT : ATA_CMD_WRITE);
-        /* the first sector goes without an interrupt: as soon as the disk
+        /* the first block goes without an interrupt: as soon as the disk
          * asks for it (DRQ), which takes it microseconds */
         if (wait_drq() < 0)
             return -EIO;
-        outsw(ATA_DATA, req->buf, SECTOR_SIZE / 2);
-    } else {
-        outb(ATA_COMMAND, lba48 ? ATA_CMD_READ_EXT : ATA_CMD_READ);
+        move_chunk(req);
     }
     return 0;
 }
@@ -300,32 +340,36 @@ static void finish(struct ide_request *req, int error)
     start_queue();
 }
 
-/* A read: the next sector waits in the data register. */
+/* A read: the next block of sectors waits in the data register. */
 static void read_intr(struct ide_request *req, uint8_t status)
 {
     if (!(status & ATA_DRQ)) {
         finish(req, -EIO);
         return;
     }
-    insw(ATA_DATA, req->buf, SECTOR_SIZE / 2);
-    req->buf += SECTOR_SIZE;
-    if (--req->count == 0)
+    move_chunk(req);
+    req->buf += req->chunk * SECTOR_SIZE;
+    req->count -= req->chunk;
+    req->chunk = next_chunk(req);
+    if (req->count == 0)
         finish(req, 0);
 }
 
-/* A write: the disk has stored the sector sent last, and wants the next. */
+/* A write: the disk has stored the block sent last, and wants the next. */
 static void write_intr(struct ide_request *req, uint8_t status)
 {
-    req->buf += SECTOR_SIZE;
-    if (--req->count == 0)
+    req->buf += req->chunk * SECTOR_SIZE;
+    req->count -= req->chunk;
+    req->chunk = next_chunk(req);
+    if (req->count == 0)
         finish(req, 0);
     else if (!(status & ATA_DRQ))
         finish(req, -EIO);
     else
-        outsw(ATA_DATA, req->buf, SECTOR_SIZE / 2);
+        move_chunk(req);
 }
 
-/* IRQ 14: the disk has done one more sector of the request at the head. */
+/* IRQ 14: the disk has done one more block of the request at the head. */
 void ide_intr(void)
 {
     uint8_t status = inb(ATA_STATUS);    /* reading it acknowledges the interrupt */
@@ -385,6 +429,29 @@ static void copy_model(char *model, const uint16_t *id)
 
 static const struct block_device_ops ide_ops = { .rw = ide_rw, .max_sectors = MAX_SECTORS };
 
+/* READ/WRITE MULTIPLE move a block of sectors per interrupt, up to what
+ * IDENTIFY's word 47 says (16 on QEMU's disks): one interrupt, and for an
+ * emulator one request to its image file, instead of one a sector.  SET
+ * MULTIPLE MODE chooses the size (a power of two); a disk that refuses
+ * goes a sector at a time. */
+static void set_multiple(struct ide_drive *d, const uint16_t *id)
+{
+    unsigned max = id[47] & 0xFF;
+
+    d->multiple = 1;
+    while (d->multiple * 2 <= max && d->multiple * 2 <= MAX_MULTIPLE)
+        d->multiple *= 2;
+    if (d->multiple == 1)
+        return;
+    select_drive(d, 0);
+    outb(ATA_NSECTOR, d->multiple);
+    outb(ATA_COMMAND, ATA_CMD_SET_MULTI);
+    ata_delay();
+    int status = wait_not_busy();
+    if (status < 0 || (status & (ATA_ERR | ATA_DF)))
+        d->multiple = 1;
+}
+
 static void probe(int slave)
 {
     struct ide_drive *d = &drives[slave];
@@ -404,12 +471,14 @@ static void probe(int slave)
     else if (d->lba48)
         sectors = id[100] | (uint32_t)id[101] << 16;
     copy_model(d->model, id);
+    set_multiple(d, id);
     strlcpy(d->bdev.name, slave ? "hdb" : "hda", sizeof(d->bdev.name));
     d->bdev.dev = (IDE0_MAJOR << 8) | (slave ? 64 : 0);
     d->bdev.sectors = sectors;
     d->bdev.ops = &ide_ops;
     d->bdev.private = d;
-    printk("%s: %s, %s\n", d->bdev.name, d->model, d->lba48 ? "LBA48" : "LBA28");
+    printk("%s: %s, %s, %u sectors per interrupt\n", d->bdev.name, d->model,
+           d->lba48 ? "LBA48" : "LBA28", d->multiple);
     register_block_device(&d->bdev);
 }
 

@@ -164,6 +164,14 @@ static int write_buffer(struct buffer_head *bh)
 
 /* ------------------------------------------------------------ the calls */
 
+/* Lets go of a buffer held only to write it back, leaving its place in
+ * the LRU list as it was: writing a block back is not using it. */
+static void unhold(struct buffer_head *bh)
+{
+    if (--bh->b_count == 0 && nr_waiting)
+        wake_up(&buffer_wait);
+}
+
 /* The buffer to reuse for a new block: the least recently used one that
  * nobody holds and that is clean; failing that, an unheld dirty one (its
  * block must be written first).  NULL when every buffer is held. */
@@ -231,7 +239,7 @@ struct buffer_head *getblk(struct block_device *bdev, uint32_t block, unsigned s
         }
         bh->b_count++;
         write_buffer(bh);
-        brelse(bh);
+        unhold(bh);
         /* we slept: someone may have brought our block in meanwhile, or
          * taken this buffer; look again from the start */
     }
@@ -309,7 +317,7 @@ static int write_dirty_buffers(struct block_device *bdev, unsigned long older_th
         bh->b_count++;
         if (write_buffer(bh) < 0)
             err = -EIO;
-        brelse(bh);
+        unhold(bh);
     }
     return err;
 }

@@ -19,6 +19,8 @@ static const struct ktest ktests[] = {
     { "kmalloc_stress", test_kmalloc_stress, 0 },
     { "paging", test_paging, 0 },
     { "timer_ticks", test_timer_ticks, 0 },
+    { "buffer_lru", test_buffer_lru, 0 },
+    { "ide_lba48", test_ide_lba48, 0 },
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };
 

@@ -31,5 +31,7 @@ const char *test_kmalloc_stress(void);
 const char *test_paging(void);
 const char *test_timer_ticks(void);
 const char *test_panic(void);
+const char *test_buffer_lru(void);
+const char *test_ide_lba48(void);
 
 #endif

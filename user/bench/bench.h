@@ -30,7 +30,7 @@ static inline unsigned long long bench_cycles(void)
 
 /* Cycles for n calls of op(); the clock is read only around the loop,
  * so a cheap operation is not drowned by the cost of reading it. */
-static unsigned long long bench_batch(void (*op)(void), unsigned long n)
+static inline unsigned long long bench_batch(void (*op)(void), unsigned long n)
 {
     unsigned long long start = bench_cycles();
     for (unsigned long i = 0; i < n; i++)
@@ -38,7 +38,7 @@ static unsigned long long bench_batch(void (*op)(void), unsigned long n)
     return bench_cycles() - start;
 }
 
-static void bench_report(const char *name, unsigned long long tenths)
+static inline void bench_report(const char *name, unsigned long long tenths)
 {
     printf("bench %-22s %10llu.%llu cycles\n", name, tenths / 10, tenths % 10);
     fflush(stdout);
@@ -47,7 +47,7 @@ static void bench_report(const char *name, unsigned long long tenths)
 /* Times op() and prints its row.  A first run, not counted, finds how
  * many calls fill a batch; it also warms the caches and brings in the
  * pages the loop touches. */
-static void bench_row(const char *name, void (*op)(void))
+static inline void bench_row(const char *name, void (*op)(void))
 {
     unsigned long n = 1;
     unsigned long long spent, batch[BATCHES];

@@ -14,6 +14,7 @@
 #include "mm/memlayout.h"
 #include "proc/sched.h"
 #include "proc/task.h"
+#include "fs/buffer.h"
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
@@ -24,7 +25,9 @@ static void show_meminfo(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "MemTotal:       %8lu kB\n", KB(nr_total_pages()));
     proc_printf(b, "MemFree:        %8lu kB\n", KB(nr_free_pages()));
     proc_printf(b, "MemAvailable:   %8lu kB\n", KB(nr_free_pages()));
-    proc_printf(b, "Buffers:        %8lu kB\nCached:         %8lu kB\n", 0ul, 0ul);
+    struct buffer_stats bs;
+    buffer_get_stats(&bs);             /* the buffer cache's pages in use */
+    proc_printf(b, "Buffers:        %8lu kB\nCached:         %8lu kB\n", KB(bs.used), 0ul);
     proc_printf(b, "SwapCached:     %8lu kB\nSwapTotal:      %8lu kB\nSwapFree:       %8lu kB\n",
                 0ul, 0ul, 0ul);
     proc_printf(b, "Shmem:          %8lu kB\n", KB(nr_shared_pages()));
@@ -135,6 +138,36 @@ static void show_self(struct proc_buf *b, struct task_struct *unused, struct ino
     proc_printf(b, "%d", current->pid);
 }
 
+/* /proc/bufstat (Minnow's own): what the buffer cache has done since
+ * boot, and each disk's errors. */
+static void show_bufstat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    struct buffer_stats s;
+    struct block_device *bdev;
+
+    (void)unused, (void)ino;
+    buffer_get_stats(&s);
+    proc_printf(b, "buffers %lu\nused %lu\ndirty %lu\n", s.nr_buffers, s.used, s.dirty);
+    proc_printf(b, "lookups %lu\nhits %lu\nmisses %lu\n", s.lookups, s.hits, s.lookups - s.hits);
+    proc_printf(b, "reads %lu\nwrites %lu\nerrors %lu\n", s.reads, s.writes, s.errors);
+    for (int i = 0; (bdev = bdev_by_index(i)); i++)
+        proc_printf(b, "%s_errors %lu\n", bdev->name, bdev->errors);
+}
+
+/* /proc/diskstats, Linux's first eleven fields: major, minor, name; reads
+ * done, merged, sectors read, ms reading; the same for writes; I/Os in
+ * progress, ms doing I/O, weighted ms (Minnow keeps no times: 0). */
+static void show_diskstats(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    struct block_device *bdev;
+
+    (void)unused, (void)ino;
+    for (int i = 0; (bdev = bdev_by_index(i)); i++)
+        proc_printf(b, "%4u %7u %s %lu 0 %lu 0 %lu 0 %lu 0 0 0 0\n", bdev->dev >> 8,
+                    bdev->dev & 0xff, bdev->name, bdev->reads, bdev->read_sectors, bdev->writes,
+                    bdev->write_sectors);
+}
+
 static void show_version(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
     (void)ino;
@@ -143,7 +176,9 @@ static void show_version(struct proc_buf *b, struct task_struct *unused, struct 
 }
 
 const struct proc_entry proc_system_entries[] = {
+    { "bufstat", S_IFREG | 0444, show_bufstat, NULL, NULL },
     { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL, NULL },
+    { "diskstats", S_IFREG | 0444, show_diskstats, NULL, NULL },
     { "loadavg", S_IFREG | 0444, show_loadavg, NULL, NULL },
     { "meminfo", S_IFREG | 0444, show_meminfo, NULL, NULL },
     { "mounts", S_IFREG | 0444, show_mounts, NULL, NULL },

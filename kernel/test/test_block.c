@@ -1,0 +1,136 @@
+/* Self-tests of the buffer cache's bookkeeping (against a pretend disk
+ * that answers at once, so every step is deterministic) and of the IDE
+ * driver's addressing (on hdb, the scratch disk of `make test`). */
+#include <stdint.h>
+#include <string.h>
+#include <minnow/errno.h>
+#include "test/ktest.h"
+#include "fs/buffer.h"
+#include "mm/page_alloc.h"
+#include "lib/printk.h"
+
+/* The pretend disk: every word of a sector it reads holds the sector's
+ * number; a write is only noted (its sector and first word). */
+static unsigned long fake_reads, fake_writes;
+static uint32_t first_write_sector, first_write_word;
+
+static int fake_rw(struct block_device *bdev, int write, uint32_t sector, unsigned count,
+                   void *buf)
+{
+    uint32_t *w = buf;
+
+    (void)bdev;
+    if (write) {
+        if (fake_writes++ == 0) {
+            first_write_sector = sector;
+            first_write_word = w[0];
+        }
+        return 0;
+    }
+    fake_reads++;
+    for (unsigned i = 0; i < count * SECTOR_SIZE / 4; i++)
+        w[i] = sector + i / (SECTOR_SIZE / 4);
+    return 0;
+}
+
+static const struct block_device_ops fake_ops = { .rw = fake_rw, .max_sectors = 8 };
+static struct block_device fake = { .name = "fake", .sectors = 1 << 20, .ops = &fake_ops };
+
+/* bread of a block of the pretend disk, released at once; its first word. */
+static uint32_t touch(uint32_t block)
+{
+    struct buffer_head *bh = bread(&fake, block, SECTOR_SIZE);
+    uint32_t word = bh ? *(uint32_t *)bh->b_data : 0xFFFFFFFF;
+
+    brelse(bh);
+    return word;
+}
+
+static const char *lru_steps(unsigned long n)
+{
+    if (touch(5) != 5 || fake_reads != 1)
+        return ktest_fail("block 5 read as %x (%lu reads)", touch(5), fake_reads);
+    if (touch(5) != 5 || fake_reads != 1)
+        return "a second bread of block 5 went to the disk";
+    struct buffer_head *bh = bread(&fake, 7, SECTOR_SIZE);
+    *(uint32_t *)bh->b_data = 0xDEADBEEF;
+    mark_buffer_dirty(bh);
+    brelse(bh);
+    touch(5);                            /* now 5 is used more recently than 7 */
+    for (uint32_t b = 0; b < n - 2; b++) /* the rest of the pool */
+        touch(1000 + b);
+    if (fake_writes != 0)
+        return "a free buffer was left while a dirty one was written back";
+    unsigned long reads = fake_reads;
+    touch(900000);                       /* full: the LRU clean one (5) goes */
+    touch(5);
+    if (fake_reads != reads + 2 || fake_writes != 0)
+        return ktest_fail("block 5 was not the one reused (%lu reads, %lu writes)",
+                          fake_reads - reads, fake_writes);
+    if (touch(7) != 0xDEADBEEF)
+        return "the dirty block 7 lost its change";
+    /* every buffer dirty and unheld: a new block must write one back first */
+    for (uint32_t b = 0; b < n; b++) {
+        bh = bread(&fake, 2000 + b, SECTOR_SIZE);
+        mark_buffer_dirty(bh);
+        brelse(bh);
+    }
+    if (first_write_sector != 7 || first_write_word != 0xDEADBEEF)
+        return ktest_fail("first write-back: sector %u, word %x (want 7, deadbeef)",
+                          first_write_sector, first_write_word);
+    return NULL;
+}
+
+const char *test_buffer_lru(void)
+{
+    struct buffer_stats s;
+
+    buffer_get_stats(&s);
+    if (s.used != 0)
+        return ktest_fail("%lu buffers in use before the test", s.used);
+    fake_reads = fake_writes = 0;
+    const char *why = lru_steps(s.nr_buffers);
+    invalidate_bdev(&fake);              /* writes the rest back, forgets them all */
+    buffer_get_stats(&s);
+    if (!why && (s.used != 0 || s.dirty != 0))
+        why = ktest_fail("after invalidate_bdev: %lu used, %lu dirty", s.used, s.dirty);
+    if (!why && (bread(&fake, 1 << 20, SECTOR_SIZE) || getblk(&fake, 0, 3000)))
+        why = "a block outside the disk, or of a bad size, got a buffer";
+    return why;
+}
+
+/* Writes one sector of `word`s at sector, with LBA28 or LBA48 as the
+ * driver chooses; 0 or -EIO. */
+static int fill_sector(struct block_device *bdev, uint32_t sector, uint32_t word, uint32_t *page)
+{
+    for (int i = 0; i < SECTOR_SIZE / 4; i++)
+        page[i] = word;
+    return block_rw(bdev, 1, sector, 1, page);
+}
+
+/* LBA48 really reaches past 128 GiB: a sector there and the sector that
+ * its low 28 bits name hold different things. */
+const char *test_ide_lba48(void)
+{
+    struct block_device *bdev = bdev_by_name("hdb");
+    const uint32_t low = 8, high = (1u << 28) + 8;
+
+    if (!bdev || bdev->sectors <= high) {
+        printk("ide_lba48: no hdb past 128 GiB here; nothing to check\n");
+        return NULL;
+    }
+    uint32_t *page = alloc_page();
+    if (!page)
+        return "no page";
+    const char *why = NULL;
+    if (fill_sector(bdev, low, 0x11111111, page) < 0 || fill_sector(bdev, high, 0x48484848, page) < 0)
+        why = "a write failed";
+    else if (block_rw(bdev, 0, low, 1, page) < 0 || page[0] != 0x11111111 || page[127] != 0x11111111)
+        why = ktest_fail("sector %u reads %x: the LBA48 write landed on it", low, page[0]);
+    else if (block_rw(bdev, 0, high, 1, page) < 0 || page[0] != 0x48484848)
+        why = ktest_fail("sector %u reads %x", high, page[0]);
+    else if (block_rw(bdev, 0, bdev->sectors, 1, page) != -EIO)
+        why = "a read past the end of the disk did not fail with EIO";
+    free_page(page);
+    return why;
+}

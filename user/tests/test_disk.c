@@ -1,0 +1,259 @@
+/* The disks through their device files: /dev/hda (the test run's copy of
+ * the ext2 image, only read here) and /dev/hdb (a blank scratch disk that
+ * tools/test.sh makes for each run, written here).
+ *
+ * The driver reads the right sectors (ext2's magic number at byte 1080);
+ * a pattern written, synced, dropped from the cache (BLKFLSBUF) and read
+ * again comes back from the disk itself; eight processes at once get
+ * their own data; the end of the disk is end of file; a signal does not
+ * cut a disk read short; bdflush writes old dirty blocks by itself. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <minnow/blkdev.h>
+#include <minnow/test.h>
+
+#define HDA "/dev/hda"
+#define HDB "/dev/hdb"
+#define MIB (1024 * 1024)
+
+static char buf[512 * 1024], back[512 * 1024];
+
+/* A value of /proc/bufstat ("misses 12"), or -1. */
+static long bufstat(const char *key)
+{
+    char line[80], name[40];
+    long value, found = -1;
+    FILE *f = fopen("/proc/bufstat", "r");
+
+    while (f && fgets(line, sizeof(line), f))
+        if (sscanf(line, "%39s %ld", name, &value) == 2 && strcmp(name, key) == 0)
+            found = value;
+    if (f)
+        fclose(f);
+    return found;
+}
+
+/* Bytes that differ from one offset to the next and from one seed to the next. */
+static void fill(char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (char)(i * 7 + (i >> 9) + seed * 31);
+}
+
+static void superblock(void)
+{
+    unsigned char magic[2] = { 0, 0 };
+    unsigned long sectors = 0;
+    struct stat st;
+    int fd = open(HDA, O_RDONLY);
+
+    check(fd >= 0, "disk_open_hda", "errno %d", errno);
+    check(fstat(fd, &st) == 0 && S_ISBLK(st.st_mode) && st.st_rdev == 0x300,
+          "disk_hda_is_block_3_0", "mode %o rdev %x", st.st_mode, (unsigned)st.st_rdev);
+    check(pread(fd, magic, 2, 1080) == 2 && magic[0] == 0x53 && magic[1] == 0xEF,
+          "disk_ext2_magic", "bytes %02x %02x at 1080", magic[0], magic[1]);
+    check(ioctl(fd, BLKGETSIZE, &sectors) == 0 && sectors > 0 &&
+          lseek(fd, 0, SEEK_END) == (off_t)(sectors * 512), "disk_size",
+          "%lu sectors, end at %ld", sectors, (long)lseek(fd, 0, SEEK_END));
+    close(fd);
+}
+
+/* At the end of the disk: a short read, then end of file; no write. */
+static void end_of_disk(void)
+{
+    int fd = open(HDA, O_RDWR);
+    off_t end = lseek(fd, 0, SEEK_END);
+
+    check(lseek(fd, end - 100, SEEK_SET) == end - 100 && read(fd, buf, 512) == 100,
+          "disk_short_read_at_end", "pos %ld", (long)lseek(fd, 0, SEEK_CUR));
+    check(read(fd, buf, 512) == 0, "disk_eof_at_end", "errno %d", errno);
+    check(lseek(fd, end + 4096, SEEK_SET) == end + 4096 && read(fd, buf, 512) == 0,
+          "disk_eof_past_end", "errno %d", errno);
+    errno = 0;
+    check(write(fd, buf, 512) == -1 && errno == ENOSPC, "disk_write_past_end_enospc",
+          "errno %d", errno);
+    check(fsync(fd) == 0 && fdatasync(fd) == 0, "disk_fsync_hda", "errno %d", errno);
+    close(fd);
+}
+
+/* Written, synced, dropped from the cache, read from the disk again. */
+static void round_trip(void)
+{
+    const off_t at = MIB + 1000;         /* not on a block boundary */
+    const size_t n = 300 * 1024;
+    int fd = open(HDB, O_RDWR);
+
+    check(fd >= 0, "disk_open_hdb", "errno %d", errno);
+    fill(buf, n, 1);
+    check(pwrite(fd, buf, n, at) == (ssize_t)n, "disk_write_pattern", "errno %d", errno);
+    check(fsync(fd) == 0, "disk_fsync", "errno %d", errno);
+    check(bufstat("dirty") == 0, "disk_fsync_leaves_nothing_dirty", "dirty %ld",
+          bufstat("dirty"));
+    check(ioctl(fd, BLKFLSBUF, 0) == 0, "disk_blkflsbuf", "errno %d", errno);
+    long misses = bufstat("misses");
+    memset(back, 0, n);
+    check(pread(fd, back, n, at) == (ssize_t)n && memcmp(buf, back, n) == 0,
+          "disk_pattern_read_back", "differs");
+    check(bufstat("misses") - misses >= (long)(n / 4096), "disk_read_back_from_disk",
+          "%ld misses for %zu bytes", bufstat("misses") - misses, n);
+    long hits = bufstat("hits");
+    misses = bufstat("misses");
+    check(pread(fd, back, n, at) == (ssize_t)n && bufstat("misses") == misses &&
+          bufstat("hits") > hits, "disk_second_read_from_cache", "misses %ld -> %ld",
+          misses, bufstat("misses"));
+    close(fd);
+}
+
+#define CHILDREN 8
+#define REGION (256 * 1024)
+#define SHARED_AT (8 * MIB)
+
+/* Child i writes its own region in odd-sized pieces, reads it back, and
+ * reads the region the parent wrote before the fork. */
+static int child_io(int i)
+{
+    static char mine[REGION], got[REGION];
+    int fd = open(HDB, O_RDWR);
+    off_t at = 4 * MIB + (off_t)i * REGION;
+
+    fill(mine, REGION, 100 + i);
+    for (size_t done = 0; done < REGION;) {
+        size_t piece = REGION - done < 3000 ? REGION - done : 3000;
+        if (pwrite(fd, mine + done, piece, at + done) != (ssize_t)piece)
+            return 1;
+        done += piece;
+    }
+    if (pread(fd, got, REGION, at) != REGION || memcmp(mine, got, REGION) != 0)
+        return 2;
+    fill(mine, REGION, 99);
+    if (pread(fd, got, REGION, SHARED_AT) != REGION || memcmp(mine, got, REGION) != 0)
+        return 3;
+    return close(fd) == 0 ? 0 : 4;
+}
+
+static void concurrent(void)
+{
+    static char want[REGION];
+    pid_t pids[CHILDREN];
+    int fd = open(HDB, O_RDWR), bad = 0;
+
+    fill(want, REGION, 99);
+    pwrite(fd, want, REGION, SHARED_AT);
+    ioctl(fd, BLKFLSBUF, 0);             /* the children read it from the disk */
+    for (int i = 0; i < CHILDREN; i++) {
+        fflush(stdout);
+        if ((pids[i] = fork()) == 0)
+            _exit(child_io(i));
+    }
+    for (int i = 0; i < CHILDREN; i++) {
+        int status = wait_status(pids[i]);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            printf("child %d: status %x\n", i, status);
+            bad++;
+        }
+    }
+    check(bad == 0, "disk_concurrent_children", "%d of %d failed", bad, CHILDREN);
+    sync();
+    ioctl(fd, BLKFLSBUF, 0);
+    for (int i = 0; i < CHILDREN; i++) {
+        fill(want, REGION, 100 + i);
+        if (pread(fd, back, REGION, 4 * MIB + (off_t)i * REGION) != REGION ||
+            memcmp(want, back, REGION) != 0)
+            bad++;
+    }
+    check(bad == 0, "disk_concurrent_on_disk", "%d regions differ", bad);
+    close(fd);
+}
+
+static void on_usr1(int sig)
+{
+    (void)sig;
+}
+
+/* A disk read sleeps uninterruptibly: a signal meanwhile is handled
+ * after it, and the read is whole (no EINTR, no short count). */
+static void signal_during_read(void)
+{
+    int fd = open(HDB, O_RDONLY);
+    sigset_t usr1;
+
+    ioctl(fd, BLKFLSBUF, 0);
+    install_handler(SIGUSR1, on_usr1, 0);         /* no SA_RESTART */
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    pid_t parent = getpid();
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        for (int i = 0; i < 20; i++) {
+            kill(parent, SIGUSR1);
+            usleep(5000);
+        }
+        _exit(0);
+    }
+    ssize_t got = 0, n;
+    for (int i = 0; i < 8 && (n = read(fd, buf, sizeof(buf))) > 0; i++)
+        got += n;
+    check(got == 8 * (ssize_t)sizeof(buf), "disk_read_not_cut_by_signal", "read %zd, errno %d",
+          got, errno);
+    wait_status(pid);
+    close(fd);
+}
+
+/* Nobody syncs: bdflush writes a block dirty for 5 s within a second or two. */
+static void bdflush_writes(void)
+{
+    int fd = open(HDB, O_RDWR);
+
+    fill(buf, 4096, 7);
+    pwrite(fd, buf, 4096, 16 * MIB);
+    check(bufstat("dirty") >= 1, "disk_write_is_deferred", "dirty %ld", bufstat("dirty"));
+    for (int i = 0; i < 9 && bufstat("dirty") > 0; i++)
+        sleep(1);
+    check(bufstat("dirty") == 0, "disk_bdflush_writes_old_blocks", "dirty %ld",
+          bufstat("dirty"));
+    close(fd);
+}
+
+/* fsync where there is no disk: a file in RAM has nothing to write (0,
+ * as tmpfs on Linux); a pipe cannot be synced (EINVAL); a bad fd is EBADF. */
+static void fsync_kinds(void)
+{
+    int p[2], fd = open("/tmp/test_disk_fsync", O_CREAT | O_RDWR | O_TRUNC, 0644);
+
+    check(fd >= 0 && write(fd, "x", 1) == 1 && fsync(fd) == 0 && fdatasync(fd) == 0,
+          "fsync_ram_file", "errno %d", errno);
+    close(fd);
+    unlink("/tmp/test_disk_fsync");
+    pipe(p);
+    errno = 0;
+    check(fsync(p[0]) == -1 && errno == EINVAL, "fsync_pipe_einval", "errno %d", errno);
+    close(p[0]);
+    close(p[1]);
+    errno = 0;
+    check(fsync(99) == -1 && errno == EBADF, "fsync_bad_fd_ebadf", "errno %d", errno);
+}
+
+int main(void)
+{
+    check_group(fsync_kinds, "fsync");
+    if (access(HDA, F_OK) != 0 || access(HDB, F_OK) != 0) {
+        printf("skip disk: no /dev/hda and /dev/hdb (tools/test.sh attaches both)\n");
+        return 0;
+    }
+    check_group(superblock, "disk_superblock");
+    check_group(end_of_disk, "disk_end");
+    check_group(round_trip, "disk_round_trip");
+    check_group(concurrent, "disk_concurrent");
+    check_group(signal_during_read, "disk_signal");
+    check_group(bdflush_writes, "disk_bdflush");
+    return test_exit_code();
+}
