@@ -64,6 +64,9 @@ struct super_operations {
     int (*statfs)(struct super_block *sb, struct statfs64_info *st);
     /* umount: nothing of it is used any more; give back all it holds */
     void (*kill)(struct super_block *sb);
+    /* for umount: are inodes of it held in ways the process tables do not
+     * show (an AF_UNIX socket's name...)?  NULL: never */
+    int (*busy)(struct super_block *sb);
 };
 
 #define SB_RDONLY 1              /* mounted read-only (MS_RDONLY) */

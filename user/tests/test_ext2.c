@@ -22,6 +22,8 @@
 #include <dirent.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/wait.h>
@@ -708,6 +710,13 @@ static void busy(void)
     chdir(MNT);
     check(umount(MNT) < 0 && errno == EBUSY, "ext2_umount_busy_cwd", "errno %d", errno);
     chdir("/");
+    /* a socket's name holds its inode, though no process has it open */
+    struct sockaddr_un addr = { .sun_family = AF_UNIX, .sun_path = MNT "/socket" };
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    check(bind(s, (struct sockaddr *)&addr, sizeof(addr)) == 0 && umount(MNT) < 0 &&
+          errno == EBUSY, "ext2_umount_busy_socket_name", "errno %d", errno);
+    close(s);
+    unlink(MNT "/socket");
 }
 
 /* What the host reads back with debugfs (tools/hosttests/ext2_fsck.sh). */

@@ -170,6 +170,7 @@ enum ext2_problem {
 };
 
 #define EXT2_INODE_HASH 64
+#define EXT2_MAX_GD_BLOCKS 256   /* 8192 groups of 1 KiB blocks: 64 GiB; with 4 KiB: 8 TiB */
 
 /* The mounted file system (sb->private). */
 struct ext2_sb_info {

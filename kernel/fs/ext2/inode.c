@@ -129,7 +129,9 @@ static const char *bad_inode(struct ext2_sb_info *sbi, struct ext2_inode *raw)
         return "has no valid type";
     if (S_ISREG(raw->i_mode) && (raw->i_size_high || raw->i_size > MAX_FILE_SIZE))
         return "is larger than Minnow's files may be (1 GiB)";
-    if (S_ISDIR(raw->i_mode) && (raw->i_size % sbi->block_size || raw->i_size > MAX_FILE_SIZE))
+    /* a directory has no holes: its size is at most the blocks it has */
+    if (S_ISDIR(raw->i_mode) && (raw->i_size % sbi->block_size || raw->i_size > MAX_FILE_SIZE ||
+                                 raw->i_size / 512 > raw->i_blocks))
         return "is a directory of a bad size";
     return NULL;
 }
@@ -230,6 +232,8 @@ int ext2_write_inode(struct inode *ino)
 /* chmod, utimes...: the VFS changed the inode's attributes. */
 void ext2_dirty_inode(struct inode *ino)
 {
+    if (is_read_only(ino))
+        return;                      /* the VFS refuses those changes anyway */
     ext2_lock(EXT2_ISB(ino));
     ext2_write_inode(ino);
     ext2_unlock(EXT2_ISB(ino));

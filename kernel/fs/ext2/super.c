@@ -144,17 +144,23 @@ static int read_geometry(struct ext2_sb_info *sbi, struct ext2_super_block *es)
     sbi->first_data_block = es->s_first_data_block;
     sbi->blocks_per_group = es->s_blocks_per_group;
     sbi->inodes_per_group = es->s_inodes_per_group;
+    if (sbi->blocks_count > bdev->sectors / (sbi->block_size / SECTOR_SIZE)) {
+        printk("ext2: %s: the file system is larger than the disk: not mounted\n", bdev->name);
+        return -EINVAL;
+    }
     sbi->groups_count = (es->s_blocks_count - es->s_first_data_block + es->s_blocks_per_group - 1) /
                         es->s_blocks_per_group;
     sbi->inode_size = es->s_rev_level ? es->s_inode_size : EXT2_GOOD_OLD_INODE_SIZE;
     sbi->first_ino = es->s_rev_level ? es->s_first_ino : EXT2_GOOD_OLD_FIRST_INO;
     sbi->filetype = es->s_rev_level && (es->s_feature_incompat & EXT2_FEATURE_INCOMPAT_FILETYPE) != 0;
-    sbi->gd_blocks = (sbi->groups_count * sizeof(struct ext2_group_desc) + sbi->block_size - 1) /
-                     sbi->block_size;
-    if (sbi->blocks_count > bdev->sectors / (sbi->block_size / SECTOR_SIZE)) {
-        printk("ext2: %s: the file system is larger than the disk: not mounted\n", bdev->name);
+    /* the descriptors stay held in the buffer cache: not all of it */
+    uint32_t per_block = sbi->block_size / sizeof(struct ext2_group_desc);
+    if (sbi->groups_count > EXT2_MAX_GD_BLOCKS * per_block) {
+        printk("ext2: %s: %u groups are more than Minnow holds: not mounted\n", bdev->name,
+               sbi->groups_count);
         return -EINVAL;
     }
+    sbi->gd_blocks = (sbi->groups_count + per_block - 1) / per_block;
     /* every inode of every group, and the descriptors within group 0 */
     if ((uint64_t)sbi->groups_count * sbi->inodes_per_group != sbi->inodes_count ||
         sbi->first_data_block + 1 + sbi->gd_blocks > sbi->blocks_count) {
@@ -282,8 +288,9 @@ static void start_writing(struct ext2_sb_info *sbi)
     es->s_state &= ~EXT2_VALID_FS;
     es->s_mnt_count++;
     es->s_mtime = es->s_wtime = current_time();
-    es->s_free_blocks_count = ext2_count_free_blocks(sbi);
-    es->s_free_inodes_count = ext2_count_free_inodes(sbi);
+    uint32_t blocks = ext2_count_free_blocks(sbi), inodes = ext2_count_free_inodes(sbi);
+    es->s_free_blocks_count = blocks < sbi->blocks_count ? blocks : sbi->blocks_count;
+    es->s_free_inodes_count = inodes < sbi->inodes_count ? inodes : sbi->inodes_count;
     bwrite(sbi->sbh);
 }
 
@@ -410,12 +417,20 @@ static void ext2_kill(struct super_block *sb)
     put_buffers(sbi);
 }
 
+/* Is any inode in memory besides the root, or the root held by more than
+ * the mount?  (A socket's name, say: no process table shows it.) */
+static int ext2_busy(struct super_block *sb)
+{
+    return sb->root->count > 1 || ext2_inodes_in_memory(EXT2_SB(sb)) > 1;
+}
+
 static const struct super_operations ext2_super_ops = {
     .evict = ext2_evict,
     .dirty_inode = ext2_dirty_inode,
     .sync = ext2_sync,
     .statfs = ext2_statfs,
     .kill = ext2_kill,
+    .busy = ext2_busy,
 };
 
 struct file_system_type ext2_type = {
