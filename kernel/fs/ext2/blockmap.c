@@ -194,11 +194,3 @@ int ext2_free_blocks_from(struct inode *ino, uint32_t first)
     ei->next_goal = 0;
     return ext2_write_inode(ino);
 }
-
-/* The most blocks a file can have. */
-uint32_t ext2_max_blocks(struct ext2_sb_info *sbi)
-{
-    uint32_t p = sbi->addr_per_block;
-
-    return EXT2_NDIR_BLOCKS + p + p * p + p * p * p;
-}

@@ -266,8 +266,8 @@ uint32_t ext2_count_free_inodes(struct ext2_sb_info *sbi);
 /* inode.c */
 struct ext2_inode *ext2_raw_inode(struct ext2_sb_info *sbi, ino_t nr, struct buffer_head **bh);
 int ext2_iget(struct super_block *sb, ino_t nr, struct inode **out);
+struct inode *ext2_ilookup(struct ext2_sb_info *sbi, ino_t nr);
 struct inode *ext2_new_vfs_inode(struct super_block *sb, ino_t nr, mode_t mode);
-void ext2_set_ops(struct inode *ino);
 int ext2_write_inode(struct inode *ino);
 void ext2_dirty_inode(struct inode *ino);
 struct inode *ext2_evict(struct inode *ino);
@@ -276,7 +276,6 @@ int ext2_inodes_in_memory(struct ext2_sb_info *sbi);
 /* blockmap.c */
 int ext2_get_block(struct inode *ino, uint32_t iblock, int create, uint32_t *out);
 int ext2_free_blocks_from(struct inode *ino, uint32_t first);
-uint32_t ext2_max_blocks(struct ext2_sb_info *sbi);
 
 /* file.c */
 extern const struct inode_operations ext2_file_inode_ops;

@@ -52,9 +52,8 @@ static int in_use(struct ext2_sb_info *sbi, ino_t nr)
 {
     struct buffer_head *bh;
 
-    for (struct inode *in = sbi->inode_hash[nr % EXT2_INODE_HASH]; in; in = EXT2_I(in)->hash_next)
-        if (in->ino == nr)
-            return 1;
+    if (ext2_ilookup(sbi, nr))
+        return 1;
     struct ext2_inode *raw = ext2_raw_inode(sbi, nr, &bh);
     if (!raw)
         return 1;
@@ -121,6 +120,8 @@ int ext2_new_inode(struct inode *dir, mode_t mode, struct inode **out)
                                : find_group_other(sbi, EXT2_I(dir)->block_group);
     ino_t nr = 0;
 
+    if (group < 0)
+        group = find_group_other(sbi, 0);    /* the counts disagree: any group will do */
     if (group < 0 || sbi->es->s_free_inodes_count == 0)
         return -ENOSPC;
     for (uint32_t i = 0; i < sbi->groups_count && !nr; i++) {

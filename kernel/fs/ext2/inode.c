@@ -43,7 +43,8 @@ static struct inode **hash_bucket(struct ext2_sb_info *sbi, ino_t nr)
     return &sbi->inode_hash[nr % EXT2_INODE_HASH];
 }
 
-static struct inode *find_in_memory(struct ext2_sb_info *sbi, ino_t nr)
+/* Inode nr if it is in memory (no reference taken), or NULL. */
+struct inode *ext2_ilookup(struct ext2_sb_info *sbi, ino_t nr)
 {
     for (struct inode *ino = *hash_bucket(sbi, nr); ino; ino = EXT2_I(ino)->hash_next)
         if (ino->ino == nr)
@@ -71,7 +72,7 @@ int ext2_inodes_in_memory(struct ext2_sb_info *sbi)
     return n;
 }
 
-void ext2_set_ops(struct inode *ino)
+static void set_ops(struct inode *ino)
 {
     if (S_ISDIR(ino->mode))
         ino->op = &ext2_dir_inode_ops;
@@ -100,7 +101,7 @@ struct inode *ext2_new_vfs_inode(struct super_block *sb, ino_t nr, mode_t mode)
     ino->count = 1;
     ino->sb = sb;
     ino->private = ei;
-    ext2_set_ops(ino);
+    set_ops(ino);
     struct inode **bucket = hash_bucket(EXT2_SB(sb), nr);
     ei->hash_next = *bucket;
     *bucket = ino;
@@ -171,7 +172,7 @@ int ext2_iget(struct super_block *sb, ino_t nr, struct inode **out)
     struct ext2_sb_info *sbi = EXT2_SB(sb);
     struct buffer_head *bh;
 
-    if ((*out = find_in_memory(sbi, nr)) != NULL) {
+    if ((*out = ext2_ilookup(sbi, nr)) != NULL) {
         inode_get(*out);
         return 0;
     }
