@@ -786,5 +786,6 @@ int main(void)
     leave_files_for_the_host();
     check(umount(MNT) == 0, "ext2_umount", "errno %d", errno);
     check_group(mount_cycle, "ext2_mount_cycle");
+    rmdir(MNT);                      /* the suite leaves nothing behind in /tmp */
     return test_exit_code();
 }

@@ -141,5 +141,6 @@ int main(void)
     check(free_count(1) == inodes && free_count(0) == blocks, "ext2_dirs_counts_back",
           "inodes %ld/%ld blocks %ld/%ld", free_count(1), inodes, free_count(0), blocks);
     check(umount(MNT) == 0, "ext2_dirs_umount", "errno %d", errno);
+    rmdir(MNT);                      /* the suite leaves nothing behind in /tmp */
     return test_exit_code();
 }

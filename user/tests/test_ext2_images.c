@@ -397,5 +397,6 @@ int main(void)
     check_group(features, "ext2_images_features");
     check_group(damage, "ext2_images_damage");
     check_group(full, "ext2_images_full");
+    rmdir(MNT);                      /* the suite leaves nothing behind in /tmp */
     return test_exit_code();
 }

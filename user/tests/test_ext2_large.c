@@ -70,5 +70,6 @@ int main(void)
           "size %ld st_blocks %ld, %ld blocks taken (want %ld)", (long)st.st_size,
           (long)st.st_blocks, before - free_blocks(), want);
     check(umount(MNT) == 0, "ext2_large_umount", "errno %d", errno);
+    rmdir(MNT);                      /* the suite leaves nothing behind in /tmp */
     return test_exit_code();
 }

@@ -35,6 +35,7 @@ int main(void)
     if (fd < 0) {
         printf("skip ext2_large_read: no " MNT "/large (test_ext2_large makes it)\n");
         umount(MNT);
+        rmdir(MNT);
         return test_exit_code();
     }
     uint32_t done = 0, bad = 0, first_bad = 0;
@@ -55,5 +56,6 @@ int main(void)
     check(unlink(MNT "/large") == 0 && free_blocks() == before + 65536 + 257,
           "ext2_large_unlink_frees_all", "free %ld, before %ld", free_blocks(), before);
     check(umount(MNT) == 0, "ext2_large_read_umount", "errno %d", errno);
+    rmdir(MNT);                      /* the suite leaves nothing behind in /tmp */
     return test_exit_code();
 }
