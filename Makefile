@@ -249,17 +249,40 @@ $(B)/initrd.cpio: $(ROOTFS_FILES) $(PROGS) $(BUSYBOX) tools/busybox-links.sh
 	$(Q)cd user/files && sha256sum etc/motd hello.txt | sed 's|  |  /|' > ../../$(B)/rootfs/usr/libexec/minnow/sha256sums
 	$(Q)cd $(B)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
+# Small ext2 images of other shapes, in the tests' initrd:
+# test_ext2_images writes each to hdb and mounts it.  2 and 4 KiB blocks,
+# revision 0 (no features, 128-byte inodes), and a tiny one to fill up.
+EXT2_IMAGES := $(patsubst %,$(B)/ext2-images/%.img,b2k b4k rev0 tiny)
+$(B)/ext2-small.cksums: tools/ext2-test-files.sh
+	@mkdir -p $(B)
+	$(Q)tools/ext2-test-files.sh small $(B)/ext2-small
+$(B)/ext2-images/b2k.img: MKE2FS_ARGS := -b 2048 -d $(B)/ext2-small
+$(B)/ext2-images/b4k.img: MKE2FS_ARGS := -b 4096 -d $(B)/ext2-small
+$(B)/ext2-images/rev0.img: MKE2FS_ARGS := -r 0 -d $(B)/ext2-small
+$(B)/ext2-images/tiny.img: MKE2FS_ARGS := -N 32
+$(B)/ext2-images/rev0.img $(B)/ext2-images/tiny.img: IMAGE_SIZE := 1M
+$(EXT2_IMAGES): IMAGE_SIZE ?= 2M
+$(EXT2_IMAGES): $(B)/ext2-small.cksums
+	@mkdir -p $(dir $@)
+	$(call say,MKE2FS,$@)
+	@rm -f $@
+	$(Q)$(MKE2FS) -q -F -t ext2 $(MKE2FS_ARGS) $@ $(IMAGE_SIZE)
+
 # What only the tests use, unpacked over the first (the kernel takes every
 # multiboot module as a cpio archive, in order); with the shell's script
 # suite (user/tests/sh/, run by test_sh_scripts; the folder itself is a
 # prerequisite so that a script removed is removed here too).
 SH_TESTS := $(wildcard user/tests/sh/*.sh user/tests/sh/*.out)
-$(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh
+$(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh $(EXT2_IMAGES) \
+		$(B)/ext2-test-home.cksums $(B)/ext2-small.cksums
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs-tests && mkdir -p $(B)/rootfs-tests/usr/libexec/minnow/glibc \
-	  $(B)/rootfs-tests/usr/libexec/minnow/sh-tests
+	  $(B)/rootfs-tests/usr/libexec/minnow/sh-tests $(B)/rootfs-tests/usr/libexec/minnow/ext2
 	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs-tests/usr/libexec/minnow/glibc/
 	$(Q)cp $(SH_TESTS) $(B)/rootfs-tests/usr/libexec/minnow/sh-tests/
+	$(Q)cp $(EXT2_IMAGES) $(B)/rootfs-tests/usr/libexec/minnow/ext2/
+	$(Q)cp $(B)/ext2-test-home.cksums $(B)/rootfs-tests/usr/libexec/minnow/ext2/home.cksums
+	$(Q)cp $(B)/ext2-small.cksums $(B)/rootfs-tests/usr/libexec/minnow/ext2/small.cksums
 	$(Q)cd $(B)/rootfs-tests && find usr | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd-tests.cpio
 
 # ---------------------------------------------------------------- the disk
@@ -288,12 +311,22 @@ disk-reset:
 	@echo "$(B)/disk.img: a new ext2 file system from user/home/"
 
 # The tests get their own disks, never the student's: tools/test.sh
-# copies this template (or DISK=path, when given) for every run.
-$(B)/test-disk-template.img: $(HOME_FILES)
+# copies this template (or DISK=path, when given) for every run.  It is
+# user/home/ plus what the ext2 tests look for (tools/ext2-test-files.sh:
+# indirect blocks, a hole, links, a directory that e2fsck -D gives an
+# htree index), and 128 MiB, so that their 64 MiB file fits.
+TEST_DISK_SIZE := 128M
+E2FSCK := $(firstword $(wildcard /sbin/e2fsck /usr/sbin/e2fsck) e2fsck)
+$(B)/ext2-test-home.cksums: $(HOME_FILES) tools/ext2-test-files.sh
 	@mkdir -p $(B)
+	$(Q)tools/ext2-test-files.sh home user/home $(B)/ext2-test-home
+
+$(B)/test-disk-template.img: $(B)/ext2-test-home.cksums
 	$(call say,MKE2FS,$@)
 	@rm -f $@
-	$(Q)$(call make_ext2,$@)
+	$(Q)$(MKE2FS) -q -F -t ext2 -L minnow -d $(B)/ext2-test-home $@ $(TEST_DISK_SIZE)
+	$(Q)$(E2FSCK) -fyD $@ > /dev/null; [ $$? -le 1 ]
+
 
 # ---------------------------------------------------------------- running
 QEMU_DISK = -drive file=$(DISK),format=raw,if=ide,index=0

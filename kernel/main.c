@@ -25,6 +25,7 @@
 #include "fs/dev.h"
 #include "fs/block_dev.h"
 #include "fs/buffer.h"
+#include "fs/ext2/ext2.h"
 #include "drv/ide.h"
 #include "drv/loop.h"
 #include "fs/proc/proc.h"
@@ -102,6 +103,7 @@ static void read_boot_info(uint32_t magic, struct multiboot_info *mb)
 static void fs_init(void)
 {
     vfs_init();
+    ext2_init();                     /* mount -t ext2 /dev/hda ... */
     for (int i = 0; i < nr_initrds; i++) {
         uint32_t size = initrd[i].end - initrd[i].start;
         int n = initrd_unpack(phys_to_virt(initrd[i].start), size);

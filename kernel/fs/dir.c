@@ -443,7 +443,8 @@ static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder buil
     if (verify_area(ubuf, count, 1) < 0)
         return -EFAULT;
     long pos = f->pos;
-    while (entry_at(f->inode, &pos, name, &ino, &type)) {
+    int found;
+    while ((found = entry_at(f->inode, &pos, name, &ino, &type)) > 0) {
         unsigned int reclen = build(rec, name, ino, type, pos + 1);
         if (used + reclen > count)
             return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
@@ -451,7 +452,7 @@ static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder buil
         used += reclen;
         f->pos = ++pos;
     }
-    return used;
+    return found < 0 && !used ? found : (long)used;    /* a disk's directory may be damaged: EIO */
 }
 
 long sys_getdents64(int fd, void *ubuf, unsigned int count)

@@ -30,6 +30,8 @@ struct inode {
     nlink_t nlink;               /* directory entries naming it */
     int count;                   /* references held in memory (open files, cwd) */
     uint32_t size;
+    uint32_t blocks;             /* a disk's file: 512-byte units it takes (st_blocks);
+                                    0 in RAM, where the size says it */
     time_t atime, mtime, ctime;
     dev_t rdev;                  /* a device file: which device */
 

@@ -234,7 +234,7 @@ static int is_busy(struct mount *m)
     for (int i = 0; i < NR_TASKS; i++)
         if (tasks[i].state != TASK_UNUSED && task_uses(&tasks[i], m->sb))
             return 1;
-    return 0;
+    return m->sb->op->busy && m->sb->op->busy(m->sb);
 }
 
 static long do_umount(struct mount *m)

@@ -1,5 +1,6 @@
-/* The file operations of a file in the RAM file system: read and write
- * at the file's offset, which they move; lseek sets it. */
+/* The file operations of a regular file (or directory) of any file system
+ * -- the RAM file system's, ext2's: read and write at the file's offset,
+ * which they move, through the inode's operations; lseek sets it. */
 #include <minnow/errno.h>
 #include <minnow/fcntl.h>
 #include "fs/ramfs_file.h"
@@ -38,8 +39,17 @@ static off_t ramfs_lseek(struct file *f, off_t off, int whence)
     return f->pos;
 }
 
+/* fsync: the inode's file system writes it (ext2: to the disk; in RAM
+ * there is nothing to do). */
+static int ramfs_fsync(struct file *f, int datasync)
+{
+    (void)datasync;
+    return inode_fsync(f->inode);
+}
+
 const struct file_ops ramfs_file_ops = {
     .read = ramfs_read,
     .write = ramfs_write,
     .lseek = ramfs_lseek,
+    .fsync = ramfs_fsync,
 };

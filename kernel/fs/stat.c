@@ -13,7 +13,9 @@
 #include "fs/namei.h"
 #include "mm/uaccess.h"
 
-#define BLOCKS(ino) (((ino)->size + 511) / 512)   /* st_blocks counts 512 bytes */
+/* st_blocks counts 512 bytes: what a disk's file takes (holes take
+ * nothing, indirect blocks something), or in RAM what its size needs */
+#define BLOCKS(ino) ((ino)->blocks ? (ino)->blocks : ((ino)->size + 511) / 512)
 
 _Static_assert(sizeof(struct stat64) == 96, "struct stat64 is Linux i386's");
 _Static_assert(sizeof(struct statx) == 256, "struct statx is Linux's");

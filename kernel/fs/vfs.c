@@ -148,7 +148,7 @@ int vfs_name_of(struct inode *dir, ino_t ino, char name[NAME_MAX + 1])
     ino_t found;
     mode_t type;
 
-    while (vfs_readdir(dir, &pos, name, &found, &type)) {
+    while (vfs_readdir(dir, &pos, name, &found, &type) > 0) {
         if (found == ino)
             return 0;
         pos++;

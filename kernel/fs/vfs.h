@@ -32,8 +32,8 @@ struct inode_operations {
     int (*unlink)(struct inode *dir, const char *name);     /* a file's name, or an empty directory */
     int (*rename)(struct inode *olddir, const char *oldname, struct inode *newdir,
                   const char *newname);
-    /* the entry at position *pos or the first after it (getdents); 0 at
-     * the end.  *pos becomes its position; positions only grow. */
+    /* the entry at position *pos or the first after it (getdents): 1, or
+     * 0 at the end, or -EIO.  *pos becomes its position; positions only grow. */
     int (*readdir)(struct inode *dir, long *pos, char name[256], ino_t *ino, mode_t *type);
     int (*is_empty)(struct inode *dir);
 
@@ -64,15 +64,20 @@ struct super_operations {
     int (*statfs)(struct super_block *sb, struct statfs64_info *st);
     /* umount: nothing of it is used any more; give back all it holds */
     void (*kill)(struct super_block *sb);
+    /* for umount: are inodes of it held in ways the process tables do not
+     * show (an AF_UNIX socket's name...)?  NULL: never */
+    int (*busy)(struct super_block *sb);
 };
 
 #define SB_RDONLY 1              /* mounted read-only (MS_RDONLY) */
+#define SB_PAGE_COPIES 2         /* its files' pages for mmap are copies of the disk's
+                                    blocks: no shared writable mapping (mm/mmap.c) */
 
 struct super_block {
     const char *type;            /* "ramfs", "ext2": what /proc/mounts says */
     const struct super_operations *op;
     dev_t dev;                   /* st_dev of its files */
-    int flags;                   /* SB_RDONLY */
+    int flags;                   /* SB_RDONLY, SB_PAGE_COPIES */
     struct inode *root;          /* held while mounted */
     struct mount *mount;         /* where it is mounted */
     int active;                  /* inodes of it with references: umount waits for 1 */

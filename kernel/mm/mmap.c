@@ -39,10 +39,11 @@ static uint32_t prot_to_vm(int prot)
            (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-/* What a file mapping of fd may be: a regular file of the RAM file
- * system, opened for reading; a shared writable mapping needs it open for
- * writing too (not for appending), and a shared one that is not may never
- * become writable (no VM_MAYWRITE). */
+/* What a file mapping of fd may be: a regular file, opened for reading;
+ * a shared writable mapping needs it open for writing too (not for
+ * appending), and a shared one that is not may never become writable (no
+ * VM_MAYWRITE).  A file system whose pages are copies of its blocks (ext2)
+ * has no shared writable mappings at all. */
 static int mapping_file(int fd, int shared, int prot, uint32_t *vm_flags, struct inode **out)
 {
     struct file *f = fget(fd);
@@ -53,6 +54,11 @@ static int mapping_file(int fd, int shared, int prot, uint32_t *vm_flags, struct
         return -ENODEV;                      /* a pipe, socket or device */
     if (!file_readable(f))
         return -EACCES;
+    if (shared && (f->inode->sb->flags & SB_PAGE_COPIES)) {
+        if (prot & PROT_WRITE)
+            return -ENODEV;                  /* ext2's pages are copies: writes would stay in them */
+        *vm_flags &= ~VM_MAYWRITE;
+    }
     if (shared && (!file_writable(f) || (f->flags & O_APPEND))) {
         if (prot & PROT_WRITE)
             return -EACCES;
