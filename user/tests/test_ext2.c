@@ -516,16 +516,18 @@ static void read_only(void)
     struct statfs64 st = { 0 };
 
     check(remount(MS_RDONLY) == 0, "ext2_mount_ro", "errno %d", errno);
-    check(open(MNT "/README", O_WRONLY) < 0 && errno == EROFS, "ext2_ro_open_write", "errno %d",
-          errno);
+    check(open(MNT "/user/README", O_WRONLY) < 0 && errno == EROFS, "ext2_ro_open_write",
+          "errno %d", errno);
     check(open(MNT "/new", O_CREAT | O_WRONLY, 0644) < 0 && errno == EROFS, "ext2_ro_create",
           "errno %d", errno);
     check(mkdir(MNT "/newdir", 0755) < 0 && errno == EROFS, "ext2_ro_mkdir", "errno %d", errno);
-    check(unlink(MNT "/README") < 0 && errno == EROFS, "ext2_ro_unlink", "errno %d", errno);
-    check(rename(MNT "/README", MNT "/R") < 0 && errno == EROFS, "ext2_ro_rename", "errno %d",
+    check(unlink(MNT "/user/README") < 0 && errno == EROFS, "ext2_ro_unlink", "errno %d", errno);
+    check(rename(MNT "/user/README", MNT "/user/R") < 0 && errno == EROFS, "ext2_ro_rename",
+          "errno %d", errno);
+    check(truncate(MNT "/user/README", 0) < 0 && errno == EROFS, "ext2_ro_truncate", "errno %d",
           errno);
-    check(truncate(MNT "/README", 0) < 0 && errno == EROFS, "ext2_ro_truncate", "errno %d", errno);
-    check(read_file(MNT "/README", buf, sizeof(buf)) > 100, "ext2_ro_reads", "errno %d", errno);
+    check(read_file(MNT "/user/README", buf, sizeof(buf)) > 100, "ext2_ro_reads", "errno %d",
+          errno);
     check(statfs64(MNT, &st) == 0 && (st.f_flags & ST_RDONLY), "ext2_ro_statfs", "flags %u",
           st.f_flags);
     check(remount(0) == 0, "ext2_mount_rw_again", "errno %d", errno);
@@ -703,7 +705,7 @@ static void several_writers(void)
 
 static void busy(void)
 {
-    int fd = open(MNT "/README", O_RDONLY);
+    int fd = open(MNT "/user/README", O_RDONLY);
 
     check(umount(MNT) < 0 && errno == EBUSY, "ext2_umount_busy_open_file", "errno %d", errno);
     close(fd);
@@ -743,7 +745,7 @@ static void leave_files_for_the_host(void)
 static void mount_cycle(void)
 {
     check(mount("/dev/hda", MNT, "ext2", 0, NULL) == 0, "ext2_leak_mount", "errno %d", errno);
-    read_file(MNT "/README", buf, sizeof(buf));
+    read_file(MNT "/user/README", buf, sizeof(buf));
     write_file(MNT "/cycle", "cycle\n");
     copy_file("/bin/true", MNT "/true", 0755);
     char *argv[] = { MNT "/true", NULL };
