@@ -260,23 +260,18 @@ static int builtin_set(int argc, char **argv)
         if ((a[0] != '-' && a[0] != '+') || !a[1])
             break;
         int on = a[0] == '-';
-        if (a[1] == 'o') {
-            if (i + 1 >= argc) {
+        for (const char *c = a + 1; *c; c++) {
+            if (*c == 'o' && i + 1 >= argc) {
                 print_options(!on);
                 return 0;
             }
-            int o = option_by_name(argv[++i]);
+            /* -o NAME, also in a group: set -euo pipefail */
+            int o = *c == 'o' ? option_by_name(argv[++i]) : option_by_letter(*c);
             if (o < 0) {
-                complain("set: %s: invalid option name", argv[i]);
-                return builtin_error(2);
-            }
-            set_option((enum option)o, on);
-            continue;
-        }
-        for (const char *c = a + 1; *c; c++) {
-            int o = option_by_letter(*c);
-            if (o < 0) {
-                complain("set: -%c: invalid option", *c);
+                if (*c == 'o')
+                    complain("set: %s: invalid option name", argv[i]);
+                else
+                    complain("set: -%c: invalid option", *c);
                 return builtin_error(2);
             }
             set_option((enum option)o, on);

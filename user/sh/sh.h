@@ -343,7 +343,7 @@ int shift_params(int n);
 
 /* The shell's options: set -e -u -x -f -C -m */
 enum option { OPT_ERREXIT, OPT_NOUNSET, OPT_XTRACE, OPT_NOGLOB, OPT_NOCLOBBER, OPT_MONITOR,
-              OPT_VERBOSE, OPT_NOEXEC, OPT_COUNT };
+              OPT_VERBOSE, OPT_NOEXEC, OPT_PIPEFAIL, OPT_COUNT };
 int option(enum option o);
 void set_option(enum option o, int on);
 int option_by_letter(char c);           /* -1 if unknown */
