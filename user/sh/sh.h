@@ -316,6 +316,7 @@ int unset_var(const char *name);
 int var_flags(const char *name);
 void add_var_flags(const char *name, int flags);
 void print_vars(int only_flags, const char *prefix);   /* set, export -p, readonly -p */
+void print_quoted(const char *s);       /* in '...', as the shell reads it back */
 int valid_name(const char *s, size_t len);
 void init_variables(void);
 

@@ -141,8 +141,8 @@ static int by_name(const void *a, const void *b)
     return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
 }
 
-/* A value as the shell would read it back: 'it''s' -> 'it'\''s'. */
-static void print_quoted(const char *s)
+/* A value as the shell would read it back: it's -> 'it'\''s'. */
+void print_quoted(const char *s)
 {
     putchar('\'');
     for (; *s; s++) {
