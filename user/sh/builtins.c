@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "mode.h"
 #include "sh.h"
 
 /* A whole non-negative number, for exit, shift, break, return... */
@@ -455,21 +456,44 @@ static int builtin_command(int argc, char **argv)
 
 /* ---------------------------------------------------------------- odds and ends */
 
+/* umask -S: the bits new files may get, "u=rwx,g=rx,o=rx". */
+static void print_symbolic_mask(mode_t mask)
+{
+    static const char classes[] = "ugo";
+
+    for (int c = 0; c < 3; c++) {
+        mode_t allowed = (~mask >> (6 - 3 * c)) & 7;
+        printf("%s%c=%s%s%s", c ? "," : "", classes[c], allowed & 4 ? "r" : "", allowed & 2 ? "w" : "",
+               allowed & 1 ? "x" : "");
+    }
+    putchar('\n');
+}
+
+/* umask [-S] [mask]: the permission bits new files do not get.  An octal
+ * mask names them (022); a symbolic one, as chmod's, names the bits files
+ * do get (u=rwx,g=rx,o=, g-w). */
 static int builtin_umask(int argc, char **argv)
 {
-    if (argc < 2) {
-        mode_t m = umask(0);
-        umask(m);
-        printf("%04o\n", (unsigned)m);
+    int symbolic = argc > 1 && strcmp(argv[1], "-S") == 0, i = 1 + symbolic;
+    mode_t mask = umask(0), allowed;
+
+    umask(mask);
+    if (i >= argc) {
+        if (symbolic)
+            print_symbolic_mask(mask);
+        else
+            printf("%04o\n", (unsigned)mask);
         return 0;
     }
-    char *end;
-    long m = strtol(argv[1], &end, 8);
-    if (*end || m < 0 || m > 0777) {
-        complain("umask: %s: octal number expected", argv[1]);
+    if (argv[i][0] && strspn(argv[i], "01234567") == strlen(argv[i]) && strtol(argv[i], NULL, 8) <= 0777) {
+        umask((mode_t)strtol(argv[i], NULL, 8));
+        return 0;
+    }
+    if (isdigit((unsigned char)argv[i][0]) || new_mode(argv[i], ~mask & 0777, 1, 0, &allowed) < 0) {
+        complain("umask: %s: bad mask", argv[i]);
         return 1;
     }
-    umask((mode_t)m);
+    umask(~allowed & 0777);
     return 0;
 }
 
@@ -591,7 +615,7 @@ static const struct builtin builtins[] = {
     { "trap",     builtin_trap,     1, "trap cmd SIG    run cmd when signal SIG comes (EXIT: at the end)" },
     { "true",     builtin_true,     0, "true            succeed" },
     { "type",     builtin_type,     0, "type x          say what x is: builtin, function, program" },
-    { "umask",    builtin_umask,    0, "umask [mode]    the permissions new files do not get" },
+    { "umask",    builtin_umask,    0, "umask [-S] [m]  the permissions new files do not get" },
     { "unset",    builtin_unset,    1, "unset [-f] X    forget variable (or function) X" },
     { "wait",     builtin_wait,     0, "wait [%n|pid]   wait for background jobs to end" },
 };
