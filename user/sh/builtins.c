@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "mode.h"
 #include "sh.h"
 
 /* A whole non-negative number, for exit, shift, break, return... */
@@ -35,39 +36,111 @@ static int number_arg(const char *who, const char *s, long *n)
 
 /* ---------------------------------------------------------------- directories */
 
+/* cd and pwd work on the *logical* path by default (POSIX's -L): the
+ * directory as it was named, links and all.  After "cd link", $PWD ends
+ * in /link and "cd .." goes back to where the link is, not to the parent
+ * of where it points.  -P follows the links (getcwd). */
+
+/* dir joined to $PWD if relative, "." and "name/.." taken away as text.
+ * NULL when $PWD is no absolute path to start from. */
+static char *logical_path(const char *dir)
+{
+    const char *pwd = get_var("PWD");
+    struct buf all = { 0 }, out = { 0 };
+
+    if (dir[0] != '/' && (!pwd || pwd[0] != '/'))
+        return NULL;
+    if (dir[0] != '/')
+        buf_puts(&all, pwd);
+    buf_putc(&all, '/');
+    buf_puts(&all, dir);
+    buf_putn(&out, "", 0);              /* a string, even when ".." cuts it to nothing */
+    for (char *part = strtok(all.s, "/"); part; part = strtok(NULL, "/")) {
+        if (strcmp(part, ".") == 0)
+            continue;
+        if (strcmp(part, "..") == 0) {
+            while (out.len > 0 && out.s[--out.len] != '/')
+                ;
+            out.s[out.len] = '\0';
+            continue;
+        }
+        buf_putc(&out, '/');
+        buf_puts(&out, part);
+    }
+    buf_free(&all);
+    if (out.len == 0)
+        buf_putc(&out, '/');
+    return buf_take(&out);
+}
+
+/* Is path (absolute) a name of the current directory? */
+static int names_cwd(const char *path)
+{
+    struct stat a, b;
+
+    return path && path[0] == '/' && stat(path, &a) == 0 && stat(".", &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* The current directory's name: $PWD if it names it, else getcwd's. */
+static void current_directory(char *out, size_t size)
+{
+    const char *pwd = get_var("PWD");
+
+    if (names_cwd(pwd))
+        snprintf(out, size, "%s", pwd);
+    else if (!getcwd(out, size))
+        out[0] = '\0';
+}
+
+/* cd [-L|-P] [dir]: no dir is $HOME, - is $OLDPWD. */
 static int builtin_cd(int argc, char **argv)
 {
+    int physical = 0, i = 1;
     char old[PATH_MAX], now[PATH_MAX];
-    const char *dir = argc > 1 ? argv[1] : get_var("HOME");
 
-    if (argc > 1 && strcmp(argv[1], "--") == 0)
-        dir = argc > 2 ? argv[2] : get_var("HOME");
+    for (; i < argc && (strcmp(argv[i], "-L") == 0 || strcmp(argv[i], "-P") == 0); i++)
+        physical = argv[i][1] == 'P';
+    i += i < argc && strcmp(argv[i], "--") == 0;
+    const char *dir = i < argc ? argv[i] : get_var("HOME");
+    int dash = dir && strcmp(dir, "-") == 0;
+    if (dash && !(dir = get_var("OLDPWD"))) {
+        complain("cd: OLDPWD not set");
+        return 1;
+    }
     if (!dir)
         dir = "/";
-    if (strcmp(dir, "-") == 0) {
-        if (!(dir = get_var("OLDPWD"))) {
-            complain("cd: OLDPWD not set");
-            return 1;
-        }
-        printf("%s\n", dir);
+    current_directory(old, sizeof(old));
+    char *logical = physical ? NULL : logical_path(dir);
+    if (logical && chdir(logical) < 0) {
+        free(logical);                  /* $PWD was out of date: by the links, then */
+        logical = NULL;
     }
-    if (!getcwd(old, sizeof(old)))
-        old[0] = '\0';
-    if (chdir(dir) < 0) {
+    if (!logical && chdir(dir) < 0) {
         complain("cd: %s: %s", dir, strerror(errno));
         return 1;
     }
     set_var("OLDPWD", old, 0);
-    if (getcwd(now, sizeof(now)))
+    if (logical)
+        set_var("PWD", logical, 0);
+    else if (getcwd(now, sizeof(now)))
         set_var("PWD", now, 0);
+    free(logical);
+    if (dash)
+        printf("%s\n", get_var("PWD"));
     return 0;
 }
 
+/* pwd [-L|-P]: $PWD if it names this directory, else getcwd's answer. */
 static int builtin_pwd(int argc, char **argv)
 {
     char cwd[PATH_MAX];
+    const char *pwd = get_var("PWD");
 
-    (void)argc, (void)argv;
+    if (!(argc > 1 && strcmp(argv[argc - 1], "-P") == 0) && names_cwd(pwd)) {
+        printf("%s\n", pwd);
+        return 0;
+    }
     if (!getcwd(cwd, sizeof(cwd))) {
         complain("pwd: %s", strerror(errno));
         return 1;
@@ -188,23 +261,18 @@ static int builtin_set(int argc, char **argv)
         if ((a[0] != '-' && a[0] != '+') || !a[1])
             break;
         int on = a[0] == '-';
-        if (a[1] == 'o') {
-            if (i + 1 >= argc) {
+        for (const char *c = a + 1; *c; c++) {
+            if (*c == 'o' && i + 1 >= argc) {
                 print_options(!on);
                 return 0;
             }
-            int o = option_by_name(argv[++i]);
+            /* -o NAME, also in a group: set -euo pipefail */
+            int o = *c == 'o' ? option_by_name(argv[++i]) : option_by_letter(*c);
             if (o < 0) {
-                complain("set: %s: invalid option name", argv[i]);
-                return builtin_error(2);
-            }
-            set_option((enum option)o, on);
-            continue;
-        }
-        for (const char *c = a + 1; *c; c++) {
-            int o = option_by_letter(*c);
-            if (o < 0) {
-                complain("set: -%c: invalid option", *c);
+                if (*c == 'o')
+                    complain("set: %s: invalid option name", argv[i]);
+                else
+                    complain("set: -%c: invalid option", *c);
                 return builtin_error(2);
             }
             set_option((enum option)o, on);
@@ -388,21 +456,44 @@ static int builtin_command(int argc, char **argv)
 
 /* ---------------------------------------------------------------- odds and ends */
 
+/* umask -S: the bits new files may get, "u=rwx,g=rx,o=rx". */
+static void print_symbolic_mask(mode_t mask)
+{
+    static const char classes[] = "ugo";
+
+    for (int c = 0; c < 3; c++) {
+        mode_t allowed = (~mask >> (6 - 3 * c)) & 7;
+        printf("%s%c=%s%s%s", c ? "," : "", classes[c], allowed & 4 ? "r" : "", allowed & 2 ? "w" : "",
+               allowed & 1 ? "x" : "");
+    }
+    putchar('\n');
+}
+
+/* umask [-S] [mask]: the permission bits new files do not get.  An octal
+ * mask names them (022); a symbolic one, as chmod's, names the bits files
+ * do get (u=rwx,g=rx,o=, g-w). */
 static int builtin_umask(int argc, char **argv)
 {
-    if (argc < 2) {
-        mode_t m = umask(0);
-        umask(m);
-        printf("%04o\n", (unsigned)m);
+    int symbolic = argc > 1 && strcmp(argv[1], "-S") == 0, i = 1 + symbolic;
+    mode_t mask = umask(0), allowed;
+
+    umask(mask);
+    if (i >= argc) {
+        if (symbolic)
+            print_symbolic_mask(mask);
+        else
+            printf("%04o\n", (unsigned)mask);
         return 0;
     }
-    char *end;
-    long m = strtol(argv[1], &end, 8);
-    if (*end || m < 0 || m > 0777) {
-        complain("umask: %s: octal number expected", argv[1]);
+    if (argv[i][0] && strspn(argv[i], "01234567") == strlen(argv[i]) && strtol(argv[i], NULL, 8) <= 0777) {
+        umask((mode_t)strtol(argv[i], NULL, 8));
+        return 0;
+    }
+    if (isdigit((unsigned char)argv[i][0]) || new_mode(argv[i], ~mask & 0777, 1, 0, &allowed) < 0) {
+        complain("umask: %s: bad mask", argv[i]);
         return 1;
     }
-    umask((mode_t)m);
+    umask(~allowed & 0777);
     return 0;
 }
 
@@ -524,7 +615,7 @@ static const struct builtin builtins[] = {
     { "trap",     builtin_trap,     1, "trap cmd SIG    run cmd when signal SIG comes (EXIT: at the end)" },
     { "true",     builtin_true,     0, "true            succeed" },
     { "type",     builtin_type,     0, "type x          say what x is: builtin, function, program" },
-    { "umask",    builtin_umask,    0, "umask [mode]    the permissions new files do not get" },
+    { "umask",    builtin_umask,    0, "umask [-S] [m]  the permissions new files do not get" },
     { "unset",    builtin_unset,    1, "unset [-f] X    forget variable (or function) X" },
     { "wait",     builtin_wait,     0, "wait [%n|pid]   wait for background jobs to end" },
 };

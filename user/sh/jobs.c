@@ -125,13 +125,20 @@ enum proc_state job_state(const struct job *j)
     return s;
 }
 
-/* The job's waitpid status: its last process's, or a stopped one's. */
+/* The job's waitpid status: a stopped process's, or the last one's --
+ * with set -o pipefail the last one's that failed, so that a failure on
+ * the left of a | is not lost. */
 int job_wait_status(const struct job *j)
 {
+    if (j->nprocs == 0)
+        return 0;
     for (int i = 0; i < j->nprocs; i++)
         if (j->procs[i].state == P_STOPPED)
             return j->procs[i].status;
-    return j->nprocs ? j->procs[j->nprocs - 1].status : 0;
+    int last = j->nprocs - 1;
+    while (option(OPT_PIPEFAIL) && last > 0 && exit_code(j->procs[last].status) == 0)
+        last--;
+    return j->procs[last].status;
 }
 
 /* A waitpid status as $? sees it: the exit code, or 128 + the signal. */

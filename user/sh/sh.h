@@ -316,6 +316,7 @@ int unset_var(const char *name);
 int var_flags(const char *name);
 void add_var_flags(const char *name, int flags);
 void print_vars(int only_flags, const char *prefix);   /* set, export -p, readonly -p */
+void print_quoted(const char *s);       /* in '...', as the shell reads it back */
 int valid_name(const char *s, size_t len);
 void init_variables(void);
 
@@ -343,7 +344,7 @@ int shift_params(int n);
 
 /* The shell's options: set -e -u -x -f -C -m */
 enum option { OPT_ERREXIT, OPT_NOUNSET, OPT_XTRACE, OPT_NOGLOB, OPT_NOCLOBBER, OPT_MONITOR,
-              OPT_VERBOSE, OPT_NOEXEC, OPT_COUNT };
+              OPT_VERBOSE, OPT_NOEXEC, OPT_PIPEFAIL, OPT_COUNT };
 int option(enum option o);
 void set_option(enum option o, int on);
 int option_by_letter(char c);           /* -1 if unknown */

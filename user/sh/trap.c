@@ -107,14 +107,9 @@ static void print_traps(void)
         char name[SIG2STR_MAX] = "EXIT";
         if (!actions[sig] || (sig && sig2str(sig, name) < 0))
             continue;
-        printf("trap -- '");
-        for (const char *p = actions[sig]; *p; p++) {
-            if (*p == '\'')
-                fputs("'\\''", stdout);
-            else
-                putchar(*p);
-        }
-        printf("' %s\n", name);
+        printf("trap -- ");
+        print_quoted(actions[sig]);
+        printf(" %s\n", name);
     }
 }
 

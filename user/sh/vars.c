@@ -141,8 +141,8 @@ static int by_name(const void *a, const void *b)
     return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
 }
 
-/* A value as the shell would read it back: 'it''s' -> 'it'\''s'. */
-static void print_quoted(const char *s)
+/* A value as the shell would read it back: it's -> 'it'\''s'. */
+void print_quoted(const char *s)
 {
     putchar('\'');
     for (; *s; s++) {
@@ -367,6 +367,7 @@ static const struct {
     [OPT_XTRACE] = { 'x', "xtrace" },    [OPT_NOGLOB] = { 'f', "noglob" },
     [OPT_NOCLOBBER] = { 'C', "noclobber" }, [OPT_MONITOR] = { 'm', "monitor" },
     [OPT_VERBOSE] = { 'v', "verbose" },  [OPT_NOEXEC] = { 'n', "noexec" },
+    [OPT_PIPEFAIL] = { 0, "pipefail" },     /* POSIX 2024: only set -o pipefail */
 };
 static char option_on[OPT_COUNT];
 
@@ -406,7 +407,7 @@ const char *option_letters(void)
     int n = 0;
 
     for (int i = 0; i < OPT_COUNT; i++)
-        if (option_on[i])
+        if (option_on[i] && options[i].letter)
             letters[n++] = options[i].letter;
     if (is_interactive())
         letters[n++] = 'i';

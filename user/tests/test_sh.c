@@ -78,6 +78,11 @@ static void test_lists_and_status(void)
     int rc = sh("nosuchcmd");
     check(rc == 127 && strstr(err, "sh: nosuchcmd: command not found"), "sh_not_found_127",
           "rc %d err \"%s\"", rc, err);
+    /* POSIX 2024's pipefail (not in dash 0.5.12: tested here, not in the script suite) */
+    sh("set -o pipefail; (exit 3) | (exit 4) | true; echo $?; set +o pipefail; false | true; echo $?");
+    check(strcmp(out, "4\n0\n") == 0, "sh_pipefail", "out \"%s\" err \"%s\"", out, err);
+    rc = sh("set -euo pipefail; false | true; echo not here");
+    check(rc == 1 && !out[0], "sh_set_euo_pipefail", "rc %d out \"%s\" err \"%s\"", rc, out, err);
     rc = sh("/hello.txt");
     check(rc == 126 && strstr(err, "Permission denied"), "sh_permission_denied_126", "rc %d err \"%s\"", rc, err);
     rc = sh("");
