@@ -274,16 +274,22 @@ $(EXT2_IMAGES): $(B)/ext2-small.cksums
 # prerequisite so that a script removed is removed here too).
 SH_TESTS := $(wildcard user/tests/sh/*.sh user/tests/sh/*.out)
 $(B)/initrd-tests.cpio: $(GLIBC_PROGS) $(SH_TESTS) user/tests/sh $(EXT2_IMAGES) \
-		$(B)/ext2-test-home.cksums $(B)/ext2-small.cksums
+		$(B)/ext2-test-home.cksums $(B)/ext2-small.cksums $(B)/ext2-fuzz-base.img
 	$(call say,CPIO,$@)
 	@rm -rf $(B)/rootfs-tests && mkdir -p $(B)/rootfs-tests/usr/libexec/minnow/glibc \
 	  $(B)/rootfs-tests/usr/libexec/minnow/sh-tests $(B)/rootfs-tests/usr/libexec/minnow/ext2
 	$(Q)cp $(GLIBC_PROGS) $(B)/rootfs-tests/usr/libexec/minnow/glibc/
+	$(Q)cp $(B)/ext2-fuzz-base.img $(B)/rootfs-tests/usr/libexec/minnow/
 	$(Q)cp $(SH_TESTS) $(B)/rootfs-tests/usr/libexec/minnow/sh-tests/
 	$(Q)cp $(EXT2_IMAGES) $(B)/rootfs-tests/usr/libexec/minnow/ext2/
 	$(Q)cp $(B)/ext2-test-home.cksums $(B)/rootfs-tests/usr/libexec/minnow/ext2/home.cksums
 	$(Q)cp $(B)/ext2-small.cksums $(B)/rootfs-tests/usr/libexec/minnow/ext2/small.cksums
 	$(Q)cd $(B)/rootfs-tests && find usr | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd-tests.cpio
+
+# The small ext2 image test_ext2_fuzz damages in hundreds of ways.
+$(B)/ext2-fuzz-base.img: tools/ext2-fuzz-base.sh
+	$(call say,MKE2FS,$@)
+	$(Q)tools/ext2-fuzz-base.sh $@ > /dev/null
 
 # ---------------------------------------------------------------- the disk
 # build/disk.img: an ext2 file system made on first use from user/home/
