@@ -289,14 +289,17 @@ int main(void)
             break;
         }
     }
+    long after = free_pages();          /* the image file in /tmp still there, as before */
     close(loop);
     unlink(IMG);
     rmdir(MNT);
     printf("ext2 fuzz: %d of %d damaged images mounted; %d reads or stats gave EIO\n", mounted,
            ROUNDS, eio_seen);
-    check(stuck == 0, "ext2_fuzz_rounds", "%d of %d damaged images mounted, %d EIOs", mounted, ROUNDS, eio_seen);
-    check(write(1, "", 0) == 0 && getpid() > 0, "ext2_fuzz_kernel_alive", "the kernel stopped answering");
-    long after = free_pages();
-    check(after == before, "ext2_fuzz_no_page_leak", "%ld pages free before, %ld after", before, after);
+    check(stuck == 0, "ext2_fuzz_rounds", "%d of %d damaged images mounted, %d EIOs", mounted,
+          ROUNDS, eio_seen);
+    check(write(1, "", 0) == 0 && getpid() > 0, "ext2_fuzz_kernel_alive",
+          "the kernel stopped answering");
+    check(after == before, "ext2_fuzz_no_page_leak", "%ld pages free before, %ld after", before,
+          after);
     return test_exit_code();
 }
