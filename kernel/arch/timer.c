@@ -14,7 +14,11 @@ void timer_init(void)
 {
     unsigned divisor = PIT_FREQ / HZ;
 
-    outb(PIT_CMD, 0x36);              /* channel 0, lo/hi byte, square wave */
+    /* Mode 2, the rate generator: the count runs down from divisor once a
+     * tick, so timer_uptime() can read how far the tick has gone.  (Mode 3,
+     * the square wave, runs it down twice a tick, and the second half
+     * would look like the first.) */
+    outb(PIT_CMD, 0x34);              /* channel 0, lo/hi byte, mode 2 */
     outb(PIT_CH0, divisor & 0xff);
     outb(PIT_CH0, divisor >> 8);
     pic_enable(IRQ_TIMER);
