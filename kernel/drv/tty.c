@@ -278,8 +278,9 @@ static int tty_wait(struct file *f)
     }
 }
 
-static ssize_t tty_read(struct file *f, char *buf, size_t n)
+static ssize_t tty_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
+    (void)pos;                       /* a stream: no offset */
     size_t got = 0;
     int err = tty_wait(f);
 
@@ -309,11 +310,11 @@ static ssize_t tty_read(struct file *f, char *buf, size_t n)
  * Ctrl-C can end such a write early (with the count written so far). */
 #define WRITE_PIECE 256
 
-static ssize_t tty_write(struct file *f, const char *buf, size_t n)
+static ssize_t tty_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
     size_t done = 0;
 
-    (void)f;
+    (void)f, (void)pos;              /* the terminal has no offset */
     while (done < n) {
         size_t piece = n - done < WRITE_PIECE ? n - done : WRITE_PIECE;
         console_write(buf + done, piece);

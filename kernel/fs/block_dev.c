@@ -29,7 +29,7 @@ static off_t disk_bytes(struct block_device *bdev)
 }
 
 /* Reads stop at the end of the disk: 0, end of file, from there on. */
-static ssize_t blkdev_read(struct file *f, char *buf, size_t n)
+static ssize_t blkdev_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
     struct block_device *bdev = file_bdev(f);
     size_t done = 0;
@@ -37,20 +37,20 @@ static ssize_t blkdev_read(struct file *f, char *buf, size_t n)
     if (!bdev)
         return -ENXIO;
     off_t size = disk_bytes(bdev);
-    if (f->pos >= size)
+    if (*pos >= size)
         return 0;
-    if (n > (size_t)(size - f->pos))
-        n = size - f->pos;
+    if (n > (size_t)(size - *pos))
+        n = size - *pos;
     while (done < n) {
-        unsigned bs = bdev->block_size, off = f->pos % bs;
+        unsigned bs = bdev->block_size, off = *pos % bs;
         size_t chunk = bs - off < n - done ? bs - off : n - done;
-        struct buffer_head *bh = bread(bdev, f->pos / bs, bs);
+        struct buffer_head *bh = bread(bdev, *pos / bs, bs);
         if (!bh)
             return done ? (ssize_t)done : -EIO;
         memcpy(buf + done, bh->b_data + off, chunk);   /* buf: checked by read() */
         brelse(bh);
         done += chunk;
-        f->pos += chunk;
+        *pos += chunk;
         cond_resched();              /* 16 MiB from the cache is a long job */
     }
     return done;
@@ -73,7 +73,7 @@ static struct buffer_head *buffer_for_write(struct block_device *bdev, uint32_t 
 
 /* Writes go into the cache and are written back later (sync, fsync,
  * bdflush).  Past the end of the disk there is no room: ENOSPC. */
-static ssize_t blkdev_write(struct file *f, const char *buf, size_t n)
+static ssize_t blkdev_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
     struct block_device *bdev = file_bdev(f);
     size_t done = 0;
@@ -81,14 +81,14 @@ static ssize_t blkdev_write(struct file *f, const char *buf, size_t n)
     if (!bdev)
         return -ENXIO;
     off_t size = disk_bytes(bdev);
-    if (f->pos >= size)
+    if (*pos >= size)
         return -ENOSPC;
-    if (n > (size_t)(size - f->pos))
-        n = size - f->pos;
+    if (n > (size_t)(size - *pos))
+        n = size - *pos;
     while (done < n) {
-        unsigned bs = bdev->block_size, off = f->pos % bs;
+        unsigned bs = bdev->block_size, off = *pos % bs;
         size_t chunk = bs - off < n - done ? bs - off : n - done;
-        struct buffer_head *bh = buffer_for_write(bdev, f->pos / bs, off, chunk);
+        struct buffer_head *bh = buffer_for_write(bdev, *pos / bs, off, chunk);
         if (!bh)
             return done ? (ssize_t)done : -EIO;
         memcpy(bh->b_data + off, buf + done, chunk);
@@ -96,7 +96,7 @@ static ssize_t blkdev_write(struct file *f, const char *buf, size_t n)
         mark_buffer_dirty(bh);
         brelse(bh);
         done += chunk;
-        f->pos += chunk;
+        *pos += chunk;
         cond_resched();
     }
     return done;

@@ -7,21 +7,21 @@
 #include "fs/inode.h"
 #include "drv/tty.h"
 
-static ssize_t null_read(struct file *f, char *buf, size_t n)
+static ssize_t null_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
-    (void)f, (void)buf, (void)n;
+    (void)f, (void)buf, (void)n, (void)pos;
     return 0;                        /* always at end of file */
 }
 
-static ssize_t null_write(struct file *f, const char *buf, size_t n)
+static ssize_t null_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
-    (void)f, (void)buf;
+    (void)f, (void)buf, (void)pos;
     return n;                        /* swallows everything */
 }
 
-static ssize_t zero_read(struct file *f, char *buf, size_t n)
+static ssize_t zero_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
-    (void)f;
+    (void)f, (void)pos;
     memset(buf, 0, n);
     return n;
 }

@@ -13,8 +13,12 @@
 struct file;
 
 struct file_ops {
-    ssize_t (*read)(struct file *f, char *buf, size_t n);
-    ssize_t (*write)(struct file *f, const char *buf, size_t n);
+    /* read and write at *pos, which they move: &f->pos for read(2) and
+     * write(2), a copy for pread64 and pwrite64, so that the file's own
+     * offset is never lent out while a read sleeps on the disk.  Files
+     * without an offset (pipes, sockets, the terminal) ignore it. */
+    ssize_t (*read)(struct file *f, char *buf, size_t n, off_t *pos);
+    ssize_t (*write)(struct file *f, const char *buf, size_t n, off_t *pos);
     off_t (*lseek)(struct file *f, off_t off, int whence);      /* NULL: ESPIPE */
     int (*ioctl)(struct file *f, unsigned long req, void *arg); /* NULL: ENOTTY */
     /* what would not block now: POLLIN, POLLOUT, POLLHUP... (fs/poll.c);
@@ -30,6 +34,8 @@ struct file {
     int count;                   /* fds (in any process) that refer to it */
     unsigned int flags;          /* O_RDONLY/O_WRONLY/O_RDWR, O_APPEND, O_NONBLOCK */
     off_t pos;                   /* shared by everyone who shares the file */
+    int pos_busy;                /* a read, write or lseek is moving pos
+                                    (read_write.c: lock_pos) */
     const struct file_ops *ops;
     struct inode *inode;         /* what it is: a named file, or the unnamed
                                     inode of a pipe or socket (in no directory) */

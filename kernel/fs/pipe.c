@@ -173,13 +173,15 @@ unsigned int pipe_poll_write(struct pipe *p)
 
 /* ---------------------------------------------------------------- pipe fds */
 
-static ssize_t pipe_read(struct file *f, char *buf, size_t n)
+static ssize_t pipe_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
+    (void)pos;                       /* a stream: no offset */
     return pipe_read_buf(f->private, buf, n, f->flags & O_NONBLOCK);
 }
 
-static ssize_t pipe_write(struct file *f, const char *buf, size_t n)
+static ssize_t pipe_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
+    (void)pos;                       /* a stream: no offset */
     return pipe_write_buf(f->private, buf, n, f->flags & O_NONBLOCK);
 }
 

@@ -8,22 +8,22 @@
 
 #define OFF_MAX 0x7fffffff           /* off_t is 32 bits */
 
-static ssize_t ramfs_read(struct file *f, char *buf, size_t n)
+static ssize_t ramfs_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
-    long got = inode_read(f->inode, buf, f->pos, n);
+    long got = inode_read(f->inode, buf, *pos, n);
 
     if (got > 0)
-        f->pos += got;
+        *pos += got;
     return got;
 }
 
-static ssize_t ramfs_write(struct file *f, const char *buf, size_t n)
+static ssize_t ramfs_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
     if (f->flags & O_APPEND)
-        f->pos = f->inode->size;     /* O_APPEND: every write goes at the end */
-    long put = inode_write(f->inode, buf, f->pos, n);
+        *pos = f->inode->size;     /* O_APPEND: every write goes at the end */
+    long put = inode_write(f->inode, buf, *pos, n);
     if (put > 0)
-        f->pos += put;
+        *pos += put;
     return put;
 }
 

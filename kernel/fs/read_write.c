@@ -11,6 +11,7 @@
 #include "fs/inode.h"
 #include "mm/kmalloc.h"
 #include "mm/uaccess.h"
+#include "proc/sched.h"
 #include "syscall.h"
 #include "syscall_protos.h"
 
@@ -30,8 +31,8 @@ static long rw_file(int fd, int write, struct file **out)
     return 0;
 }
 
-/* One transfer between a user buffer and the file, at its offset. */
-static long rw_buffer(struct file *f, int write, char *buf, size_t n)
+/* One transfer between a user buffer and the file, at *pos. */
+static long rw_buffer(struct file *f, int write, char *buf, size_t n, off_t *pos)
 {
     if (n > MAX_RW)
         n = MAX_RW;
@@ -39,7 +40,33 @@ static long rw_buffer(struct file *f, int write, char *buf, size_t n)
         return -EFAULT;
     if (n == 0)
         return 0;
-    return write ? f->ops->write(f, buf, n) : f->ops->read(f, buf, n);
+    return write ? f->ops->write(f, buf, n, pos) : f->ops->read(f, buf, n, pos);
+}
+
+/* On a file with an offset, reads, writes and lseeks through one open
+ * file happen one after the other, as POSIX asks: two processes sharing
+ * it (after fork), both asleep on the disk in the middle of a read,
+ * would otherwise read the same bytes twice, or write over each other.
+ * Whoever moves f->pos holds it; the others wait (a signal ends the
+ * wait).  Pipes, sockets and the terminal have no offset: their own
+ * queues order their readers and writers. */
+static long lock_pos(struct file *f)
+{
+    if (!f->ops->lseek)
+        return 0;
+    while (f->pos_busy)
+        if (sleep_on(&f->pos_busy) < 0)
+            return -EINTR;
+    f->pos_busy = 1;
+    return 0;
+}
+
+static void unlock_pos(struct file *f)
+{
+    if (!f->ops->lseek)
+        return;
+    f->pos_busy = 0;
+    wake_up(&f->pos_busy);
 }
 
 static long do_rw(int fd, int write, char *buf, size_t n)
@@ -47,7 +74,11 @@ static long do_rw(int fd, int write, char *buf, size_t n)
     struct file *f;
     long err = rw_file(fd, write, &f);
 
-    return err < 0 ? err : rw_buffer(f, write, buf, n);
+    if (err < 0 || (err = lock_pos(f)) < 0)
+        return err;
+    err = rw_buffer(f, write, buf, n, &f->pos);
+    unlock_pos(f);
+    return err;
 }
 
 long sys_read(int fd, void *buf, size_t n)
@@ -61,12 +92,11 @@ long sys_write(int fd, const void *buf, size_t n)
 }
 
 /* pread64/pwrite64: a read or write at offset pos, leaving the file's
- * offset where it was.  A file's operations work at f->pos, so the call
- * lends them pos and puts the offset back after: nothing else sees the
- * loan, because a file that has a position (a ramfs file, /dev/null)
- * never sleeps in read or write.  Without a position (a pipe, a socket,
- * the terminal) it is ESPIPE.  With O_APPEND a write still goes at the
- * end, as on Linux. */
+ * offset where it was: the operations move a copy of pos, never f->pos,
+ * so another process sharing the open file (after fork) does not see it
+ * change, even while this read sleeps on the disk.  Without a position (a
+ * pipe, a socket, the terminal) it is ESPIPE.  With O_APPEND a write
+ * still goes at the end, as on Linux. */
 static long rw_at(int fd, int write, char *buf, size_t n, long long pos)
 {
     struct file *f;
@@ -78,12 +108,9 @@ static long rw_at(int fd, int write, char *buf, size_t n, long long pos)
         return err;
     if (!f->ops->lseek)
         return -ESPIPE;
-    off_t saved = f->pos;
     /* past the largest file every offset is alike: end of file, or EFBIG */
-    f->pos = pos > MAX_FILE_SIZE ? MAX_FILE_SIZE : pos;
-    err = rw_buffer(f, write, buf, n);
-    f->pos = saved;
-    return err;
+    off_t at = pos > MAX_FILE_SIZE ? MAX_FILE_SIZE : pos;
+    return rw_buffer(f, write, buf, n, &at);
 }
 
 long sys_pread64(int fd, void *buf, size_t n, unsigned long pos_low, unsigned long pos_high)
@@ -142,11 +169,15 @@ static long rw_vector(int fd, int write, const struct iovec *uiov, int count)
         err = get_iovec(uiov, count, write, &iov);
     if (err < 0)
         return err;
+    if ((err = lock_pos(f)) < 0) {
+        kfree(iov);
+        return err;
+    }
     unsigned int flags = f->flags;
     for (int i = 0; i < count; i++) {
         if (iov[i].iov_len == 0)
             continue;
-        long n = rw_buffer(f, write, iov[i].iov_base, iov[i].iov_len);
+        long n = rw_buffer(f, write, iov[i].iov_base, iov[i].iov_len, &f->pos);
         if (n < 0) {
             done = done ? done : n;          /* EAGAIN after data: the data */
             break;
@@ -159,6 +190,7 @@ static long rw_vector(int fd, int write, const struct iovec *uiov, int count)
             f->flags |= O_NONBLOCK;
     }
     f->flags = flags;
+    unlock_pos(f);
     kfree(iov);
     return done;
 }
@@ -188,7 +220,12 @@ static long do_lseek(int fd, long long offset, int whence)
         return -EINVAL;
     if (offset != (off_t)offset)
         return -EINVAL;
-    return f->ops->lseek(f, offset, whence);
+    long err = lock_pos(f);
+    if (err < 0)
+        return err;
+    err = f->ops->lseek(f, offset, whence);
+    unlock_pos(f);
+    return err;
 }
 
 long sys_lseek(int fd, off_t offset, int whence)

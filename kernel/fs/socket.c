@@ -134,8 +134,9 @@ static void socket_free(struct socket *s)
  * is inside the pipe (perhaps asleep) it counts as one more reader or
  * writer, so that a shutdown() by another process sharing this socket
  * cannot free the pipe under it. */
-static ssize_t socket_read(struct file *f, char *buf, size_t n)
+static ssize_t socket_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
+    (void)pos;                       /* a stream: no offset */
     struct socket *s = f->private;
 
     if (s->state != SS_CONNECTED)
@@ -149,8 +150,9 @@ static ssize_t socket_read(struct file *f, char *buf, size_t n)
     return ret;
 }
 
-static ssize_t socket_write(struct file *f, const char *buf, size_t n)
+static ssize_t socket_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
+    (void)pos;                       /* a stream: no offset */
     struct socket *s = f->private;
 
     if (s->state != SS_CONNECTED)

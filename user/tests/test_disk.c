@@ -6,7 +6,9 @@
  * a pattern written, synced, dropped from the cache (BLKFLSBUF) and read
  * again comes back from the disk itself; eight processes at once get
  * their own data; the end of the disk is end of file; a signal does not
- * cut a disk read short; bdflush writes old dirty blocks by itself. */
+ * cut a disk read short; pread leaves a shared offset alone while it
+ * sleeps, and two readers of one shared offset each get whole pieces of
+ * their own; bdflush writes old dirty blocks by itself. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -208,6 +210,102 @@ static void signal_during_read(void)
     close(fd);
 }
 
+/* pread and pwrite leave the file's offset alone, even while they sleep
+ * on the disk: a child sharing the open file preads elsewhere, from the
+ * disk each time, while the parent reads its way through a region in
+ * order; every word it reads is the word at its own offset. */
+#define OFFSETS_AT (24 * MIB)
+
+static int pread_far_away(int fd)
+{
+    for (int i = 0; i < 40; i++) {
+        ioctl(fd, BLKFLSBUF, 0);
+        if (pread(fd, back, 64 * 1024, 40 * MIB + (off_t)i * 64 * 1024) != 64 * 1024)
+            return 1;
+    }
+    return 0;
+}
+
+static void pread_shared_offset(void)
+{
+    int fd = open(HDB, O_RDWR), wrong = 0;
+    unsigned *words = (unsigned *)buf;
+
+    for (size_t i = 0; i < sizeof(buf) / 4; i++)
+        words[i] = OFFSETS_AT + 4 * i;
+    pwrite(fd, buf, sizeof(buf), OFFSETS_AT);
+    fsync(fd);
+    ioctl(fd, BLKFLSBUF, 0);
+    lseek(fd, OFFSETS_AT, SEEK_SET);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(pread_far_away(fd));
+    unsigned chunk[1024];
+    for (size_t done = 0; done < sizeof(buf); done += sizeof(chunk)) {
+        if (read(fd, chunk, sizeof(chunk)) != sizeof(chunk))
+            wrong++;
+        for (int i = 0; i < 1024; i++)
+            wrong += chunk[i] != OFFSETS_AT + done + 4 * i;
+        ioctl(fd, BLKFLSBUF, 0);         /* so that this read sleeps too */
+    }
+    int status = wait_status(pid);
+    check(wrong == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0, "disk_pread_keeps_offset",
+          "%d words read from the wrong place; child %x", wrong, status);
+    check(lseek(fd, 0, SEEK_CUR) == OFFSETS_AT + (off_t)sizeof(buf), "disk_read_moves_offset",
+          "offset %ld", (long)lseek(fd, 0, SEEK_CUR));
+    close(fd);
+}
+
+/* Two processes read() one shared open file, each from the disk: the
+ * offset hands every 4 KiB piece to exactly one of them, whole. */
+#define PIECES 128
+
+static int read_pieces(int fd, unsigned *starts)
+{
+    unsigned piece[1024];
+
+    for (int i = 0; i < PIECES / 2; i++) {
+        ioctl(fd, BLKFLSBUF, 0);
+        if (read(fd, piece, sizeof(piece)) != sizeof(piece))
+            return -1;
+        for (int w = 1; w < 1024; w++)
+            if (piece[w] != piece[0] + 4 * w)
+                return -1;               /* not one piece: torn */
+        starts[i] = piece[0];
+    }
+    return 0;
+}
+
+static void shared_reads(void)
+{
+    int fd = open(HDB, O_RDONLY), p[2], bad = 0;
+    unsigned mine[PIECES / 2], theirs[PIECES / 2];
+    char seen[PIECES] = { 0 };
+
+    pipe(p);
+    lseek(fd, OFFSETS_AT, SEEK_SET);     /* the words pread_shared_offset wrote */
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int ok = read_pieces(fd, theirs) == 0;
+        _exit(ok && write(p[1], theirs, sizeof(theirs)) == sizeof(theirs) ? 0 : 1);
+    }
+    bad += read_pieces(fd, mine) < 0;
+    bad += read(p[0], theirs, sizeof(theirs)) != sizeof(theirs);
+    wait_status(pid);
+    for (int i = 0; !bad && i < PIECES; i++) {
+        unsigned at = i < PIECES / 2 ? mine[i] : theirs[i - PIECES / 2];
+        unsigned k = (at - OFFSETS_AT) / 4096;
+        bad += k >= PIECES || seen[k]++;
+    }
+    check(bad == 0, "disk_shared_offset_one_reader_a_piece",
+          "a piece read twice, torn, or missing (%d)", bad);
+    close(fd);
+    close(p[0]);
+    close(p[1]);
+}
+
 /* Nobody syncs: bdflush writes a block dirty for 5 s within a second or two. */
 static void bdflush_writes(void)
 {
@@ -254,6 +352,8 @@ int main(void)
     check_group(round_trip, "disk_round_trip");
     check_group(concurrent, "disk_concurrent");
     check_group(signal_during_read, "disk_signal");
+    check_group(pread_shared_offset, "disk_pread");
+    check_group(shared_reads, "disk_shared_reads");
     check_group(bdflush_writes, "disk_bdflush");
     return test_exit_code();
 }

@@ -93,25 +93,25 @@ static struct proc_buf *make_text(struct inode *ino, long *err)
     return NULL;
 }
 
-static ssize_t proc_read(struct file *f, char *buf, size_t n)
+static ssize_t proc_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
     long err = 0;
 
     if (!f->private && !(f->private = make_text(f->inode, &err)))
         return err;
     struct proc_buf *b = f->private;
-    if ((size_t)f->pos >= b->len)
+    if ((size_t)*pos >= b->len)
         return 0;
-    if (n > b->len - f->pos)
-        n = b->len - f->pos;
-    memcpy(buf, b->data + f->pos, n);
-    f->pos += n;
+    if (n > b->len - *pos)
+        n = b->len - *pos;
+    memcpy(buf, b->data + *pos, n);
+    *pos += n;
     return n;
 }
 
-static ssize_t proc_write_op(struct file *f, const char *buf, size_t n)
+static ssize_t proc_write_op(struct file *f, const char *buf, size_t n, off_t *pos)
 {
-    (void)f, (void)buf, (void)n;
+    (void)f, (void)buf, (void)n, (void)pos;
     return -EINVAL;                  /* nothing in Minnow's /proc can be set */
 }
 
