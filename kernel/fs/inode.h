@@ -30,6 +30,7 @@ struct inode {
     nlink_t nlink;               /* directory entries naming it */
     int count;                   /* references held in memory (open files, cwd) */
     uint32_t size;
+    int writing;                 /* a write or truncate is under way (vfs.c: inode_lock) */
     uint32_t blocks;             /* a disk's file: 512-byte units it takes (st_blocks);
                                     0 in RAM, where the size says it */
     time_t atime, mtime, ctime;
@@ -80,6 +81,8 @@ int vfs_name_of(struct inode *dir, ino_t ino, char name[NAME_MAX + 1]);
 
 long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n);
 long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n);
+/* O_APPEND: writes at the end, found and written as one step; *at: where. */
+long inode_append(struct inode *ino, const void *buf, uint32_t n, uint32_t *at);
 int inode_truncate(struct inode *ino, uint32_t size);
 void *inode_page(struct inode *ino, uint32_t index);        /* for mmap; NULL: no memory */
 void *inode_find_page(struct inode *ino, uint32_t index);   /* NULL: a hole */

@@ -19,11 +19,10 @@ static ssize_t ramfs_read(struct file *f, char *buf, size_t n, off_t *pos)
 
 static ssize_t ramfs_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
-    if (f->flags & O_APPEND)
-        *pos = f->inode->size;     /* O_APPEND: every write goes at the end */
-    long put = inode_write(f->inode, buf, *pos, n);
-    if (put > 0)
-        *pos += put;
+    uint32_t at = *pos;
+    long put = f->flags & O_APPEND ? inode_append(f->inode, buf, n, &at)
+                                   : inode_write(f->inode, buf, at, n);
+    *pos = at + (put > 0 ? put : 0);     /* with O_APPEND: after the end, even if nothing fit */
     return put;
 }
 

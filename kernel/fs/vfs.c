@@ -5,6 +5,7 @@
 #include <string.h>
 #include <minnow/errno.h>
 #include "fs/inode.h"
+#include "proc/sched.h"
 
 struct inode *inode_get(struct inode *ino)
 {
@@ -163,18 +164,58 @@ long inode_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
     return ino->op->read ? ino->op->read(ino, buf, off, n) : -EINVAL;
 }
 
-long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
+/* Writers of one inode take turns, as Linux's inode lock makes them: an
+ * O_APPEND write must find the end and write there as one step, though
+ * ext2 may sleep on the disk in between -- two appenders would otherwise
+ * both find the same end and write over each other -- and a truncate must
+ * not cut a write in two. */
+static void inode_lock(struct inode *ino)
+{
+    while (ino->writing)
+        uninterruptible_sleep_on(&ino->writing);
+    ino->writing = 1;
+}
+
+static void inode_unlock(struct inode *ino)
+{
+    ino->writing = 0;
+    wake_up(&ino->writing);
+}
+
+static long write_locked(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
 {
     if (is_read_only(ino))
         return -EROFS;
     return ino->op->write ? ino->op->write(ino, buf, off, n) : -EINVAL;
 }
 
+long inode_write(struct inode *ino, const void *buf, uint32_t off, uint32_t n)
+{
+    inode_lock(ino);
+    long done = write_locked(ino, buf, off, n);
+    inode_unlock(ino);
+    return done;
+}
+
+long inode_append(struct inode *ino, const void *buf, uint32_t n, uint32_t *at)
+{
+    inode_lock(ino);
+    *at = ino->size;
+    long done = write_locked(ino, buf, *at, n);
+    inode_unlock(ino);
+    return done;
+}
+
 int inode_truncate(struct inode *ino, uint32_t size)
 {
     if (is_read_only(ino))
         return -EROFS;
-    return ino->op->truncate ? ino->op->truncate(ino, size) : -EINVAL;
+    if (!ino->op->truncate)
+        return -EINVAL;
+    inode_lock(ino);
+    int err = ino->op->truncate(ino, size);
+    inode_unlock(ino);
+    return err;
 }
 
 void *inode_page(struct inode *ino, uint32_t index)

@@ -701,6 +701,63 @@ static void several_writers(void)
           "%d writers ok, %d entries", ok, entries);
 }
 
+/* Three processes append to one file, each through its own open(O_APPEND):
+ * every record lands whole, after the others, none over another -- though
+ * a writer may sleep on the disk between finding the end and writing. */
+#define APPENDERS 3
+#define RECORDS 40
+#define RECORD (64 * 1024)
+
+static void appender(int id)
+{
+    static char rec[RECORD];
+    int fd = open(MNT "/appended", O_WRONLY | O_APPEND);
+
+    for (int r = 0; r < RECORDS; r++) {
+        memset(rec, 'a' + id, RECORD);
+        memcpy(rec, &r, sizeof(r));
+        if (fd < 0 || write(fd, rec, RECORD) != RECORD)
+            _exit(1);
+    }
+    _exit(0);
+}
+
+static void appenders(void)
+{
+    static char rec[RECORD];
+    int seen[APPENDERS][RECORDS] = { { 0 } }, bad = 0, fd;
+    pid_t pids[APPENDERS];
+
+    close(open(MNT "/appended", O_CREAT | O_TRUNC | O_WRONLY, 0644));
+    fflush(stdout);
+    for (int i = 0; i < APPENDERS; i++)
+        if ((pids[i] = fork()) == 0)
+            appender(i);
+    for (int i = 0; i < APPENDERS; i++) {
+        int status = wait_status(pids[i]);
+        bad += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    }
+    fd = open(MNT "/appended", O_RDONLY);
+    while (read(fd, rec, RECORD) == RECORD) {
+        int id = rec[RECORD - 1] - 'a', r;
+        memcpy(&r, rec, sizeof(r));
+        if (id < 0 || id >= APPENDERS || r < 0 || r >= RECORDS || rec[sizeof(r)] != rec[RECORD - 1])
+            bad++;
+        else
+            seen[id][r]++;
+    }
+    close(fd);
+    for (int i = 0; i < APPENDERS; i++)
+        for (int r = 0; r < RECORDS; r++)
+            bad += seen[i][r] != 1;
+    struct stat st = { 0 };
+    stat(MNT "/appended", &st);
+    check(bad == 0 && st.st_size == (off_t)APPENDERS * RECORDS * RECORD,
+          "ext2_appenders_lose_nothing",
+          "%d records lost, torn or twice; size %ld", bad, (long)st.st_size);
+    unlink(MNT "/appended");
+}
+
 /* ---------------------------------------------------------------- busy, keep */
 
 static void busy(void)
@@ -784,6 +841,7 @@ int main(void)
     exec_and_mmap();
     getdents_positions();
     several_writers();
+    appenders();
     busy();
     leave_files_for_the_host();
     check(umount(MNT) == 0, "ext2_umount", "errno %d", errno);
