@@ -3,6 +3,7 @@
 #define _MINNOW_SOCKET_H
 
 #include <minnow/types.h>
+#include <minnow/uio.h>          /* struct iovec, for struct msghdr */
 
 #define AF_UNSPEC 0
 #define AF_UNIX   1
@@ -21,6 +22,46 @@
 #define SHUT_RDWR 2
 
 #define SOMAXCONN 128
+
+/* protocols of AF_INET (<netinet/in.h> also has them) */
+#define IPPROTO_IP  0
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+
+/* getsockopt/setsockopt: the level SOL_SOCKET is the socket's own options,
+ * a protocol's number (IPPROTO_TCP) that protocol's */
+#define SOL_SOCKET    1
+#define SO_REUSEADDR  2          /* bind may take a port still in TIME_WAIT */
+#define SO_TYPE       3          /* SOCK_STREAM, SOCK_DGRAM (read only) */
+#define SO_ERROR      4          /* the pending error, cleared by reading it (read only) */
+#define SO_SNDBUF     7          /* the send queue's size, in bytes */
+#define SO_RCVBUF     8          /* the receive queue's size, in bytes */
+#define SO_ACCEPTCONN 30         /* does it listen? (read only) */
+#define SO_PROTOCOL   38         /* socket()'s protocol (read only) */
+#define SO_DOMAIN     39         /* socket()'s domain (read only) */
+#define TCP_NODELAY   1          /* IPPROTO_TCP: send small segments at once (no Nagle) */
+
+/* flags of send, recv, sendto, recvfrom, sendmsg, recvmsg */
+#define MSG_OOB       0x01       /* urgent data: not supported (EOPNOTSUPP) */
+#define MSG_PEEK      0x02       /* recv: look at the data, leave it queued */
+#define MSG_TRUNC     0x20       /* recvmsg's msg_flags: a datagram was cut to fit */
+#define MSG_DONTWAIT  0x40       /* this call only: as with O_NONBLOCK */
+#define MSG_EOR       0x80
+#define MSG_WAITALL   0x100      /* recv: wait for the whole length (a stream) */
+#define MSG_NOSIGNAL  0x4000     /* send: EPIPE without SIGPIPE */
+#define MSG_CMSG_CLOEXEC 0x40000000
+
+/* sendmsg/recvmsg: a message is an address and a list of buffers (and
+ * control data, which Minnow does not have: msg_controllen 0) */
+struct msghdr {
+    void *msg_name;              /* the address: where to, where from (may be NULL) */
+    socklen_t msg_namelen;
+    struct iovec *msg_iov;       /* the buffers, in order */
+    size_t msg_iovlen;
+    void *msg_control;
+    size_t msg_controllen;
+    int msg_flags;               /* recvmsg: MSG_TRUNC... */
+};
 
 typedef unsigned short sa_family_t;
 

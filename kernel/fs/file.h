@@ -55,6 +55,13 @@ void files_fork(struct task_struct *child, struct task_struct *parent);
 void files_exec(struct task_struct *t);
 void files_exit(struct task_struct *t);
 
+/* A program's list of buffers, copied in and checked (fs/read_write.c):
+ * readv, writev, sendmsg, recvmsg.  write: for a write (writev, sendmsg),
+ * so the buffers are only read; 0: for a read, which writes them.  The
+ * caller kfree()s *out. */
+struct iovec;
+long get_iovec(const struct iovec *uiov, int count, int write, struct iovec **out);
+
 static inline int file_readable(struct file *f)
 {
     return (f->flags & 3) != 1;              /* not O_WRONLY */

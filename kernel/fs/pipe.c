@@ -64,13 +64,11 @@ int pipe_close_end(struct pipe *p, int writer)
     return 1;
 }
 
-/* Moves n bytes between the ring and buf, a page's piece at a time; the
- * caller checked the room (and, for a write, that the pages are there). */
-static void ring_copy(struct pipe *p, char *buf, size_t n, int into_ring)
+/* Copies n bytes between buf and the ring, from the ring's position `at`
+ * on, a page's piece at a time; the caller checked the room (and, for a
+ * write, that the pages are there), and moves head and len. */
+static void ring_copy(struct pipe *p, size_t at, char *buf, size_t n, int into_ring)
 {
-    size_t tail = (p->head + PIPE_SIZE - p->len) % PIPE_SIZE;
-    size_t at = into_ring ? p->head : tail;
-
     for (size_t done = 0; done < n;) {
         size_t off = at % PAGE_SIZE;
         size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
@@ -81,12 +79,6 @@ static void ring_copy(struct pipe *p, char *buf, size_t n, int into_ring)
             memcpy(buf + done, ring, chunk);
         done += chunk;
         at = (at + chunk) % PIPE_SIZE;
-    }
-    if (into_ring) {
-        p->head = (p->head + n) % PIPE_SIZE;
-        p->len += n;
-    } else {
-        p->len -= n;
     }
 }
 
@@ -106,30 +98,61 @@ static size_t ring_backed(struct pipe *p, size_t n)
     return backed < n ? backed : n;
 }
 
-ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock)
+/* Waits until more than `skip` bytes wait to be read: 1, or 0 at end of
+ * file (no writer left), or -EAGAIN / a signal's restart. */
+static long wait_for_data(struct pipe *p, size_t skip, int flags)
 {
-    while (p->len == 0) {
+    while (p->len <= skip) {
         if (p->writers == 0)
             return 0;                        /* end of file */
-        if (nonblock)
+        if (flags & PIPE_NONBLOCK)
             return -EAGAIN;
         if (sleep_on(p) < 0)
             return request_restart(-ERESTARTSYS);   /* a signal came first */
     }
+    return 1;
+}
+
+/* The ring's position of the byte `skip` bytes after the oldest one. */
+static size_t tail_at(struct pipe *p, size_t skip)
+{
+    return (p->head + PIPE_SIZE - p->len + skip) % PIPE_SIZE;
+}
+
+ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int flags)
+{
+    long ready = wait_for_data(p, 0, flags);
+
+    if (ready <= 0)
+        return ready;
     if (n > p->len)
         n = p->len;
-    ring_copy(p, buf, n, 0);
+    ring_copy(p, tail_at(p, 0), buf, n, 0);
+    p->len -= n;
     wake_up_sync(p);                         /* there is room for writers now */
     return n;
 }
 
-ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
+ssize_t pipe_peek(struct pipe *p, char *buf, size_t n, size_t skip, int flags)
+{
+    long ready = wait_for_data(p, skip, flags);
+
+    if (ready <= 0)
+        return ready;
+    if (n > p->len - skip)
+        n = p->len - skip;
+    ring_copy(p, tail_at(p, skip), buf, n, 0);
+    return n;
+}
+
+ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int flags)
 {
     size_t done = 0;
 
     while (done < n) {
         if (p->readers == 0) {
-            send_signal(current, SIGPIPE);
+            if (!(flags & PIPE_NOSIGNAL))
+                send_signal(current, SIGPIPE);
             return done ? (ssize_t)done : -EPIPE;
         }
         size_t room = PIPE_SIZE - p->len;
@@ -137,7 +160,7 @@ ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
          * another writer's bytes; a longer one may be split */
         size_t need = n <= PIPE_BUF ? n - done : 1;
         if (room < need) {
-            if (nonblock)
+            if (flags & PIPE_NONBLOCK)
                 return done ? (ssize_t)done : -EAGAIN;
             if (sleep_on(p) < 0)
                 return done ? (ssize_t)done : request_restart(-ERESTARTSYS);
@@ -146,7 +169,9 @@ ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock)
         size_t chunk = ring_backed(p, room < n - done ? room : n - done);
         if (chunk < need)                    /* no page for it */
             return done ? (ssize_t)done : -ENOMEM;
-        ring_copy(p, (char *)buf + done, chunk, 1);
+        ring_copy(p, p->head, (char *)buf + done, chunk, 1);
+        p->head = (p->head + chunk) % PIPE_SIZE;
+        p->len += chunk;
         done += chunk;
         wake_up_sync(p);                     /* there is data for readers now */
     }
@@ -176,13 +201,13 @@ unsigned int pipe_poll_write(struct pipe *p)
 static ssize_t pipe_read(struct file *f, char *buf, size_t n, off_t *pos)
 {
     (void)pos;                       /* a stream: no offset */
-    return pipe_read_buf(f->private, buf, n, f->flags & O_NONBLOCK);
+    return pipe_read_buf(f->private, buf, n, f->flags & O_NONBLOCK ? PIPE_NONBLOCK : 0);
 }
 
 static ssize_t pipe_write(struct file *f, const char *buf, size_t n, off_t *pos)
 {
     (void)pos;                       /* a stream: no offset */
-    return pipe_write_buf(f->private, buf, n, f->flags & O_NONBLOCK);
+    return pipe_write_buf(f->private, buf, n, f->flags & O_NONBLOCK ? PIPE_NONBLOCK : 0);
 }
 
 static unsigned int pipe_poll(struct file *f)

@@ -9,7 +9,7 @@
 #define PIPE_BUF  4096           /* writes up to this size are never split */
 
 /* A pipe: a bounded queue of bytes with readers and writers.  A socket
- * connection is two of them, one for each direction (fs/socket.c). */
+ * connection is two of them, one for each direction (fs/pipe_stream.c). */
 struct pipe {
     char *page[PIPE_PAGES];      /* the ring, a page at a time; NULL until used */
     size_t head;                 /* where the next byte is written */
@@ -19,10 +19,18 @@ struct pipe {
                                     named pipe waits for the other side's to change */
 };
 
+/* How pipe_read_buf, pipe_peek and pipe_write_buf behave (flags): */
+#define PIPE_NONBLOCK 1          /* EAGAIN where they would sleep */
+#define PIPE_NOSIGNAL 2          /* a write with no reader left: EPIPE without
+                                    SIGPIPE (a socket's send with MSG_NOSIGNAL) */
+
 struct pipe *pipe_alloc(void);
 void pipe_free(struct pipe *p);
-ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int nonblock);
-ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int nonblock);
+ssize_t pipe_read_buf(struct pipe *p, char *buf, size_t n, int flags);
+/* Copies what waits after its first `skip` bytes, and leaves it there
+ * (a socket's recv with MSG_PEEK); waits while there is no more than skip. */
+ssize_t pipe_peek(struct pipe *p, char *buf, size_t n, size_t skip, int flags);
+ssize_t pipe_write_buf(struct pipe *p, const char *buf, size_t n, int flags);
 void pipe_open_end(struct pipe *p, int writer);
 int pipe_close_end(struct pipe *p, int writer);      /* frees it after the last end: 1 */
 unsigned int pipe_poll_read(struct pipe *p);         /* poll() at the reading end */

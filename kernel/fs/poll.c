@@ -4,11 +4,12 @@
  *
  * Every kind of file says, through its `poll` operation, which of read and
  * write would not block now: POLLIN, POLLOUT, and POLLHUP/POLLERR for an
- * end that is gone (a pipe's in fs/pipe.c, a socket's in fs/socket.c, the
- * console's in drv/tty.c; a file without one -- a RAM file, /dev/null --
- * is always ready).  The calls here look at every file once
- * (poll_once); if none has what the caller waits for, they sleep and look
- * again, until one has, the timeout passes, or a signal comes.
+ * end that is gone (a pipe's in fs/pipe.c, a socket's in its protocol,
+ * which fs/socket.c asks, the console's in drv/tty.c; a file without one
+ * -- a RAM file, /dev/null -- is always ready).  The calls here look at
+ * every file once (poll_once); if none has what the caller waits for,
+ * they sleep and look again, until one has, the timeout passes, or a
+ * signal comes.
  *
  * How they are woken: a poller waits for many files at once, and each
  * kind of file wakes its sleepers on a channel of its own (the pipe, the

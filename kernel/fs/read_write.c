@@ -124,10 +124,10 @@ long sys_pwrite64(int fd, const void *buf, size_t n, unsigned long pos_low,
     return rw_at(fd, 1, (char *)buf, n, arg64(pos_low, pos_high));
 }
 
-/* Copies in the vector of a readv/writev and checks it whole: the count
- * (at most UIO_MAXIOV), the total (at most SSIZE_MAX), then every buffer.
- * The caller frees *out. */
-static long get_iovec(const struct iovec *uiov, int count, int write, struct iovec **out)
+/* Copies in the vector of a readv/writev (or a sendmsg/recvmsg) and checks
+ * it whole: the count (at most UIO_MAXIOV), the total (at most SSIZE_MAX),
+ * then every buffer.  The caller frees *out. */
+long get_iovec(const struct iovec *uiov, int count, int write, struct iovec **out)
 {
     size_t total = 0;
 

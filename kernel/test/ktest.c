@@ -21,6 +21,9 @@ static const struct ktest ktests[] = {
     { "timer_ticks", test_timer_ticks, 0 },
     { "buffer_lru", test_buffer_lru, 0 },
     { "ide_lba48", test_ide_lba48, 0 },
+    { "port_time_wait", test_port_time_wait, 0 },
+    { "port_share", test_port_share, 0 },
+    { "port_ephemeral", test_port_ephemeral, 0 },
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };
 

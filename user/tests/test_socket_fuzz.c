@@ -1,8 +1,8 @@
 /* Sockets against a careless program: a child makes the socket calls (and
- * write, close, dup, fcntl) at random on a handful of sockets, names and
- * bad pointers.  The kernel must answer every call, never block the child
- * (every socket is non-blocking) and, once the child is gone, have every
- * page back. */
+ * write, close, dup, fcntl) at random on a handful of sockets, names,
+ * messages, options and bad pointers.  The kernel must answer every call,
+ * never block the child (every socket is non-blocking) and, once the
+ * child is gone, have every page back. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <minnow/syscall_nr.h>
@@ -20,7 +21,8 @@
 static const int calls[] = {
     __NR_socket, __NR_socketpair, __NR_bind, __NR_connect, __NR_listen, __NR_accept4,
     __NR_getsockname, __NR_getpeername, __NR_shutdown, __NR_write, __NR_close, __NR_dup,
-    __NR_fcntl, __NR_unlink,
+    __NR_fcntl, __NR_unlink, __NR_sendto, __NR_recvfrom, __NR_sendmsg, __NR_recvmsg,
+    __NR_setsockopt, __NR_getsockopt,
 };
 
 static unsigned seed = 4242;
@@ -33,6 +35,14 @@ static unsigned next_random(void)
 static struct sockaddr_un names[4];
 static socklen_t len_value;
 static int sv[2];
+static char data[256];
+static struct iovec iov[3] = { { data, 10 }, { data + 10, 0 }, { data + 20, 200 } };
+static struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 3 };
+
+static long random_fd(void)
+{
+    return next_random() % 12;                       /* an fd, most likely a socket */
+}
 
 static long random_arg(void)
 {
@@ -40,13 +50,17 @@ static long random_arg(void)
         0, 1, 2, 3, -1, 5, 16, 110, 111, SOCK_STREAM | SOCK_NONBLOCK, AF_UNIX,
         (long)0xC0100000, (long)0xFFFFFFFF, 0x7fffffff, SOCK_NONBLOCK, O_NONBLOCK,
     };
-    switch (next_random() % 5) {
+    switch (next_random() % 6) {
     case 0:  return values[next_random() % (sizeof(values) / sizeof(values[0]))];
     case 1:  return (long)&names[next_random() % 4];
     case 2:  len_value = next_random() % 120;
              return (long)&len_value;
     case 3:  return (long)sv;
-    default: return next_random() % 12;              /* an fd, most likely a socket */
+    case 4:  msg.msg_name = next_random() % 2 ? &names[0] : (void *)random_fd();
+             msg.msg_namelen = next_random() % 120;
+             msg.msg_iovlen = next_random() % 4;
+             return next_random() % 2 ? (long)&msg : (long)data;
+    default: return random_fd();
     }
 }
 
@@ -64,11 +78,13 @@ static void fuzz(void)
     for (int i = 0; i < CALLS; i++) {
         int nr = calls[next_random() % (sizeof(calls) / sizeof(calls[0]))];
         long a = random_arg(), b = random_arg(), c = random_arg(), d = random_arg();
+        long e = random_arg(), f = random_arg();
         if (nr == __NR_socket || nr == __NR_socketpair)
             b |= SOCK_NONBLOCK;                      /* never block */
         if (nr == __NR_accept4)
             d |= SOCK_NONBLOCK;
-        if (nr == __NR_write && a >= 0 && a < 32)
+        if ((nr == __NR_write || nr == __NR_sendto || nr == __NR_recvfrom || nr == __NR_sendmsg ||
+             nr == __NR_recvmsg) && a >= 0 && a < 32)
             fcntl(a, F_SETFL, O_NONBLOCK);
         if (nr == __NR_connect || nr == __NR_accept4)
             fcntl(a, F_SETFL, O_NONBLOCK);
@@ -76,7 +92,7 @@ static void fuzz(void)
             b = F_DUPFD;
         if (nr == __NR_unlink && (unsigned long)a >= 64)
             a = (long)names[next_random() % 4].sun_path;
-        syscall(nr, a, b, c, d);
+        syscall(nr, a, b, c, d, e, f);
     }
 }
 

@@ -1,23 +1,55 @@
 /* socketcall (102): the old way into the socket calls, a sub-call number
  * and an array of arguments.  Each sub-call does what its direct call
- * does; a sub-call whose direct call Minnow lacks (send, recv...) is
- * ENOSYS like that call; an unknown one EINVAL. */
+ * does (send and recv are sendto and recvfrom without an address); a
+ * sub-call whose direct call Minnow lacks (sendmmsg, recvmmsg) is ENOSYS
+ * like that call; an unknown one EINVAL. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <minnow/syscall_nr.h>
 #include <minnow/test.h>
 
 enum { SYS_SOCKET = 1, SYS_BIND, SYS_CONNECT, SYS_LISTEN, SYS_ACCEPT, SYS_GETSOCKNAME,
-       SYS_GETPEERNAME, SYS_SOCKETPAIR, SYS_SEND, SYS_RECV, SYS_SHUTDOWN = 13, SYS_ACCEPT4 = 18,
-       SYS_SENDMMSG = 20 };
+       SYS_GETPEERNAME, SYS_SOCKETPAIR, SYS_SEND, SYS_RECV, SYS_SENDTO, SYS_RECVFROM,
+       SYS_SHUTDOWN, SYS_SETSOCKOPT, SYS_GETSOCKOPT, SYS_SENDMSG, SYS_RECVMSG, SYS_ACCEPT4,
+       SYS_RECVMMSG, SYS_SENDMMSG };
+
+static long sc6(int call, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+    long args[6] = { a0, a1, a2, a3, a4, a5 };
+    return syscall(__NR_socketcall, call, args);
+}
 
 static long sc(int call, long a0, long a1, long a2, long a3)
 {
-    long args[6] = { a0, a1, a2, a3, 0, 0 };
-    return syscall(__NR_socketcall, call, args);
+    return sc6(call, a0, a1, a2, a3, 0, 0);
+}
+
+/* The data and option calls: on a connected pair s -> c. */
+static void data_and_options(long s, long c)
+{
+    char buf[8] = "";
+    socklen_t len = 99;
+    int one = 1, val = 0;
+
+    check(sc(SYS_SEND, s, (long)"ab", 2, 0) == 2 && sc(SYS_RECV, c, (long)buf, sizeof(buf), 0) == 2 &&
+          memcmp(buf, "ab", 2) == 0, "socketcall_send_recv", "errno %d", errno);
+    check(sc6(SYS_SENDTO, s, (long)"cd", 2, 0, 0, 0) == 2 &&
+          sc6(SYS_RECVFROM, c, (long)buf, sizeof(buf), 0, (long)buf + 4, (long)&len) == 2 && len == 0,
+          "socketcall_sendto_recvfrom", "errno %d len %u", errno, len);
+    struct iovec iov = { "ef", 2 };
+    struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+    check(sc(SYS_SENDMSG, s, (long)&m, 0, 0) == 2, "socketcall_sendmsg", "errno %d", errno);
+    iov.iov_base = buf;
+    check(sc(SYS_RECVMSG, c, (long)&m, 0, 0) == 2 && memcmp(buf, "ef", 2) == 0, "socketcall_recvmsg",
+          "errno %d", errno);
+    len = sizeof(val);
+    check(sc6(SYS_SETSOCKOPT, s, SOL_SOCKET, SO_REUSEADDR, (long)&one, sizeof(one), 0) == 0 &&
+          sc6(SYS_GETSOCKOPT, s, SOL_SOCKET, SO_REUSEADDR, (long)&val, (long)&len, 0) == 0 && val == 1,
+          "socketcall_setsockopt_getsockopt", "errno %d val %d", errno, val);
 }
 
 int main(void)
@@ -60,8 +92,11 @@ int main(void)
     check(sc(SYS_ACCEPT4, l, 0, 0, 0x7777) < 0 && errno == EINVAL, "socketcall_accept4_bad_flags",
           "errno %d", errno);
 
-    check(sc(SYS_SEND, c, (long)"x", 1, 0) < 0 && errno == ENOSYS, "socketcall_send_enosys", "errno %d", errno);
-    check(sc(SYS_RECV, c, (long)buf, 1, 0) < 0 && errno == ENOSYS, "socketcall_recv_enosys", "errno %d", errno);
+    data_and_options(c2, s);
+    check(sc(SYS_SENDMMSG, c, 0, 0, 0) < 0 && errno == ENOSYS, "socketcall_sendmmsg_enosys", "errno %d",
+          errno);
+    check(sc(SYS_RECVMMSG, c, 0, 0, 0) < 0 && errno == ENOSYS, "socketcall_recvmmsg_enosys", "errno %d",
+          errno);
     check(sc(0, 0, 0, 0, 0) < 0 && errno == EINVAL && sc(SYS_SENDMMSG + 1, 0, 0, 0, 0) < 0 && errno == EINVAL &&
           sc(-5, 0, 0, 0, 0) < 0 && errno == EINVAL, "socketcall_unknown_einval", "errno %d", errno);
     check(syscall(__NR_socketcall, SYS_SOCKET, (void *)0xC0000000) < 0 && errno == EFAULT,

@@ -1,5 +1,6 @@
-/* Internet addresses: struct sockaddr_in (<minnow/socket.h>) and byte
- * order conversion (network order is big-endian, the x86 little-endian). */
+/* Internet addresses: struct sockaddr_in and the protocols' numbers
+ * (<minnow/socket.h>), and byte order conversion (network order is
+ * big-endian, the x86 little-endian). */
 #ifndef _NETINET_IN_H
 #define _NETINET_IN_H
 
@@ -9,9 +10,6 @@
 typedef uint16_t in_port_t;
 typedef uint32_t in_addr_t;
 
-#define IPPROTO_IP  0
-#define IPPROTO_TCP 6
-#define IPPROTO_UDP 17
 #define INET_ADDRSTRLEN 16
 
 uint16_t htons(uint16_t host);

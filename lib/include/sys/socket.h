@@ -1,5 +1,5 @@
-/* Sockets: Linux's constants and address structures (<minnow/socket.h>),
- * and the calls. */
+/* Sockets: Linux's constants, address structures and struct msghdr
+ * (<minnow/socket.h>), and the calls. */
 #ifndef _SYS_SOCKET_H
 #define _SYS_SOCKET_H
 
@@ -16,5 +16,14 @@ int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len);
 int shutdown(int fd, int how);
+int getsockopt(int fd, int level, int name, void *val, socklen_t *len);
+int setsockopt(int fd, int level, int name, const void *val, socklen_t len);
+ssize_t send(int fd, const void *buf, size_t len, int flags);
+ssize_t recv(int fd, void *buf, size_t len, int flags);
+ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *addr,
+               socklen_t alen);
+ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *addr, socklen_t *alen);
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
 
 #endif

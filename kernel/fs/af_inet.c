@@ -1,0 +1,53 @@
+/* AF_INET: which protocol serves a socket, and the IP addresses its
+ * protocols share.
+ *
+ * socket(AF_INET, type, protocol) comes to inet_create(), which hands the
+ * socket to the protocol of (type, protocol): a stream is TCP's, a
+ * datagram UDP's.  Minnow's TCP is, for now, the loopback stream
+ * (fs/inet_loopback.c): connections on 127.0.0.1 made of two pipes, as
+ * AF_UNIX's are.  When the network stack brings TCP and UDP, their create
+ * functions take the places marked below, and the ports table
+ * (fs/inet_port.c) and the address checks here serve them as they are. */
+#include <minnow/errno.h>
+#include <minnow/socket.h>
+#include "fs/af_inet.h"
+
+long inet_check_address(const union sock_addr *a, socklen_t len)
+{
+    if (len < sizeof(struct sockaddr_in))
+        return -EINVAL;
+    if (a->in.sin_family != AF_INET)
+        return -EAFNOSUPPORT;
+    return 0;
+}
+
+/* This machine's addresses: 127.0.0.1.  (The network stack adds its
+ * interfaces' addresses, 10.0.2.15 under QEMU.) */
+int inet_addr_is_local(uint32_t addr)
+{
+    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY;
+}
+
+uint32_t inet_dest_addr(uint32_t addr)
+{
+    return addr == INADDR_ANY ? htonl(INADDR_LOOPBACK) : addr;
+}
+
+static long inet_create(struct socket *s, int protocol)
+{
+    switch (s->type) {
+    case SOCK_STREAM:
+        if (protocol != 0 && protocol != IPPROTO_TCP)
+            return -EPROTONOSUPPORT;
+        s->protocol = IPPROTO_TCP;
+        return loopback_stream_create(s);      /* TCP: tcp_create(s) */
+    case SOCK_DGRAM:                           /* UDP: udp_create(s) */
+    default:
+        return -ESOCKTNOSUPPORT;
+    }
+}
+
+const struct net_proto_family inet_family = {
+    .family = AF_INET,
+    .create = inet_create,
+};
