@@ -15,8 +15,18 @@ start=$(date +%s)
 
 # The markers, as tools/handout.sh reads them (the pattern is not one itself).
 marker='^[[:space:]]*(/[*]|#|;|<!--)[[:space:]]*LAB[(]'
+# In Markdown only <!-- --> counts: docs/labs/README.md shows C's markers
+# as an example, and a students' tree made a git repository (as that
+# README says) would otherwise look like the teachers'.
 marked() {      # marked [NAME]: files with markers (of lab NAME)
-    git ls-files -z 2>/dev/null | xargs -0 grep -lE "$marker${1:-[a-z0-9_]+}[)] +(BEGIN|FILE)" 2>/dev/null
+    local name=${1:-[a-z0-9_]+} f
+    git ls-files -z 2>/dev/null | xargs -0 grep -lE "$marker$name[)] +(BEGIN|FILE)" 2>/dev/null |
+    while IFS= read -r f; do
+        case $f in
+        *.md|*.html) grep -qE "^[[:space:]]*<!--[[:space:]]*LAB[(]$name[)] +(BEGIN|FILE)" "$f" || continue ;;
+        esac
+        echo "$f"
+    done
 }
 if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1 || [ -z "$(marked)" ]; then
     echo "skip labs: no reference solutions here (a students' tree): their labs are to do"
