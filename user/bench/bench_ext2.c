@@ -17,8 +17,10 @@
  * passes; what a pass needs first (the old file gone, the 1000 files there)
  * is done before the clock starts.  Beside each row a line "diskio NAME
  * ..." says how many requests the pass (the median one) sent to the disk
- * and how many sectors they moved, read from /proc/diskstats on both
- * systems: where the time goes, when the ratio is large. */
+ * and how many sectors they moved (/proc/diskstats), and how many clock
+ * ticks of it the CPU was busy and how many idle, waiting for the disk
+ * (/proc/stat), read the same way on both systems: where the time goes,
+ * when the ratio is large. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -85,13 +87,32 @@ static void show_mount(void)
 
 struct ios {
     unsigned long reads, read_sectors, writes, write_sectors;
+    unsigned long busy, idle;            /* clock ticks (10 ms on both) */
 };
+
+/* The CPU's time so far, in /proc/stat's first line: user, nice, system,
+ * idle, iowait, irq, softirq.  Busy is all but idle and iowait (Linux
+ * counts a CPU idle while a task waits for the disk as iowait; Minnow
+ * as idle). */
+static void cpu_ticks(struct ios *s)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    unsigned long v[7] = { 0, 0, 0, 0, 0, 0, 0 };
+
+    if (f && fscanf(f, "cpu %lu %lu %lu %lu %lu %lu %lu", &v[0], &v[1], &v[2], &v[3], &v[4],
+                    &v[5], &v[6]) == 7) {
+        s->busy = v[0] + v[1] + v[2] + v[5] + v[6];
+        s->idle = v[3] + v[4];
+    }
+    if (f)
+        fclose(f);
+}
 
 /* The disk's counters in /proc/diskstats (the same first fields on both
  * systems: reads completed, merged, sectors read, ms; the same for writes). */
 static struct ios disk_ios(void)
 {
-    struct ios s = { 0, 0, 0, 0 };
+    struct ios s = { 0, 0, 0, 0, 0, 0 };
     FILE *f = fopen("/proc/diskstats", "r");
     char line[256], name[32];
     unsigned long v[8];
@@ -106,6 +127,7 @@ static struct ios disk_ios(void)
         }
     if (f)
         fclose(f);
+    cpu_ticks(&s);
     return s;
 }
 
@@ -127,7 +149,8 @@ static void ext2_row(const char *name, void (*setup)(void), void (*op)(void))
         struct ios after = disk_ios();
         struct ios d = { after.reads - before.reads, after.read_sectors - before.read_sectors,
                          after.writes - before.writes,
-                         after.write_sectors - before.write_sectors };
+                         after.write_sectors - before.write_sectors, after.busy - before.busy,
+                         after.idle - before.idle };
         int j = i;
         for (; j > 0 && t[j - 1] > cycles; j--) {   /* insertion sort, by time */
             t[j] = t[j - 1];
@@ -140,8 +163,9 @@ static void ext2_row(const char *name, void (*setup)(void), void (*op)(void))
         return;
     bench_report(name, t[PASSES / 2] * 10);
     struct ios *m = &io[PASSES / 2];
-    printf("diskio %-22s %lu reads (%lu sectors), %lu writes (%lu sectors)\n", name, m->reads,
-           m->read_sectors, m->writes, m->write_sectors);
+    printf("diskio %-22s %lu reads (%lu sectors), %lu writes (%lu sectors); "
+           "CPU busy %lu ticks, idle %lu\n",
+           name, m->reads, m->read_sectors, m->writes, m->write_sectors, m->busy, m->idle);
     fflush(stdout);
 }
 
