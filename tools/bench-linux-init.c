@@ -2,11 +2,13 @@
  * Linux kernel starts it from an initrd that holds only the benchmark
  * programs, built with glibc.  Linux gives the first process no open
  * files when the initrd has no /dev/console, so mount devtmpfs, make the
- * console its standard input, output and error, load the disk drivers,
- * and become runbench,
+ * console its standard input, output and error, mount /proc (bench_ext2
+ * reads /proc/diskstats, as on Minnow), load the disk drivers and the
+ * file system, and become runbench,
  * as Minnow's init=/usr/libexec/minnow/runbench does directly. */
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
@@ -33,6 +35,23 @@ static void load_modules(void)
         usleep(50000);
 }
 
+/* Debian's kernel has no ext2 driver of its own: ext4.ko registers
+ * "ext2" as well (CONFIG_EXT4_USE_FOR_EXT2).  Say so when it did not, or
+ * bench_ext2's rows would be missing with only a failed mount to tell. */
+static void check_ext2(void)
+{
+    FILE *f = fopen("/proc/filesystems", "r");
+    char line[80];
+    int found = 0;
+
+    while (f && fgets(line, sizeof(line), f))
+        found |= strcmp(line, "\text2\n") == 0;
+    if (f)
+        fclose(f);
+    if (!found)
+        printf("bench-linux-init: no ext2 in /proc/filesystems (ext4.ko not loaded?)\n");
+}
+
 int main(void)
 {
     mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
@@ -44,7 +63,9 @@ int main(void)
         if (fd > 2)
             close(fd);
     }
+    mount("proc", "/proc", "proc", 0, NULL);
     load_modules();
+    check_ext2();
     char *argv[] = { "/usr/libexec/minnow/runbench", NULL };
     execv(argv[0], argv);
     perror("bench-linux-init: /usr/libexec/minnow/runbench");

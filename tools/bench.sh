@@ -19,15 +19,19 @@ B=build
 LB=$B/linux
 OUT=$B/bench
 PAIRS=${PAIRS:-3}
-TIMEOUT=${TIMEOUT:-300}
+TIMEOUT=${TIMEOUT:-600}            # seconds a boot may take; Minnow takes about 150 (bench_ext2: 100)
 mkdir -p $OUT
 rm -f $OUT/*.log
 
-# Two scratch disks, the same for both systems: hda (sda on Linux) a copy
-# of the tests' ext2 image, hdb (sdb) blank, for bench_disk's raw passes.
+# Two scratch disks, the same for both systems, made anew before every
+# boot so that each system starts from the same bytes: hda (sda on Linux)
+# a copy of build/bench-ext2.img, an empty ext2 file system, for
+# bench_ext2; hdb (sdb) blank, 64 MiB, for bench_disk's raw passes.
 HDA=$OUT/hda.img HDB=$OUT/hdb.img
-cp --sparse=always $B/test-disk-template.img $HDA || exit 1
-truncate -s 0 $HDB && truncate -s 64M $HDB
+fresh_disks() {
+    cp --sparse=always $B/bench-ext2.img $HDA || exit 1
+    truncate -s 0 $HDB && truncate -s 64M $HDB
+}
 QEMU="qemu-system-i386 -m 128M -display none -serial stdio -net none -no-reboot
     -drive file=$HDA,format=raw,if=ide,index=0 -drive file=$HDB,format=raw,if=ide,index=1"
 MINNOW="$QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio -device isa-debug-exit,iobase=0xf4,iosize=0x04"
@@ -44,6 +48,7 @@ now_us() { echo "${EPOCHREALTIME/./}"; }
 boot() {
     local log=$1 start
     shift
+    fresh_disks
     start=$(now_us)
     timeout "$TIMEOUT" "$@" < /dev/null 2>&1 | while IFS= read -r line; do
         line=${line%$'\r'}
@@ -63,6 +68,7 @@ boot() {
 # waits for it.
 boot_to_prompt() {
     local log=$1 start seen="" c
+    fresh_disks
     start=$(now_us)
     coproc QEMU_PROC { exec timeout 30 $QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio 2>&1; }
     while IFS= read -r -N 1 -t 30 c <&"${QEMU_PROC[0]}"; do

@@ -105,12 +105,24 @@ LINUX_DIR=build/linux
 # Debian's kernel has its disk drivers as modules; these are what the
 # bench's disk needs (QEMU's PIIX IDE through libata: /dev/sda, /dev/sdb),
 # in the order they must load (each after those it uses).  The Linux
-# side's /init loads them (tools/bench-linux-init.c).
+# side's /init loads them (tools/bench-linux-init.c).  The last five are
+# the ext2 rows' file system: Debian builds no ext2 module
+# (CONFIG_EXT2_FS is not set) but CONFIG_EXT4_USE_FOR_EXT2=y, so ext4.ko
+# registers "ext2" too.  ext4.ko's .modinfo says depends=jbd2,mbcache,crc16
+# and softdep=pre: crypto-crc32c (modprobe would load crc32c_generic first).
 LINUX_MODULES="drivers/scsi/scsi_common drivers/scsi/scsi_mod drivers/ata/libata
 drivers/ata/ata_piix crypto/crct10dif_common crypto/crct10dif_generic lib/crc-t10dif
-lib/crc64 crypto/crc64_rocksoft_generic lib/crc64-rocksoft block/t10-pi drivers/scsi/sd_mod"
+lib/crc64 crypto/crc64_rocksoft_generic lib/crc64-rocksoft block/t10-pi drivers/scsi/sd_mod
+crypto/crc32c_generic lib/crc16 fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4"
+# The order file /init reads: the modules' names, one a line.
+module_order() {
+    for m in $LINUX_MODULES; do basename $m; done
+}
 bench_deps() {
-    [ -f $LINUX_DIR/vmlinuz ] && [ -f $LINUX_DIR/modules/order ] && return 0
+    # Fetched before, and for the same list of modules: nothing to do.  A
+    # list that changed (a module added here) fetches the package again.
+    [ -f $LINUX_DIR/vmlinuz ] && [ -f $LINUX_DIR/modules/order ] &&
+        [ "$(module_order)" = "$(cat $LINUX_DIR/modules/order)" ] && return 0
     need_root "dpkg --add-architecture i386; apt-get update"
     i386_archive                  # Debian's i386 kernel is an i386 package
     # linux-image-686 only depends on the kernel of the day's version.
@@ -123,13 +135,13 @@ bench_deps() {
     for m in $LINUX_MODULES; do patterns="$patterns ./lib/modules/*/kernel/$m.ko"; done
     # shellcheck disable=SC2086
     dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*' $patterns
+    rm -rf $LINUX_DIR/modules           # no module of an older list stays behind
     mkdir -p $LINUX_DIR/modules
     mv "$tmp"/boot/vmlinuz-* $LINUX_DIR/vmlinuz
-    : > $LINUX_DIR/modules/order
     for m in $LINUX_MODULES; do
         mv "$tmp"/lib/modules/*/kernel/$m.ko $LINUX_DIR/modules/
-        basename $m >> $LINUX_DIR/modules/order
     done
+    module_order > $LINUX_DIR/modules/order  # last: it says the fetch is complete
     echo "$pkg" > $LINUX_DIR/version
     rm -rf "$tmp"
     echo "deps: make bench can boot Linux ($(cat $LINUX_DIR/version))."
