@@ -14,9 +14,20 @@ labs=$(sed -n "/^RUBRIC='/,/^'/p" tools/grade.sh | awk 'NF > 1 { print $1 }' | u
 start=$(date +%s)
 
 # The markers, as tools/handout.sh reads them (the pattern is not one itself).
+# In Markdown only <!-- --> is a marker: docs/labs/README.md shows a C
+# marker as an example, which the students' tree keeps, and which must
+# not make a students' tree (once in git) look like the teachers'.
 marker='^[[:space:]]*(/[*]|#|;|<!--)[[:space:]]*LAB[(]'
+md_marker='^[[:space:]]*<!--[[:space:]]*LAB[(]'
 marked() {      # marked [NAME]: files with markers (of lab NAME)
-    git ls-files -z 2>/dev/null | xargs -0 grep -lE "$marker${1:-[a-z0-9_]+}[)] +(BEGIN|FILE)" 2>/dev/null
+    local end="${1:-[a-z0-9_]+}[)] +(BEGIN|FILE)"
+    git ls-files -z 2>/dev/null | xargs -0 grep -lE "$marker$end" 2>/dev/null |
+        while IFS= read -r f; do
+            case $f in
+            *.md|*.html) grep -qE "$md_marker$end" "$f" && echo "$f" ;;
+            *) echo "$f" ;;
+            esac
+        done
 }
 if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1 || [ -z "$(marked)" ]; then
     echo "skip labs: no reference solutions here (a students' tree): their labs are to do"
