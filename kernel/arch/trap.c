@@ -4,6 +4,7 @@
 #include "arch/trap.h"
 #include "arch/idt.h"
 #include "arch/fpu.h"
+#include "arch/irq.h"
 #include "arch/pic.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -42,12 +43,15 @@ static void irq(struct pt_regs *regs)
     if (n == 7 || n == 15)           /* spurious: the PIC wants no EOI for 7 */
         return;
     pic_eoi(n);
+    irq_enter();
     switch (n) {
     case IRQ_TIMER: timer_intr(); do_timer(user_mode(regs)); break;
     case IRQ_KBD:   keyboard_intr(); break;
     case IRQ_COM1:  serial_intr(); break;
     case IRQ_IDE:   ide_intr(); break;
+    default:        handle_irq(n); break;    /* PCI devices: arch/irq.c */
     }
+    irq_exit();
 }
 
 /* A CPU exception in a user program becomes a signal to that program (the

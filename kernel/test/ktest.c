@@ -21,6 +21,7 @@ static const struct ktest ktests[] = {
     { "timer_ticks", test_timer_ticks, 0 },
     { "buffer_lru", test_buffer_lru, 0 },
     { "ide_lba48", test_ide_lba48, 0 },
+    { "pci_walk", test_pci_walk, 0 },
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };
 

@@ -33,5 +33,6 @@ const char *test_timer_ticks(void);
 const char *test_panic(void);
 const char *test_buffer_lru(void);
 const char *test_ide_lba48(void);
+const char *test_pci_walk(void);
 
 #endif
