@@ -29,6 +29,8 @@
 #include "drv/ide.h"
 #include "drv/loop.h"
 #include "drv/pci.h"
+#include "drv/e1000.h"
+#include "net/net.h"
 #include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
@@ -162,6 +164,8 @@ void kmain(uint32_t magic, uint32_t mbinfo)
     pci_init();
     ide_init();
     loop_init();
+    e1000_init();
+    net_init();
     fs_init();
 
     start_init(cmdline_get("test") ? run_tests() : NULL);

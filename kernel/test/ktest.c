@@ -22,6 +22,8 @@ static const struct ktest ktests[] = {
     { "buffer_lru", test_buffer_lru, 0 },
     { "ide_lba48", test_ide_lba48, 0 },
     { "pci_walk", test_pci_walk, 0 },
+    { "e1000_found", test_e1000_found, 0 },
+    { "net_ping_gateway", test_net_ping_gateway, 0 },
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };
 

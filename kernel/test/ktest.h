@@ -34,5 +34,7 @@ const char *test_panic(void);
 const char *test_buffer_lru(void);
 const char *test_ide_lba48(void);
 const char *test_pci_walk(void);
+const char *test_e1000_found(void);
+const char *test_net_ping_gateway(void);
 
 #endif
