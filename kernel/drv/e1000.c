@@ -465,7 +465,7 @@ struct net_device *e1000_init(void)
            pdev->bar[0].base, pdev->irq, format_mac(mac, dev->dev_addr), RX_RING_SIZE,
            TX_RING_SIZE);
     if (e->loss_every)
-        printk("%s: netloss=%u: every %uth frame in each direction is dropped\n", dev->name,
+        printk("%s: netloss=%u: one frame in %u is dropped, each way\n", dev->name,
                e->loss_every, e->loss_every);
     return dev;
 }

@@ -73,6 +73,8 @@ static void echo_reply(struct sk_buff *skb)
 
     if (ntohl(iph->daddr) != skb->dev->ip.addr)
         return;                              /* to a broadcast address: no answer */
+    if (iph->saddr == 0)
+        return;                              /* from "this host" (RFC 1122, 3.2.1.3): nobody to answer */
     h->type = ICMP_ECHOREPLY;
     icmp_mib[ICMP_MIB_OUTECHOREPS]++;
     icmp_send(ntohl(iph->saddr), skb->data, skb->len);

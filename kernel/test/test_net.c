@@ -13,8 +13,10 @@
 #include "net/skbuff.h"
 #include "mm/page_alloc.h"
 #include "lib/printk.h"
+#include "lib/cmdline.h"
 
 #define GATEWAY IPV4(10, 0, 2, 2)
+#define NET_LOSS_PINGS 6
 
 /* QEMU's default for the first card (-device e1000 without mac=). */
 static const uint8_t qemu_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
@@ -79,5 +81,42 @@ const char *test_net_ping_gateway(void)
         return ktest_fail("%lu packet buffers before, %lu after", skbs, skb_count());
     if (nr_free_pages() != pages)
         return ktest_fail("%lu free pages before, %lu after", pages, nr_free_pages());
+    return NULL;
+}
+
+/* With netloss=3 on the command line (tools/hosttests/net_loss.sh boots
+ * so), the card drops every third frame each way: pings still get
+ * through, on a later try when a request or its reply was lost, and the
+ * card's loss counters say how many it threw away.  Manual: it needs the
+ * option. */
+const char *test_net_ping_loss(void)
+{
+    struct net_device *dev = dev_get_by_name("eth0");
+    unsigned long pages = nr_free_pages(), skbs = skb_count();
+    int tries = 0;
+
+    if (!cmdline_get("netloss"))
+        return ktest_fail("boot with netloss=N (make test T=net_loss does)");
+    if (!dev)
+        return ktest_fail("no eth0");
+    for (int i = 0; i < NET_LOSS_PINGS; i++) {
+        unsigned long rtt;
+        int answered = icmp_ping(GATEWAY, 0x4C00 + i, 5, &rtt);
+        if (answered < 0)
+            return ktest_fail("ping %d of %d: no reply in 5 tries", i + 1, NET_LOSS_PINGS);
+        tries += answered;
+    }
+    printk("net_ping_loss: %d pings took %d tries; eth0 dropped %lu frames sent, %lu received\n",
+           NET_LOSS_PINGS, tries, dev->stats.tx_loss, dev->stats.rx_loss);
+    if (dev->stats.tx_loss == 0 || dev->stats.rx_loss == 0)
+        return ktest_fail("no frame was dropped (tx %lu, rx %lu)", dev->stats.tx_loss,
+                          dev->stats.rx_loss);
+    if (tries == NET_LOSS_PINGS)
+        return ktest_fail("every ping answered its first try: nothing was lost on the way");
+    if (dev->stats.tx_dropped < dev->stats.tx_loss || dev->stats.rx_dropped < dev->stats.rx_loss)
+        return ktest_fail("the losses are not counted as drops");
+    if (skb_count() != skbs || nr_free_pages() != pages)
+        return ktest_fail("buffers %lu -> %lu, free pages %lu -> %lu", skbs, skb_count(), pages,
+                          nr_free_pages());
     return NULL;
 }
