@@ -60,7 +60,6 @@ struct e1000 {
     int rx_discarding;           /* inside a frame too long for one buffer */
     unsigned loss_every;         /* netloss=N: drop every Nth frame each way (0: none) */
     unsigned long rx_seen, tx_seen;  /* frames counted for netloss */
-    struct e1000_hw_stats hw;
     struct net_device dev;
 };
 
@@ -368,24 +367,14 @@ static void e1000_intr(void *arg)
         return;
     if (icr & E1000_ICR_LSC)
         check_link(e);
-    if (icr & E1000_ICR_RXO)
+    if (icr & E1000_ICR_RXO) {               /* frames lost: no free descriptor */
         e->dev.stats.rx_fifo_errors++;
+        e->dev.stats.rx_missed_errors += e1000_read(e, E1000_MPC);   /* cleared by the read */
+    }
     if (icr & (E1000_ICR_RXT0 | E1000_ICR_RXDMT0 | E1000_ICR_RXO))
         e1000_rx(e);
     if (icr & E1000_ICR_TXDW)
         tx_clean(e);
-}
-
-void e1000_hw_stats(struct net_device *dev, struct e1000_hw_stats *st)
-{
-    struct e1000 *e = dev->priv;
-
-    e->hw.good_rx += e1000_read(e, E1000_GPRC);
-    e->hw.good_tx += e1000_read(e, E1000_GPTC);
-    uint32_t missed = e1000_read(e, E1000_MPC);
-    e->hw.missed += missed;
-    dev->stats.rx_missed_errors += missed;
-    *st = e->hw;
 }
 
 /* ------------------------------------------------------------ boot */
@@ -453,6 +442,7 @@ struct net_device *e1000_init(void)
     dev->ops = &e1000_ops;
     dev->priv = e;
     if (start_card(e) < 0) {
+        reset(e);                        /* the card must stop using the rings before they go */
         free_rings(e);
         return NULL;
     }

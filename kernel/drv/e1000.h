@@ -11,12 +11,4 @@ struct net_device;
  * card (or no memory for its rings). */
 struct net_device *e1000_init(void);
 
-/* The card's own receive and transmit statistics registers (which it
- * clears on read), added up since boot: frames it counted as good, and
- * frames it missed for want of a free descriptor. */
-struct e1000_hw_stats {
-    unsigned long good_rx, good_tx, missed;
-};
-void e1000_hw_stats(struct net_device *dev, struct e1000_hw_stats *st);
-
 #endif

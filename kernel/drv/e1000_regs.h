@@ -29,8 +29,6 @@ enum {
     E1000_TDH = 0x3810,          /* head: the card's next descriptor to send */
     E1000_TDT = 0x3818,          /* tail: one past the last the driver filled */
     E1000_MPC = 0x4010,          /* missed packets: no free receive descriptor */
-    E1000_GPRC = 0x4074,         /* good packets received */
-    E1000_GPTC = 0x4080,         /* good packets transmitted */
     E1000_MTA = 0x5200,          /* multicast table: 128 words */
     E1000_RAL0 = 0x5400,         /* receive address 0: the MAC, low 4 bytes */
     E1000_RAH0 = 0x5404,         /* its last 2 bytes, and Address Valid */

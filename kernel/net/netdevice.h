@@ -81,7 +81,8 @@ void netif_receive_skb(struct sk_buff *skb);
 /* The way down: sends the frame in skb (Ethernet header included) on
  * skb->dev.  A full ring puts the sender to sleep until the card has sent
  * something, except in interrupt context, where the frame is dropped
- * (tx_dropped).  Always consumes skb; 0 or -ENOBUFS. */
+ * (tx_dropped).  Always consumes skb; 0, -ENOBUFS (dropped) or -ENETDOWN
+ * (the device is not up). */
 int dev_queue_xmit(struct sk_buff *skb);
 
 /* The driver: room in the ring again; senders asleep may go on. */
