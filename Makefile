@@ -336,12 +336,31 @@ $(B)/test-disk-template.img: $(B)/ext2-test-home.cksums
 
 # ---------------------------------------------------------------- running
 QEMU_DISK = -drive file=$(DISK),format=raw,if=ide,index=0
-QEMU_BASE = $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot $(QEMU_DISK)
+QEMU_BASE = $(QEMU) -kernel $(B)/kernel.elf -initrd $(B)/initrd.cpio -m 128M -no-reboot $(QEMU_DISK) \
+	$(QEMU_NET)
 QEMU_NOX = $(QEMU_BASE) -display none -serial mon:stdio
 QEMU_HAS_GUI := $(shell $(QEMU) -display help 2>/dev/null | grep -Eq '^(gtk|sdl)$$' && echo yes)
 # A window needs both: QEMU's GUI, and a display to open it on.
 HAVE_DISPLAY := $(and $(QEMU_HAS_GUI),$(or $(DISPLAY),$(WAYLAND_DISPLAY)))
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+
+# The network: an e1000 on QEMU's user network (Minnow is 10.0.2.15, the
+# gateway 10.0.2.2 is the host).  Two host ports, derived from the uid like
+# the gdb port so that users of one machine do not collide, lead to
+# Minnow's echo port (7) and HTTP port (80); HOSTFWD=tcp::HOSTPORT-:GUESTPORT
+# (several, separated by commas) adds more, PCAP=file records every frame.
+# `make test` forwards only HOSTFWD's ports: runs going at once must not
+# compete for the same host port.
+ECHOPORT := $(shell expr `id -u` % 5000 + 15000)
+HTTPPORT := $(shell expr `id -u` % 5000 + 20000)
+comma := ,
+space := $(subst ,, )
+hostfwd_opts = $(subst $(space),,$(foreach f,$(subst $(comma), ,$(1)),$(comma)hostfwd=$(f)))
+QEMU_FWD := tcp::$(ECHOPORT)-:7,tcp::$(HTTPPORT)-:80$(if $(HOSTFWD),$(comma)$(HOSTFWD))
+QEMU_NET = -netdev user,id=n0$(call hostfwd_opts,$(QEMU_FWD)) -device e1000,netdev=n0 \
+	$(if $(PCAP),-object filter-dump$(comma)id=f0$(comma)netdev=n0$(comma)file=$(PCAP))
+net_banner = @echo "Network: 10.0.2.15 on QEMU's user network; host port $(ECHOPORT) -> echo (7),"\
+	"$(HTTPPORT) -> http (80)$(if $(HOSTFWD), and $(HOSTFWD))$(if $(PCAP),; frames recorded in $(PCAP))."
 
 # Keep intermediate files (crt0.o, generated sources) between builds.
 .SECONDARY:
@@ -351,6 +370,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 all: $(B)/kernel.elf $(B)/initrd.cpio
 
 qemu: all $(DISK)
+	$(net_banner)
 ifeq ($(HAVE_DISPLAY),)
 	@echo "make qemu: no display here (no DISPLAY, or QEMU has no GUI package);"
 	@echo "running as make qemu-nox: the serial console, in this terminal."
@@ -363,10 +383,12 @@ else
 endif
 
 qemu-nox: all $(DISK)
+	$(net_banner)
 	@echo "Serial console. To quit QEMU: Ctrl-A, then X."
 	$(QEMU_NOX)
 
 qemu-gdb: all .gdbinit $(DISK)
+	$(net_banner)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 ifeq ($(HAVE_DISPLAY),)
@@ -379,6 +401,7 @@ else
 endif
 
 qemu-nox-gdb: all .gdbinit $(DISK)
+	$(net_banner)
 	@echo "QEMU is waiting for gdb on port $(GDBPORT): run 'make gdb' in another terminal."
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
@@ -406,7 +429,8 @@ iso: $(B)/minnow.iso
 # ---------------------------------------------------------------- tests
 # T=name runs one test; TIMEOUT is in seconds for the whole boot.
 test: all $(B)/initrd-tests.cpio $(B)/test-disk-template.img
-	@tools/test.sh $(if $(T),--only $(T)) $(if $(filter command line environment,$(origin DISK)),--disk $(DISK))
+	@tools/test.sh $(if $(T),--only $(T)) $(if $(filter command line environment,$(origin DISK)),--disk $(DISK)) \
+	  $(if $(HOSTFWD),--hostfwd $(HOSTFWD)) $(if $(PCAP),--pcap $(PCAP))
 
 # Benchmarks (user/bench/): performance is measured here, never in tests.
 # Linux runs beside Minnow when tools/deps.sh --bench can fetch it.
@@ -492,6 +516,8 @@ help:
 	@echo "  make grade [LAB=name]  score the labs (docs/labs/), e.g. LAB=syscall"
 	@echo "  make disk-reset    make build/disk.img (the disk, /dev/hda) anew from user/home/"
 	@echo "                     (qemu, test... take DISK=path to attach another ext2 image)"
+	@echo "                     (and HOSTFWD=tcp::HOSTPORT-:GUESTPORT, PCAP=file: docs/net.md;"
+	@echo "                     make qemu forwards host port $(ECHOPORT) to echo, $(HTTPPORT) to http)"
 	@echo "  make handout [LAB=name] [HANDOUT=dir]  the students' tree, without the labs'"
 	@echo "                     solutions (into build/handout/)"
 	@echo "  make qemu-gdb      boot paused, waiting for gdb (port $(GDBPORT))"

@@ -28,6 +28,9 @@
 #include "fs/ext2/ext2.h"
 #include "drv/ide.h"
 #include "drv/loop.h"
+#include "drv/pci.h"
+#include "drv/e1000.h"
+#include "net/net.h"
 #include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
@@ -158,8 +161,11 @@ void kmain(uint32_t magic, uint32_t mbinfo)
         printk("initrd: %u bytes at %08x\n", initrd[i].end - initrd[i].start, initrd[i].start);
     printk("command line: %s\n", cmdline());
     buffer_init(nr_total_pages());
+    pci_init();
     ide_init();
     loop_init();
+    e1000_init();
+    net_init();
     fs_init();
 
     start_init(cmdline_get("test") ? run_tests() : NULL);

@@ -6,7 +6,8 @@
 # "ok NAME" or "FAIL NAME: why".  Then it runs the host-side tests.  It
 # ends with "N passed, N failed" and exits non-zero if anything failed.
 #
-#   tools/test.sh [--only NAME] [--timeout SECONDS]
+#   tools/test.sh [--only NAME] [--timeout SECONDS] [--disk IMAGE]
+#                 [--hostfwd tcp::HOSTPORT-:GUESTPORT[,...]] [--pcap FILE]
 # A kernel that panics, hangs (killed after the timeout) or reboots counts
 # as a failure, and the last lines it printed are shown.
 #
@@ -16,18 +17,28 @@
 # build/test-disk.img after the run for the host tests to check; and hdb,
 # a blank sparse file of 130 GiB (holes cost nothing), on which the tests
 # write raw patterns, and whose size needs LBA48.
+#
+# Minnow's e1000 is on QEMU's user network (10.0.2.15, gateway 10.0.2.2),
+# with no host port forwarded unless --hostfwd asks: several runs (and a
+# `make qemu`) may be going at once, and a port one of them holds would
+# stop the others' QEMU from starting.  --pcap records every frame.
 set -u
 cd "$(dirname "$0")/.."
 
 ONLY=all
 TIMEOUT=${TIMEOUT:-300}
 DISK_FROM=build/test-disk-template.img
+HOSTFWD=
+PCAP=
 while [ $# -gt 0 ]; do
     case $1 in
     --only) ONLY=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
     --disk) DISK_FROM=$2; shift 2 ;;
-    *) echo "usage: $0 [--only NAME] [--timeout SECONDS] [--disk IMAGE]" >&2; exit 2 ;;
+    --hostfwd) HOSTFWD=$2; shift 2 ;;
+    --pcap) PCAP=$2; shift 2 ;;
+    *) echo "usage: $0 [--only NAME] [--timeout SECONDS] [--disk IMAGE]" \
+            "[--hostfwd SPEC] [--pcap FILE]" >&2; exit 2 ;;
     esac
 done
 
@@ -47,6 +58,12 @@ if ! cp --sparse=always "$DISK_FROM" "$HDA"; then
     exit 1
 fi
 truncate -s 130G "$HDB"
+netdev=user,id=n0
+for fwd in ${HOSTFWD//,/ }; do
+    netdev+=,hostfwd=$fwd
+done
+NET=(-netdev "$netdev" -device e1000,netdev=n0)
+[ -n "$PCAP" ] && NET+=(-object "filter-dump,id=f0,netdev=n0,file=$PCAP")
 passed=0 failed=0 skipped=0
 
 count() {       # reads "ok ..." / "FAIL ..." / "skip ..." lines, prints them
@@ -75,7 +92,7 @@ fi
 if [ "$ONLY" = all ] || [ ! -e "tools/hosttests/$ONLY.sh" ]; then
     start=$(date +%s)
     timeout "$TIMEOUT" qemu-system-i386 -kernel $B/kernel.elf -initrd "$B/initrd.cpio,$B/initrd-tests.cpio" \
-        -m 128M -display none -serial stdio -net none -no-reboot \
+        -m 128M -display none -serial stdio -no-reboot "${NET[@]}" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -drive file="$HDA",format=raw,if=ide,index=0 \
         -drive file="$HDB",format=raw,if=ide,index=1 \

@@ -4,6 +4,7 @@
 #include "arch/trap.h"
 #include "arch/idt.h"
 #include "arch/fpu.h"
+#include "arch/irq.h"
 #include "arch/pic.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -13,6 +14,7 @@
 #include "lib/printk.h"
 #include "mm/fault.h"
 #include "proc/sched.h"
+#include "proc/timer_list.h"
 #include "proc/signal.h"
 /* LAB(signals) BEGIN */
 #include "proc/sigalarm.h"
@@ -39,15 +41,26 @@ static void irq(struct pt_regs *regs)
 {
     int n = regs->trapno - IRQ0;
 
-    if (n == 7 || n == 15)           /* spurious: the PIC wants no EOI for 7 */
+    if (pic_spurious(n))
         return;
-    pic_eoi(n);
+    /* An edge-triggered line (the ISA devices) is acknowledged first, so
+     * that an edge during the handler is not lost.  A level-triggered one
+     * (PCI's) only after its handlers have made the device lower it: the
+     * PIC would otherwise take the same request again at once. */
+    int level = pic_level_triggered(n);
+    if (!level)
+        pic_eoi(n);
+    irq_enter();
     switch (n) {
-    case IRQ_TIMER: timer_intr(); do_timer(user_mode(regs)); break;
+    case IRQ_TIMER: timer_intr(); do_timer(user_mode(regs)); run_timers(); break;
     case IRQ_KBD:   keyboard_intr(); break;
     case IRQ_COM1:  serial_intr(); break;
     case IRQ_IDE:   ide_intr(); break;
+    default:        handle_irq(n); break;    /* PCI devices: arch/irq.c */
     }
+    irq_exit();
+    if (level)
+        pic_eoi(n);
 }
 
 /* A CPU exception in a user program becomes a signal to that program (the

@@ -9,6 +9,7 @@
 #include "mm/paging.h"
 #include "mm/memlayout.h"
 #include "mm/page_alloc.h"
+#include "mm/ioremap.h"
 #include "arch/x86.h"
 
 #define KERNEL_PDE (KERNEL_BASE >> 22)       /* 768: first kernel entry */
@@ -21,6 +22,7 @@ void paging_init(uint32_t mem_end)
         mem_end = MAX_PHYS_MEM;
     for (uint32_t pa = 0; pa < mem_end; pa += 4u << 20)
         kernel_pgdir[KERNEL_PDE + (pa >> 22)] = pa | PTE_PS | PTE_W | PTE_P;
+    ioremap_init();                  /* device registers, above the direct map */
     /* No entry below KERNEL_BASE: the boot code's identity map is gone, so
      * a NULL pointer in the kernel faults instead of reading BIOS data. */
     switch_pgdir(kernel_pgdir);

@@ -24,6 +24,12 @@ static const struct ktest ktests[] = {
     { "port_time_wait", test_port_time_wait, 0 },
     { "port_share", test_port_share, 0 },
     { "port_ephemeral", test_port_ephemeral, 0 },
+    { "pci_walk", test_pci_walk, 0 },
+    { "e1000_found", test_e1000_found, 0 },
+    { "net_ping_gateway", test_net_ping_gateway, 0 },
+    { "net_echo_reply", test_net_echo_reply, 0 },
+    { "net_fuzz", test_net_fuzz, 0 },
+    { "net_ping_loss", test_net_ping_loss, 1 },   /* needs netloss=N: tools/hosttests/net_loss.sh */
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };
 

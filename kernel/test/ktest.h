@@ -36,5 +36,11 @@ const char *test_ide_lba48(void);
 const char *test_port_time_wait(void);
 const char *test_port_share(void);
 const char *test_port_ephemeral(void);
+const char *test_pci_walk(void);
+const char *test_e1000_found(void);
+const char *test_net_ping_gateway(void);
+const char *test_net_echo_reply(void);
+const char *test_net_fuzz(void);
+const char *test_net_ping_loss(void);
 
 #endif

@@ -35,6 +35,7 @@ struct proc_entry {
 
 extern const struct proc_entry proc_pid_entries[];      /* pid.c: /proc/PID/... */
 extern const struct proc_entry proc_system_entries[];   /* system.c: /proc/meminfo... */
+extern const struct proc_entry proc_net_entries[];      /* net.c: /proc/net/dev... */
 void proc_fd_refresh(struct inode *dir);                /* pid.c: /proc/PID/fd */
 struct inode *proc_add(struct inode *dir, const char *name, const struct proc_entry *entry,
                        pid_t pid);                      /* root.c */

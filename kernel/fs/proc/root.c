@@ -175,11 +175,15 @@ struct inode *proc_add(struct inode *dir, const char *name, const struct proc_en
     return ino;
 }
 
-/* The fixed files of a /proc directory. */
+/* The fixed files of a /proc directory, and of its fixed subdirectories
+ * (/proc/net). */
 static void add_children(struct inode *dir, pid_t pid)
 {
-    for (const struct proc_entry *e = dir->proc->children; e && e->name; e++)
-        proc_add(dir, e->name, e, pid);
+    for (const struct proc_entry *e = dir->proc->children; e && e->name; e++) {
+        struct inode *ino = proc_add(dir, e->name, e, pid);
+        if (ino && e->children)
+            add_children(ino, pid);
+    }
 }
 
 static void add_pid_dir(struct inode *proc, pid_t pid)

@@ -182,6 +182,7 @@ const struct proc_entry proc_system_entries[] = {
     { "loadavg", S_IFREG | 0444, show_loadavg, NULL, NULL },
     { "meminfo", S_IFREG | 0444, show_meminfo, NULL, NULL },
     { "mounts", S_IFREG | 0444, show_mounts, NULL, NULL },
+    { "net", S_IFDIR | 0555, NULL, proc_net_entries, NULL },
     { "self", S_IFLNK | 0777, show_self, NULL, NULL },
     { "stat", S_IFREG | 0444, show_stat, NULL, NULL },
     { "uptime", S_IFREG | 0444, show_uptime, NULL, NULL },

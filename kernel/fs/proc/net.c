@@ -1,0 +1,90 @@
+/* /proc/net: the network stack's tables, in Linux's formats, so that what
+ * reads Linux's (busybox's ifconfig and arp, cat and a student's eye)
+ * reads Minnow's:
+ *
+ *   dev      one line of counters for each interface (net/netdevice.h)
+ *   arp      the ARP cache (net/arp.c)
+ *   snmp     the IP and ICMP counters of RFC 2011's MIB (net/snmp.h)
+ *   netstat  the IpExt counters Linux keeps apart from those */
+#include <minnow/stat.h>
+#include "fs/proc/proc.h"
+#include "net/netdevice.h"
+#include "net/arp.h"
+#include "net/ip.h"
+#include "net/snmp.h"
+
+static void show_dev(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    proc_printf(b, "Inter-|   Receive                                                |  Transmit\n"
+                   " face |bytes    packets errs drop fifo frame compressed multicast|"
+                   "bytes    packets errs drop fifo colls carrier compressed\n");
+    for (struct net_device *d = first_net_device(); d; d = d->next) {
+        const struct net_device_stats *s = &d->stats;
+        proc_printf(b, "%6s: %7lu %7lu %4lu %4lu %4lu %5lu %10lu %9lu ", d->name, s->rx_bytes,
+                    s->rx_packets, s->rx_errors, s->rx_dropped + s->rx_missed_errors,
+                    s->rx_fifo_errors,
+                    s->rx_length_errors + s->rx_crc_errors + s->rx_frame_errors, 0ul,
+                    s->multicast);
+        proc_printf(b, "%8lu %7lu %4lu %4lu %4lu %5lu %7lu %10lu\n", s->tx_bytes, s->tx_packets,
+                    s->tx_errors, s->tx_dropped, 0ul, 0ul, 0ul, 0ul);
+    }
+}
+
+#define ATF_COM 0x02             /* Linux's flag of a complete entry */
+
+static void show_arp(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    proc_printf(b, "IP address       HW type     Flags       HW address            Mask     Device\n");
+    for (int i = 0; i < ARP_TABLE_SIZE; i++) {
+        const struct arp_entry *e = arp_table_entry(i);
+        static const uint8_t none[ETH_ALEN];
+        char ip[16], mac[18];
+        if (e->state == ARP_FREE)
+            continue;
+        int complete = e->state == ARP_REACHABLE;
+        proc_printf(b, "%-16s 0x%-10x0x%-10x%-17s     %-8s %s\n", format_ip(ip, e->ip), 1,
+                    complete ? ATF_COM : 0, format_mac(mac, complete ? e->mac : none), "*",
+                    e->dev->name);
+    }
+}
+
+/* Two lines per protocol: the names, then the values. */
+static void show_mib(struct proc_buf *b, const char *proto, const char *const *names,
+                     const unsigned long *values, int n)
+{
+    proc_printf(b, "%s:", proto);
+    for (int i = 0; i < n; i++)
+        proc_printf(b, " %s", names[i]);
+    proc_printf(b, "\n%s:", proto);
+    for (int i = 0; i < n; i++)
+        proc_printf(b, " %lu", values[i]);
+    proc_printf(b, "\n");
+}
+
+static void show_snmp(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    show_mib(b, "Ip", ip_mib_names, ip_mib, IP_MIB_LINUX_END);
+    show_mib(b, "Icmp", icmp_mib_names, icmp_mib, ICMP_MIB_MAX);
+}
+
+static void show_netstat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    show_mib(b, "IpExt", ip_mib_names + IP_MIB_LINUX_END, ip_mib + IP_MIB_LINUX_END,
+             IP_MIB_MAX - IP_MIB_LINUX_END);
+}
+
+const struct proc_entry proc_net_entries[] = {
+    { "arp", S_IFREG | 0444, show_arp, NULL, NULL },
+    { "dev", S_IFREG | 0444, show_dev, NULL, NULL },
+    { "netstat", S_IFREG | 0444, show_netstat, NULL, NULL },
+    { "snmp", S_IFREG | 0444, show_snmp, NULL, NULL },
+    { NULL, 0, NULL, NULL, NULL },
+};
