@@ -88,6 +88,14 @@ sockets     chatd_slow_reader   15
 sockets     chatd_fds            5
 sockets     chat_relay           5
 sockets     chat_ends            5
+fs          fs_past_single      10
+fs          fs_double_indirect  15
+fs          fs_blocks_counted   10
+fs          fs_host_files       10
+fs          fs_triple_indirect  15
+fs          fs_truncate         15
+fs          fs_unlink           10
+fs          fs_disk_clean       15
 '
 B=build
 TIMEOUT=${TIMEOUT:-120}

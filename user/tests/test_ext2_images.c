@@ -199,12 +199,14 @@ static void shape(const char *name, uint32_t bsize)
     check(write(fd, buf, 200000) == 200000 && pread(fd, back, 200000, 0) == 200000 &&
           memcmp(buf, back, 200000) == 0, t, "errno %d", errno);
     unsigned long size = 200000;
+    /* LAB(fs) BEGIN */
     /* with 4 KiB blocks, past 4 MiB + 48 KiB is the double indirect block */
     snprintf(t, sizeof(t), "ext2_%s_sparse", name);
     check(pwrite(fd, "far", 3, 8 << 20) == 3 && pread(fd, back, 3, 8 << 20) == 3 &&
           memcmp(back, "far", 3) == 0 && fstat(fd, &st) == 0 && st.st_size == (8 << 20) + 3,
           t, "errno %d", errno);
     size = (8 << 20) + 3;
+    /* LAB(fs) END */
     close(fd);
     mkdir(MNT "/dir", 0755);
     memset(target, 's', 100);
