@@ -489,6 +489,10 @@ static void dns(void)
         struct hostent *h = gethostbyname("no-such-host.invalid");
         check(!h && h_errno == NETDB_INTERNAL, "gethostbyname_without_udp", "h_errno %d",
               h_errno);
+        char *argv[] = { "host", "no-such-host.invalid", NULL }, want[128];
+        snprintf(want, sizeof(want), "host: no-such-host.invalid: System error (%s)\n",
+                 strerror(udp_errno));
+        host_says("host_without_udp", argv, 1, "", want);
     } else {
         check((r == EAI_NONAME || r == EAI_AGAIN || r == EAI_FAIL) && ms < 12000,
               "gai_dns_invalid_fails", "r %d after %ld ms", r, ms);
