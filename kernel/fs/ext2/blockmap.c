@@ -190,8 +190,9 @@ int ext2_get_block(struct inode *ino, uint32_t iblock, int create, uint32_t *out
 
 /* Cuts back the branch whose number is in *slot: a block `depth` levels
  * above the data (0: a data block), which covers file blocks from
- * `start` on.  Every block of it at `first` or beyond goes, and so does
- * an indirect block none of whose blocks are left.  holder is the
+ * `start` on.  Every block of it at `first` or beyond goes, indirect
+ * blocks too; one that straddles `first` keeps its own block, even if
+ * holes leave it empty.  holder is the
  * indirect block *slot is in (NULL: the inode), marked dirty when *slot
  * changes.  A bad number is reported, and dropped, not freed. */
 static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_head *holder,
@@ -239,7 +240,8 @@ static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_hea
 }
 
 /* Frees every block of ino from file block `first` on, and the indirect
- * blocks left with nothing under them (truncate; delete with 0). */
+ * blocks whose file blocks all lie at `first` or beyond (truncate; delete
+ * with 0). */
 int ext2_free_blocks_from(struct inode *ino, uint32_t first)
 {
     struct ext2_inode_info *ei = EXT2_I(ino);
