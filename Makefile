@@ -406,8 +406,13 @@ qemu-nox-gdb: all .gdbinit $(DISK)
 	@echo "(For plain gdb, add to ~/.config/gdb/gdbinit: add-auto-load-safe-path $(CURDIR)/.gdbinit)"
 	$(QEMU_NOX) -S -gdb tcp::$(GDBPORT)
 
-.gdbinit: tools/gdbinit.in Makefile
-	sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@
+# Remade whenever its port would differ (GDBPORT=n on the command line, for
+# a port someone else holds), but rewritten only if it changed.
+.gdbinit: tools/gdbinit.in Makefile FORCE
+	@sed "s/@GDBPORT@/$(GDBPORT)/" $< > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+.PHONY: FORCE                   # (not phony, .SECONDARY would count it as made)
+FORCE:
 
 # gdb reads ./.gdbinit by itself once it is allowed to (and only once).
 # It runs in a process group of its own, in the terminal's foreground (the
