@@ -11,6 +11,8 @@
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/af_inet.h"
+#include "net/ip.h"
+#include "net/udp.h"
 
 long inet_check_address(const union sock_addr *a, socklen_t len)
 {
@@ -21,11 +23,11 @@ long inet_check_address(const union sock_addr *a, socklen_t len)
     return 0;
 }
 
-/* This machine's addresses: 127.0.0.1.  (The network stack adds its
- * interfaces' addresses, 10.0.2.15 under QEMU.) */
+/* This machine's addresses: 127.0.0.1 and its interfaces' (10.0.2.15
+ * under QEMU, net/ip.c). */
 int inet_addr_is_local(uint32_t addr)
 {
-    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY;
+    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY || ip_addr_is_local(ntohl(addr));
 }
 
 uint32_t inet_dest_addr(uint32_t addr)
@@ -41,7 +43,11 @@ static long inet_create(struct socket *s, int protocol)
             return -EPROTONOSUPPORT;
         s->protocol = IPPROTO_TCP;
         return loopback_stream_create(s);      /* TCP: tcp_create(s) */
-    case SOCK_DGRAM:                           /* UDP: udp_create(s) */
+    case SOCK_DGRAM:
+        if (protocol != 0 && protocol != IPPROTO_UDP)
+            return -EPROTONOSUPPORT;
+        s->protocol = IPPROTO_UDP;
+        return udp_create(s);
     default:
         return -ESOCKTNOSUPPORT;
     }
