@@ -30,6 +30,7 @@
 
 #include <minnow/types.h>
 #include <minnow/socket.h>
+#include "net/byteorder.h"
 
 /* Where a socket is in a connection's life, as every protocol sees it
  * (TCP keeps finer states of its own underneath). */
@@ -129,11 +130,8 @@ void sock_init_options(struct socket *s);
 
 /* ---- addresses (fs/socket_addr.c) */
 
-/* Byte order: ports and IP addresses travel big-endian, "network order". */
-uint16_t ntohs(uint16_t v);
-uint32_t ntohl(uint32_t v);
-uint16_t htons(uint16_t v);
-uint32_t htonl(uint32_t v);
+/* Byte order: ports and IP addresses travel big-endian, "network order"
+ * (ntohs, htonl...: net/byteorder.h, the network stack's too). */
 
 /* A program's address (bind, connect, sendto) copied in, as it is: the
  * protocol checks it.  EINVAL if len is more than any address, EFAULT. */
