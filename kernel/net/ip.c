@@ -209,8 +209,7 @@ int ip_route_source(uint32_t daddr, uint32_t *saddr)
     return 0;
 }
 
-static void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr,
-                            uint8_t protocol)
+void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol)
 {
     struct iphdr *iph = (struct iphdr *)skb_push(skb, sizeof(struct iphdr));
 

@@ -52,6 +52,10 @@ int ip_addr_is_local(uint32_t addr);
  * outgoing interface's, 127.0.0.1 to 127.0.0.0/8.  0 or -ENETUNREACH. */
 int ip_route_source(uint32_t daddr, uint32_t *saddr);
 
+/* Puts a 20-byte header in front of skb's data, checksum included: for
+ * ip_send, and for DHCP, which sends from 0.0.0.0 before any route. */
+void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol);
+
 /* A received IP packet (skb->data at its header).  Consumes skb. */
 void ip_rcv(struct sk_buff *skb);
 

@@ -25,6 +25,7 @@
 #include "net/icmp.h"
 #include "net/skbuff.h"
 #include "net/checksum.h"
+#include "net/dhcp.h"
 #include "fs/af_inet.h"
 #include "fs/inet_port.h"
 #include "fs/proc/proc.h"
@@ -92,6 +93,12 @@ void udp_rcv(struct sk_buff *skb)
         goto drop;
     struct udphdr *uh = (struct udphdr *)skb->data;
     struct iphdr *iph = ip_hdr(skb);
+    if (ntohs(uh->dest) == DHCP_CLIENT_PORT && dhcp_running() && skb->dev) {
+        udp_mib[UDP_MIB_INDATAGRAMS]++;  /* the kernel's DHCP client takes it */
+        skb_pull(skb, sizeof(*uh));
+        dhcp_rcv(skb);
+        return;
+    }
     struct dgram_sock *d = udp_lookup(iph->saddr, uh->source, iph->daddr, uh->dest);
     if (!d) {
         udp_mib[UDP_MIB_NOPORTS]++;
