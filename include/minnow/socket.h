@@ -25,6 +25,7 @@
 
 /* protocols of AF_INET (<netinet/in.h> also has them) */
 #define IPPROTO_IP  0
+#define IPPROTO_ICMP 1           /* SOCK_DGRAM: a ping socket (icmp(7)) */
 #define IPPROTO_TCP 6
 #define IPPROTO_UDP 17
 

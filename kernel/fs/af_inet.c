@@ -13,6 +13,7 @@
 #include "fs/af_inet.h"
 #include "net/ip.h"
 #include "net/udp.h"
+#include "net/ping.h"
 
 long inet_check_address(const union sock_addr *a, socklen_t len)
 {
@@ -44,6 +45,10 @@ static long inet_create(struct socket *s, int protocol)
         s->protocol = IPPROTO_TCP;
         return loopback_stream_create(s);      /* TCP: tcp_create(s) */
     case SOCK_DGRAM:
+        if (protocol == IPPROTO_ICMP) {        /* a ping socket (net/ping.c) */
+            s->protocol = IPPROTO_ICMP;
+            return ping_create(s);
+        }
         if (protocol != 0 && protocol != IPPROTO_UDP)
             return -EPROTONOSUPPORT;
         s->protocol = IPPROTO_UDP;

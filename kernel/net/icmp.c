@@ -11,6 +11,7 @@
 #include "net/icmp.h"
 #include "net/ip.h"
 #include "net/udp.h"
+#include "net/ping.h"
 #include "net/skbuff.h"
 #include "net/netdevice.h"
 #include "net/checksum.h"
@@ -167,6 +168,8 @@ void icmp_rcv(struct sk_buff *skb)
     case ICMP_ECHOREPLY:
         icmp_mib[ICMP_MIB_INECHOREPS]++;
         echo_reply_received(skb);
+        if (ping_rcv(skb))
+            return;                          /* a ping socket's now */
         break;
     case ICMP_DEST_UNREACH:
         icmp_mib[ICMP_MIB_INDESTUNREACHS]++;
