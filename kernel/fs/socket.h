@@ -13,7 +13,8 @@
  *   AF_UNIX  SOCK_STREAM  0               unix_stream_ops  fs/af_unix.c: two pipes
  *   AF_INET  SOCK_STREAM  0, IPPROTO_TCP  loopback_stream_ops  fs/inet_loopback.c:
  *                                         two pipes on 127.0.0.1, until TCP replaces it
- *   AF_INET  SOCK_DGRAM   0, IPPROTO_UDP  (UDP comes with the network stack)
+ *   AF_INET  SOCK_DGRAM   0, IPPROTO_UDP  udp_ops          net/udp.c
+ *   AF_INET  SOCK_DGRAM   IPPROTO_ICMP    ping_ops         net/ping.c: ping sockets
  *
  * Who does what:
  *   fs/socket.c        sockets as files, socket() and the calls of a connection's life
