@@ -30,13 +30,13 @@ static int sock;
 static const char *human(unsigned long n, char *buf)
 {
     static const char *const unit[] = { "B", "KiB", "MiB", "GiB" };
-    double v = n;
+    unsigned long long tenths = n * 10ULL;        /* one decimal, in whole numbers */
     int u = 0;
-    while (v >= 1024 && u < 3) {
-        v /= 1024;
+    while (tenths >= 10240 && u < 3) {
+        tenths = (tenths + 512) / 1024;
         u++;
     }
-    sprintf(buf, "%.1f %s", v, unit[u]);
+    sprintf(buf, "%lu.%lu %s", (unsigned long)(tenths / 10), (unsigned long)(tenths % 10), unit[u]);
     return buf;
 }
 

@@ -30,7 +30,9 @@ struct echo {
 
 static volatile sig_atomic_t interrupted;
 static long sent, received;
-static double t_min = 1e9, t_max, t_sum, t_sum2;   /* milliseconds */
+/* round trips in microseconds (Minnow's printf has no %f: whole numbers) */
+static unsigned long t_min = ~0ul, t_max;
+static unsigned long long t_sum, t_sum2;
 
 static void on_sigint(int sig)
 {
@@ -38,19 +40,29 @@ static void on_sigint(int sig)
     interrupted = 1;
 }
 
-static double now_ms(void)
+static long long now_us(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
+    return t.tv_sec * 1000000LL + t.tv_nsec / 1000;
 }
 
-static double sqrt_approx(double x)
+/* The whole square root of x (Newton's method, on integers). */
+static unsigned long isqrt(unsigned long long x)
 {
-    double r = x > 1 ? x : 1;
-    for (int i = 0; i < 40; i++)         /* Newton's method: plenty for four digits */
-        r = (r + x / r) / 2;
-    return x > 0 ? r : 0;
+    unsigned long long r = x, next = (x + 1) / 2;
+    while (next < r) {
+        r = next;
+        next = (r + x / r) / 2;
+    }
+    return (unsigned long)r;
+}
+
+/* us microseconds as milliseconds with three decimals: "0.512". */
+static char *ms(unsigned long us, char *buf)
+{
+    sprintf(buf, "%lu.%03lu", us / 1000, us % 1000);
+    return buf;
 }
 
 static int usage(void)
@@ -87,51 +99,54 @@ static void take_reply(int fd)
 
     if (n < (ssize_t)(8 + sizeof(struct timespec)) || e.type != 0)
         return;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double ms = (now.tv_sec - e.sent.tv_sec) * 1000.0 + (now.tv_nsec - e.sent.tv_nsec) / 1e6;
+    long long sent_us = e.sent.tv_sec * 1000000LL + e.sent.tv_nsec / 1000;
+    unsigned long us = (unsigned long)(now_us() - sent_us);
+    char buf[24];
     received++;
-    t_sum += ms;
-    t_sum2 += ms * ms;
-    if (ms < t_min)
-        t_min = ms;
-    if (ms > t_max)
-        t_max = ms;
-    printf("%zd bytes from %s: icmp_seq=%u time=%.*f ms\n", n, inet_ntoa(from.sin_addr),
-           ntohs(e.seq), ms < 10 ? 3 : ms < 100 ? 2 : 1, ms);
+    t_sum += us;
+    t_sum2 += (unsigned long long)us * us;
+    if (us < t_min)
+        t_min = us;
+    if (us > t_max)
+        t_max = us;
+    printf("%zd bytes from %s: icmp_seq=%u time=%s ms\n", n, inet_ntoa(from.sin_addr),
+           ntohs(e.seq), ms(us, buf));
     fflush(stdout);
 }
 
-/* Replies until `until` (ms), or until every request is answered and
- * stop_when_done says so. */
-static void wait_replies(int fd, double until, int stop_when_done)
+/* Replies until `until` (microseconds), or until every request is
+ * answered and stop_when_done says so. */
+static void wait_replies(int fd, long long until, int stop_when_done)
 {
     while (!interrupted) {
-        double left = until - now_ms();
+        long long left = until - now_us();
         if (left <= 0 || (stop_when_done && received >= sent))
             return;
         struct pollfd p = { fd, POLLIN, 0 };
-        if (poll(&p, 1, (int)left + 1) > 0)
+        if (poll(&p, 1, (int)(left / 1000) + 1) > 0)
             take_reply(fd);
     }
 }
 
-static void summary(const char *host, double started)
+static void summary(const char *host, long long started)
 {
+    char a[24], b[24], c[24], d[24];
     printf("\n--- %s ping statistics ---\n", host);
-    printf("%ld packets transmitted, %ld received, %ld%% packet loss, time %.0fms\n", sent,
-           received, sent ? (sent - received) * 100 / sent : 0, now_ms() - started);
+    printf("%ld packets transmitted, %ld received, %ld%% packet loss, time %ldms\n", sent,
+           received, sent ? (sent - received) * 100 / sent : 0,
+           (long)((now_us() - started) / 1000));
     if (received) {
-        double avg = t_sum / received, var = t_sum2 / received - avg * avg;
-        printf("rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms\n", t_min, avg, t_max,
-               sqrt_approx(var));
+        unsigned long long avg = t_sum / received, mean2 = t_sum2 / received;
+        unsigned long mdev = isqrt(mean2 > avg * avg ? mean2 - avg * avg : 0);
+        printf("rtt min/avg/max/mdev = %s/%s/%s/%s ms\n", ms(t_min, a), ms((unsigned long)avg, b),
+               ms(t_max, c), ms(mdev, d));
     }
 }
 
 int main(int argc, char **argv)
 {
     long count = -1;
-    double interval = 1, timeout = 10;
+    double interval = 1, timeout = 10;   /* seconds, as given */
     int c;
 
     while ((c = getopt(argc, argv, "c:i:W:")) != -1) {
@@ -161,12 +176,12 @@ int main(int argc, char **argv)
     printf("PING %s (%s) %d(%d) bytes of data.\n", host, inet_ntoa(to.sin_addr), DATA_LEN,
            DATA_LEN + 28);
     fflush(stdout);
-    double started = now_ms();
+    long long started = now_us();
     for (long seq = 1; !interrupted && (count < 0 || seq <= count); seq++) {
         if (send_echo(fd, &to, (int)seq) < 0)
             break;
         int last = seq == count;
-        wait_replies(fd, now_ms() + (last ? timeout : interval) * 1000, last);
+        wait_replies(fd, now_us() + (long long)((last ? timeout : interval) * 1e6), last);
     }
     summary(host, started);
     close(fd);

@@ -83,6 +83,11 @@ static void program(void)
                       "        RX packets ") &&
           strstr(out, "        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0\n"),
           "ifconfig_eth0", "status %#x:\n%s", status, out);
+    unsigned long pk, by, whole, tenth;
+    char unit[4] = "";
+    char *rx = strstr(out, "        RX packets ");
+    check(rx && sscanf(rx, "        RX packets %lu  bytes %lu (%lu.%lu %3[BKMGi])", &pk, &by, &whole,
+                       &tenth, unit) == 5 && !strchr(out, '%'), "ifconfig_counters", "%s", out);
     char *one[] = { "ifconfig", "eth9", NULL };
     status = run_captured(one, NULL, out, sizeof(out), NULL, 0);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 1, "ifconfig_no_such_interface",

@@ -92,6 +92,20 @@ static void program(void)
                       "3 packets transmitted, 3 received, 0% packet loss, time ") &&
           strstr(out, "rtt min/avg/max/mdev = "), "ping_program_output", "%s", out);
 
+    /* every number printed as a number: "time=0.512 ms", "= 0.4/0.5/.../... ms" */
+    int numbers = !strchr(out, '%') || strstr(out, "% packet loss") == strchr(out, '%');
+    for (char *t = strstr(out, "time="); t && numbers; t = strstr(t + 1, "time=")) {
+        unsigned long whole, frac;
+        char unit[3] = "";
+        numbers = sscanf(t, "time=%lu.%3lu %2s", &whole, &frac, unit) == 3 &&
+                  strcmp(unit, "ms") == 0;
+    }
+    unsigned long r[8];
+    char *rtt = strstr(out, "rtt min/avg/max/mdev = ");
+    check(numbers && rtt && sscanf(rtt, "rtt min/avg/max/mdev = %lu.%lu/%lu.%lu/%lu.%lu/%lu.%lu ms",
+                                   &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7]) == 8,
+          "ping_program_numbers", "%s", out);
+
     /* nobody at 10.0.2.99: ARP goes unanswered, the request is lost */
     char *lost[] = { "ping", "-c", "1", "-W", "1", "10.0.2.99", NULL };
     status = run_captured(lost, NULL, out, sizeof(out), NULL, 0);
