@@ -3,7 +3,9 @@
 # a UDP echo server on 127.0.0.1 at a free port, which QEMU's user network
 # reaches as 10.0.2.2; Minnow boots with helper_udp_echo as its first
 # process, which reads the port from the first line of its disk, sends
-# datagrams there and checks every echo.  The boot log must say that
+# datagrams there and checks every echo; a datagram to a closed port of
+# the host draws ICMP port unreachable from QEMU, which a connected
+# socket gets as ECONNREFUSED.  The boot log must say that
 # eth0's address came from QEMU's DHCP server: 10.0.2.15.
 cd "$(dirname "$0")/../.."
 B=build
@@ -16,7 +18,10 @@ python3 - "$portfile" <<'PY' &
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", 0))
-open(sys.argv[1], "w").write("%d\n" % s.getsockname()[1])
+closed = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+closed.bind(("127.0.0.1", 0))          # a port that was free, and is closed again
+open(sys.argv[1], "w").write("%d %d\n" % (s.getsockname()[1], closed.getsockname()[1]))
+closed.close()
 s.settimeout(60)
 try:
     while True:

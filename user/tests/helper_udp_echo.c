@@ -4,7 +4,10 @@
  * 10.0.2.2 there.  This sends datagrams of several sizes (up to the 1472
  * bytes that fit Ethernet's MTU) with sendto, and then on a connected
  * socket, and checks every echo: its bytes, its length, where it came
- * from.  It prints "ok"/"FAIL" lines and powers the machine off. */
+ * from.  The line's second number is a closed port of the host: a
+ * connected socket's datagram there must come back as ECONNREFUSED (the
+ * host refuses it, QEMU turns that into ICMP port unreachable).  It
+ * prints "ok"/"FAIL" lines and powers the machine off. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -69,6 +72,21 @@ int main(void)
     for (int i = 0; good && i < 3; i++)
         good = echo_once(c, NULL, 200 + i, 10 + i);
     printf("%s udp_host_connected_echoes\n", good ? "ok" : "FAIL");
+
+    int closed = atoi(strchr(line, ' ') ? strchr(line, ' ') + 1 : "0");
+    struct sockaddr_in nobody = to;
+    nobody.sin_port = htons(closed);
+    int r = socket(AF_INET, SOCK_DGRAM, 0);
+    struct pollfd p = { r, POLLIN, 0 };
+    long e = connect(r, (struct sockaddr *)&nobody, sizeof(nobody)) == 0 && send(r, "?", 1, 0) == 1
+                 ? poll(&p, 1, 5000) : -1;
+    long got = recv(r, in, sizeof(in), MSG_DONTWAIT);
+    int why = got < 0 ? errno : 0;
+    printf("%s udp_host_closed_port_econnrefused", got < 0 && why == ECONNREFUSED ? "ok" : "FAIL");
+    if (!(got < 0 && why == ECONNREFUSED))
+        printf(": port %d, poll %ld (revents %#x), recv %ld, %s", closed, e, p.revents, got,
+               strerror(why));
+    printf("\n");
     fflush(stdout);
     reboot(RB_POWER_OFF);
     return 0;
