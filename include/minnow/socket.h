@@ -35,6 +35,7 @@
 #define SO_REUSEADDR  2          /* bind may take a port still in TIME_WAIT */
 #define SO_TYPE       3          /* SOCK_STREAM, SOCK_DGRAM (read only) */
 #define SO_ERROR      4          /* the pending error, cleared by reading it (read only) */
+#define SO_BROADCAST  6          /* UDP may send to a broadcast address (else EACCES) */
 #define SO_SNDBUF     7          /* the send queue's size, in bytes */
 #define SO_RCVBUF     8          /* the receive queue's size, in bytes */
 #define SO_ACCEPTCONN 30         /* does it listen? (read only) */

@@ -58,6 +58,7 @@ struct socket {
 
     /* the options of level SOL_SOCKET (fs/sockopt.c); the protocols read them */
     int reuseaddr;               /* SO_REUSEADDR: bind may share a port (fs/inet_port.c) */
+    int broadcast;               /* SO_BROADCAST: datagrams to a broadcast address allowed */
     int sndbuf, rcvbuf;          /* SO_SNDBUF, SO_RCVBUF: queue sizes in bytes */
     int err;                     /* SO_ERROR: an error that happened while no call
                                     was there to return it (positive errno, 0: none) */

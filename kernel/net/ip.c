@@ -194,6 +194,14 @@ int ip_addr_is_local(uint32_t addr)
     return 0;
 }
 
+int ip_addr_is_broadcast(uint32_t addr)
+{
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && is_broadcast(d, addr))
+            return 1;
+    return addr == 0xFFFFFFFF;
+}
+
 int ip_route_source(uint32_t daddr, uint32_t *saddr)
 {
     struct net_device *dev;

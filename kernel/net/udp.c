@@ -269,6 +269,8 @@ static long udp_sendmsg(struct socket *s, struct sock_msg *m, int flags)
         return err;
     if (m->len > UDP_MAX_PAYLOAD)
         return -EMSGSIZE;
+    if (ip_addr_is_broadcast(ntohl(daddr)) && !s->broadcast)
+        return -EACCES;                  /* to everyone only when asked for (udp(7)) */
     if ((err = ip_route_source(ntohl(daddr), &saddr)) < 0)
         return err;
     if (!d->port.port && (err = udp_take_port(s, INADDR_ANY, 0)) < 0)

@@ -174,6 +174,14 @@ static void boundaries(void)
     static char huge[4000];
     n = send_to(b, "127.0.0.1", PORT, huge, sizeof(huge));
     check(err(n) == -EMSGSIZE, "udp_too_big_emsgsize", "got %d", err(n));
+    /* a broadcast only with SO_BROADCAST, as Linux */
+    int r1 = err(send_to(b, "255.255.255.255", PORT, "all", 3));
+    int r2 = err(send_to(b, "10.0.2.255", PORT, "all", 3));
+    int one = 1;
+    setsockopt(b, SOL_SOCKET, SO_BROADCAST, &one, sizeof(one));
+    int r3 = err(send_to(b, "255.255.255.255", PORT, "all", 3));
+    check(r1 == -EACCES && r2 == -EACCES && r3 == 3, "udp_broadcast_needs_so_broadcast",
+          "got %d, %d, then %d", r1, r2, r3);
     close(a), close(b);
 }
 
