@@ -75,6 +75,10 @@ struct sock_msg {
     socklen_t namelen;           /* send: *name's length; recv: set by the
                                     protocol (0: no address to give) */
     int flags;                   /* recv: what the protocol reports (MSG_TRUNC) */
+    void *control;               /* recvmsg: room for control messages (a user
+                                    address, checked; NULL: none wanted) */
+    size_t controllen;           /* recvmsg: its size */
+    size_t control_used;         /* recvmsg: how much the protocol wrote there */
 };
 
 /* A protocol's operations.  Each returns a result or -errno, as the

@@ -97,6 +97,25 @@ static long copy_to_iov(const struct sock_msg *m, const struct sk_buff *skb, siz
     return 0;
 }
 
+/* IP_RECVTTL's control message: the TTL the datagram arrived with, as
+ * ping prints it ("ttl=64").  Too little room: MSG_CTRUNC, as Linux. */
+static void put_ttl(struct sock_msg *m, const struct sk_buff *skb)
+{
+    struct {
+        struct cmsghdr h;
+        int ttl;
+    } c = { { CMSG_LEN(sizeof(int)), IPPROTO_IP, IP_TTL }, ip_hdr(skb)->ttl };
+
+    if (!m->control)
+        return;
+    if (m->controllen < CMSG_SPACE(sizeof(int)) ||
+        copy_to_user(m->control, &c, sizeof(c)) < 0) {
+        m->flags |= MSG_CTRUNC;
+        return;
+    }
+    m->control_used = CMSG_SPACE(sizeof(int));
+}
+
 long dgram_recvmsg(struct socket *s, struct sock_msg *m, int flags)
 {
     struct dgram_sock *d = dgram_sk(s);
@@ -119,6 +138,8 @@ long dgram_recvmsg(struct socket *s, struct sock_msg *m, int flags)
         };
         m->namelen = sizeof(struct sockaddr_in);
     }
+    if (d->recvttl)
+        put_ttl(m, skb);
     long full = skb->len;
     if (!(flags & MSG_PEEK))
         kfree_skb(dequeue(d));
@@ -167,6 +188,25 @@ long dgram_getname(struct socket *s, union sock_addr *a, socklen_t *len, int pee
         .sin_addr.s_addr = peer ? d->peer_addr : d->saddr,
     };
     *len = sizeof(struct sockaddr_in);
+    return 0;
+}
+
+long dgram_setsockopt(struct socket *s, int level, int name, const void *val, socklen_t len)
+{
+    if (level != IPPROTO_IP || name != IP_RECVTTL)
+        return -ENOPROTOOPT;
+    if (len < sizeof(int))
+        return -EINVAL;
+    dgram_sk(s)->recvttl = *(const int *)val != 0;
+    return 0;
+}
+
+long dgram_getsockopt(struct socket *s, int level, int name, void *val, socklen_t *len)
+{
+    if (level != IPPROTO_IP || name != IP_RECVTTL)
+        return -ENOPROTOOPT;
+    *(int *)val = dgram_sk(s)->recvttl;
+    *len = sizeof(int);
     return 0;
 }
 

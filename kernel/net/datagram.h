@@ -28,6 +28,7 @@ struct dgram_sock {
     struct sk_buff *rx_head, *rx_tail;   /* the datagrams received, oldest first */
     unsigned rx_queued;          /* bytes of memory they hold, against SO_RCVBUF */
     unsigned shutdown;           /* RCV_SHUTDOWN, SEND_SHUTDOWN */
+    int recvttl;                 /* IP_RECVTTL: recvmsg gives each datagram's TTL */
     /* for recvmsg's address: the sender's port, from the datagram */
     uint16_t (*source_port)(const struct sk_buff *skb);
 };
@@ -54,6 +55,9 @@ unsigned int dgram_poll(struct socket *s);
 long dgram_shutdown(struct socket *s, int how);
 /* getname: the bound (or connected-from) address, or the peer's. */
 long dgram_getname(struct socket *s, union sock_addr *a, socklen_t *len, int peer);
+/* Level IPPROTO_IP's option IP_RECVTTL; anything else is ENOPROTOOPT. */
+long dgram_setsockopt(struct socket *s, int level, int name, const void *val, socklen_t len);
+long dgram_getsockopt(struct socket *s, int level, int name, void *val, socklen_t *len);
 /* Copies the message's user buffers into `to` (m->len bytes): 0 or -EFAULT. */
 long dgram_copy_from_user(const struct sock_msg *m, void *to);
 

@@ -159,6 +159,8 @@ static const struct proto_ops ping_ops = {
     .shutdown = dgram_shutdown,
     .sendmsg = ping_sendmsg,
     .recvmsg = dgram_recvmsg,
+    .setsockopt = dgram_setsockopt,     /* IP_RECVTTL: ping's "ttl=" */
+    .getsockopt = dgram_getsockopt,
 };
 
 long ping_create(struct socket *s)

@@ -285,19 +285,6 @@ static long udp_recvmsg(struct socket *s, struct sock_msg *m, int flags)
     return dgram_recvmsg(s, m, flags);
 }
 
-/* No options of levels IPPROTO_IP and IPPROTO_UDP yet. */
-static long udp_setsockopt(struct socket *s, int level, int name, const void *val, socklen_t len)
-{
-    (void)s, (void)level, (void)name, (void)val, (void)len;
-    return -ENOPROTOOPT;
-}
-
-static long udp_getsockopt(struct socket *s, int level, int name, void *val, socklen_t *len)
-{
-    (void)s, (void)level, (void)name, (void)val, (void)len;
-    return -ENOPROTOOPT;
-}
-
 static void udp_release(struct socket *s)
 {
     struct dgram_sock *d = dgram_sk(s);
@@ -318,8 +305,8 @@ static const struct proto_ops udp_ops = {
     .shutdown = dgram_shutdown,
     .sendmsg = udp_sendmsg,
     .recvmsg = udp_recvmsg,
-    .setsockopt = udp_setsockopt,
-    .getsockopt = udp_getsockopt,
+    .setsockopt = dgram_setsockopt,     /* IP_RECVTTL */
+    .getsockopt = dgram_getsockopt,
 };
 
 long udp_create(struct socket *s)

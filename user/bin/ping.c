@@ -6,7 +6,8 @@
  * (type 8, its sequence number, 56 bytes of data that begin with the time
  * it was sent), the kernel fills in the identifier and the checksum and
  * gives back only the replies to this socket.  The reply's data holds the
- * sending time, so each round trip is measured from the reply alone. */
+ * sending time, so each round trip is measured from the reply alone; its
+ * TTL comes as a control message (IP_RECVTTL), as iputils' does. */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -94,11 +95,21 @@ static void take_reply(int fd)
 {
     struct echo e;
     struct sockaddr_in from;
-    socklen_t len = sizeof(from);
-    ssize_t n = recvfrom(fd, &e, sizeof(e), MSG_DONTWAIT, (struct sockaddr *)&from, &len);
+    union {
+        struct cmsghdr h;
+        char room[CMSG_SPACE(sizeof(int))];
+    } control;
+    struct iovec iov = { &e, sizeof(e) };
+    struct msghdr m = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov,
+                        .msg_iovlen = 1, .msg_control = &control, .msg_controllen = sizeof(control) };
+    ssize_t n = recvmsg(fd, &m, MSG_DONTWAIT);
 
     if (n < (ssize_t)(8 + sizeof(struct timespec)) || e.type != 0)
         return;
+    char ttl[16] = "";
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL)
+            snprintf(ttl, sizeof(ttl), " ttl=%d", *(int *)CMSG_DATA(c));
     long long sent_us = e.sent.tv_sec * 1000000LL + e.sent.tv_nsec / 1000;
     unsigned long us = (unsigned long)(now_us() - sent_us);
     char buf[24];
@@ -109,8 +120,8 @@ static void take_reply(int fd)
         t_min = us;
     if (us > t_max)
         t_max = us;
-    printf("%zd bytes from %s: icmp_seq=%u time=%s ms\n", n, inet_ntoa(from.sin_addr),
-           ntohs(e.seq), ms(us, buf));
+    printf("%zd bytes from %s: icmp_seq=%u%s time=%s ms\n", n, inet_ntoa(from.sin_addr),
+           ntohs(e.seq), ttl, ms(us, buf));
     fflush(stdout);
 }
 
@@ -170,6 +181,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "ping: socket: %s\n", strerror(errno));
         return 2;
     }
+    int on = 1;
+    setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
     struct sigaction sa = { .sa_handler = on_sigint };
     sigaction(SIGINT, &sa, NULL);
 

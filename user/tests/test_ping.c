@@ -61,6 +61,31 @@ static void sockets(void)
           from.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "ping_socket_loopback",
           "got %ld from %s", n, inet_ntoa(from.sin_addr));
 
+    /* IP_RECVTTL: the TTL as a control message; our own replies leave with 64 */
+    int on = 1, got = 0;
+    socklen_t olen = sizeof(got);
+    setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+    getsockopt(fd, IPPROTO_IP, IP_RECVTTL, &got, &olen);
+    struct echo e = { .type = 8, .seq = htons(4) };
+    struct sockaddr_in lo = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    sendto(fd, &e, sizeof(e), 0, (struct sockaddr *)&lo, sizeof(lo));
+    union { struct cmsghdr h; char room[CMSG_SPACE(sizeof(int))]; } control;
+    struct iovec iov = { &r, sizeof(r) };
+    struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = &control,
+                        .msg_controllen = sizeof(control) };
+    n = recvmsg(fd, &m, MSG_DONTWAIT);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    check(got == 1 && n == sizeof(r) && c && c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL &&
+          c->cmsg_len == CMSG_LEN(sizeof(int)) && *(int *)CMSG_DATA(c) == 64 &&
+          m.msg_controllen == CMSG_SPACE(sizeof(int)), "ping_socket_ip_recvttl",
+          "got %ld, option %d, controllen %u", n, got, (unsigned)m.msg_controllen);
+    sendto(fd, &e, sizeof(e), 0, (struct sockaddr *)&lo, sizeof(lo));
+    m.msg_controllen = 4;                /* too little room: cut, and said so */
+    n = recvmsg(fd, &m, MSG_DONTWAIT);
+    check(n == sizeof(r) && m.msg_controllen == 0 && (m.msg_flags & MSG_CTRUNC),
+          "ping_socket_ip_recvttl_ctrunc", "got %ld, controllen %u, flags %#x", n,
+          (unsigned)m.msg_controllen, m.msg_flags);
+
     /* only echo requests, at least a header */
     struct echo bad = { .type = 13 };
     struct sockaddr_in to = { .sin_family = AF_INET, .sin_addr.s_addr = inet_addr("10.0.2.2") };
@@ -86,8 +111,8 @@ static void program(void)
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "ping_program_exit", "status %#x: %s",
           status, errs);
     check(strncmp(out, "PING 10.0.2.2 (10.0.2.2) 56(84) bytes of data.\n", 47) == 0 &&
-          strstr(out, "64 bytes from 10.0.2.2: icmp_seq=1 time=") &&
-          strstr(out, "64 bytes from 10.0.2.2: icmp_seq=3 time=") &&
+          strstr(out, "64 bytes from 10.0.2.2: icmp_seq=1 ttl=") &&
+          strstr(out, "64 bytes from 10.0.2.2: icmp_seq=3 ttl=") &&
           strstr(out, "\n--- 10.0.2.2 ping statistics ---\n"
                       "3 packets transmitted, 3 received, 0% packet loss, time ") &&
           strstr(out, "rtt min/avg/max/mdev = "), "ping_program_output", "%s", out);
