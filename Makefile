@@ -473,7 +473,7 @@ $(LB)/initrd.cpio: $(BENCH_PROGS) $(LB)/rootfs/bin/true $(LB)/rootfs/init $(wild
 	$(Q)cd $(LB)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initrd.cpio
 
 # The labs' graders (docs/labs/): every lab, or LAB=name.  Not part of test.
-grade: all
+grade: all $(B)/test-disk-template.img
 	@tools/grade.sh $(LAB)
 
 # The student's tree: this one without the labs' reference solutions

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sched.h>
@@ -43,4 +44,5 @@
 #include <time.h>
 #include <unistd.h>
 #include <utime.h>
+#include <minnow/dns.h>
 #include <minnow/test.h>

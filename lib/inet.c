@@ -4,7 +4,7 @@
  * the x86 stores them little-endian.  htons/htonl ("host to network,
  * short/long") and ntohs/ntohl swap the bytes. */
 #include <arpa/inet.h>
-#include <ctype.h>
+#include <sys/socket.h>
 #include <stdio.h>
 
 uint16_t htons(uint16_t host)
@@ -27,27 +27,13 @@ uint32_t ntohl(uint32_t net)
     return htonl(net);
 }
 
-/* "a.b.c.d", each part 0..255, into an address in network order. */
+/* "a.b.c.d", each part 0..255, into an address in network order: only
+ * the strict dotted quad of inet_pton.  glibc's inet_aton also takes
+ * "127.1" and octal or hex parts ("010" is 8); Minnow refuses those rather
+ * than read them some other way. */
 int inet_aton(const char *dotted, struct in_addr *addr)
 {
-    uint32_t value = 0;
-    const char *p = dotted;
-
-    for (int part = 0; part < 4; part++) {
-        unsigned n = 0;
-        int digits = 0;
-        while (isdigit((unsigned char)*p) && digits < 4) {
-            n = n * 10 + (unsigned)(*p++ - '0');
-            digits++;
-        }
-        if (digits == 0 || n > 255 || *p != (part < 3 ? '.' : '\0'))
-            return 0;
-        if (part < 3)
-            p++;
-        value = (value << 8) | n;
-    }
-    addr->s_addr = htonl(value);
-    return 1;
+    return inet_pton(AF_INET, dotted, addr) == 1;
 }
 
 in_addr_t inet_addr(const char *dotted)

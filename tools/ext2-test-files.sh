@@ -12,8 +12,8 @@
 #   tools/ext2-test-files.sh small DEST      the small images' contents
 set -eu
 
-pattern() {         # 300000 bytes: single and double indirect blocks with 1 KiB
-    seq 1 100000 | head -c 300000 > "$1"
+pattern() {         # FILE SIZE: "1\n2\n3\n..." cut to SIZE bytes
+    seq 1 100000 | head -c "$2" > "$1"
 }
 
 checksums() {
@@ -26,7 +26,7 @@ home() {
     mkdir -p "$dest"
     cp -a "$src"/. "$dest"/
     mkdir -p "$t/many" "$t/deep/a/b/c"
-    pattern "$t/pattern"
+    pattern "$t/pattern" 300000                     # 1 KiB blocks: double indirect
     printf 'short\n' > "$t/small"
     truncate -s 5M "$t/sparse"                      # a 5 MiB hole, then 4 bytes
     printf 'tail' >> "$t/sparse"
@@ -45,7 +45,7 @@ small() {
     local dest=$1
     rm -rf "$dest"
     mkdir -p "$dest/d"
-    pattern "$dest/pattern"
+    pattern "$dest/pattern" 200000      # no double indirect block, even with 1 KiB (rev0)
     ln -s pattern "$dest/fastlink"
     for i in $(seq 1 100); do echo "$i" > "$dest/d/n$i"; done
     checksums "$dest"

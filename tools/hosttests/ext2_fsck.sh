@@ -65,14 +65,16 @@ if boot ext2 "$hda" "$hdb"; then
     fi
     fsck ext2_fsck_clean_after_minnow "$hda"
     printf 'written by Minnow\n' > "$work/hello"
-    seq 1 100000 | head -c 300000 > "$work/pattern"
     printf 'renamed\n' > "$work/renamed"
-    { head -c $((3 << 20)) /dev/zero; printf 'end\n'; } > "$work/sparse"
     same ext2_debugfs_reads_text "$hda" /minnow/hello.txt "$work/hello"
-    same ext2_debugfs_reads_300k "$hda" /minnow/pattern "$work/pattern"
     same ext2_debugfs_reads_renamed "$hda" /minnow/sub/renamed "$work/renamed"
     same ext2_debugfs_reads_hard_link "$hda" /minnow/sub/hard "$work/hello"
+    # LAB(fs) BEGIN
+    seq 1 100000 | head -c 300000 > "$work/pattern"
+    { head -c $((3 << 20)) /dev/zero; printf 'end\n'; } > "$work/sparse"
+    same ext2_debugfs_reads_300k "$hda" /minnow/pattern "$work/pattern"
     same ext2_debugfs_reads_sparse "$hda" /minnow/sparse "$work/sparse"
+    # LAB(fs) END
     link=$("$DEBUGFS" -R 'stat /minnow/sub/link' "$hda" 2>/dev/null | grep -o 'Fast link dest: "[^"]*"')
     if [ "$link" = 'Fast link dest: "../hello.txt"' ]; then
         echo "ok ext2_debugfs_fast_symlink"

@@ -73,7 +73,7 @@ mkdir -p "$hand/build"
 [ -d build/busybox ] && cp -a build/busybox "$hand/build/"
 # a make of its own, not a part of the make that runs this test
 unset MAKEFLAGS MFLAGS MAKELEVEL
-if ! make -C "$hand" -j2 all build/initrd-tests.cpio > "$tmp/build.log" 2>&1; then
+if ! make -C "$hand" -j2 all build/initrd-tests.cpio build/test-disk-template.img > "$tmp/build.log" 2>&1; then
     echo "FAIL labs_handout_build: the students' tree does not build: $(grep -E 'error|Error' "$tmp/build.log" | head -n 3 | tr -s ' \n' ' ')"
     exit 0
 fi

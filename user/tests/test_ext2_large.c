@@ -1,3 +1,4 @@
+/* LAB(fs) FILE */
 /* A 64 MiB file on ext2 (make test's disk, 1 KiB blocks): past the 12
  * direct blocks and the 256 of the single indirect block, nearly all of it
  * hangs under the double indirect block (docs/ext2.md).  This test writes

@@ -1,3 +1,4 @@
+/* LAB(fs) FILE */
 /* The 64 MiB file test_ext2_large wrote, read back whole and checked word
  * by word (most of it comes from the disk: the buffer cache holds far less),
  * then removed: every block comes back. */

@@ -18,6 +18,8 @@ static void byte_order(void)
           (unsigned)inet_addr("127.0.0.1"));
     check(inet_addr("1.2.3") == (in_addr_t)-1 && inet_addr("1.2.3.256") == (in_addr_t)-1,
           "inet_addr_invalid", "accepted a bad address");
+    check(inet_addr("010.0.0.1") == (in_addr_t)-1 && inet_addr("0x7f.0.0.1") == (in_addr_t)-1,
+          "inet_addr_no_octal_or_hex", "read an address glibc reads as octal or hex");
     struct in_addr a = { htonl(0xC0A80001) };
     check(!strcmp(inet_ntoa(a), "192.168.0.1"), "inet_ntoa", "got %s", inet_ntoa(a));
 }

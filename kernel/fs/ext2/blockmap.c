@@ -23,8 +23,9 @@
 #include "fs/ext2/ext2.h"
 
 /* The way to file block iblock: the index in i_block, then the index in
- * each indirect block.  The number of steps (1 to 4), or 0 if iblock is
- * beyond what a triple indirect block reaches. */
+ * each indirect block.  The number of steps (1 to 4), or 0 if this
+ * function knows no way there (ext2's ways end with the triple indirect
+ * block). */
 static int block_to_path(struct ext2_sb_info *sbi, uint32_t iblock, uint32_t offsets[4])
 {
     uint32_t p = sbi->addr_per_block;
@@ -39,6 +40,7 @@ static int block_to_path(struct ext2_sb_info *sbi, uint32_t iblock, uint32_t off
         offsets[1] = iblock;
         return 2;
     }
+    /* LAB(fs) BEGIN */
     iblock -= p;
     if (iblock < p * p) {
         offsets[0] = EXT2_DIND_BLOCK;
@@ -54,6 +56,7 @@ static int block_to_path(struct ext2_sb_info *sbi, uint32_t iblock, uint32_t off
         offsets[3] = iblock % p;
         return 4;
     }
+    /* LAB(fs) END */
     return 0;
 }
 
@@ -84,6 +87,7 @@ static uint32_t new_zeroed_block(struct inode *ino, int *err)
     return block;
 }
 
+/* LAB(fs) BEGIN */
 /* The disk block that holds file block iblock of ino: *out, or 0 for a
  * hole.  With create, a hole gets a new block (and the indirect blocks on
  * its way).  -EIO for a bad block number on the way, -ENOSPC when the
@@ -130,11 +134,65 @@ int ext2_get_block(struct inode *ino, uint32_t iblock, int create, uint32_t *out
         ext2_write_inode(ino);           /* i_block or i_blocks changed */
     return err;
 }
+/* LAB(fs) STARTER */
+//: /* The block number in *slot, checked: *out (0: a hole).  With create, a
+//:  * hole gets a new block, and *allocated says so; holder is the indirect
+//:  * block that slot is in (NULL: the inode), marked dirty when *slot changes. */
+//: static int map_slot(struct inode *ino, uint32_t *slot, struct buffer_head *holder, int create,
+//:                     int *allocated, uint32_t *out)
+//: {
+//:     int err = 0;
+//:
+//:     if (*slot == 0 && create) {
+//:         if (!(*slot = new_zeroed_block(ino, &err)))
+//:             return err;
+//:         *allocated = 1;
+//:         if (holder)
+//:             mark_buffer_dirty(holder);
+//:     } else if (*slot && (err = ext2_check_block(ino, *slot)) < 0) {
+//:         return err;
+//:     }
+//:     *out = *slot;
+//:     return 0;
+//: }
+//:
+//: /* The disk block that holds file block iblock of ino: *out, or 0 for a
+//:  * hole.  With create, a hole gets a new block (and the indirect block on
+//:  * its way).  -EIO for a bad block number on the way, -ENOSPC when the
+//:  * disk is full, -EFBIG past what this block map reaches: it knows the
+//:  * direct blocks (depth 1) and the single indirect block (depth 2) only.
+//:  * Lab fs (docs/labs/fs.md): the double and the triple indirect blocks. */
+//: int ext2_get_block(struct inode *ino, uint32_t iblock, int create, uint32_t *out)
+//: {
+//:     struct ext2_inode_info *ei = EXT2_I(ino);
+//:     uint32_t offsets[4], ind;
+//:     int depth = block_to_path(EXT2_ISB(ino), iblock, offsets), allocated = 0, err;
+//:     uint32_t *slot = &ei->i_block[offsets[0]];
+//:
+//:     if (depth == 0 || depth > 2)
+//:         return -EFBIG;
+//:     if (depth == 1) {
+//:         err = map_slot(ino, slot, NULL, create, &allocated, out);
+//:     } else if ((err = map_slot(ino, slot, NULL, create, &allocated, &ind)) == 0) {
+//:         *out = 0;                        /* no indirect block: a hole */
+//:         struct buffer_head *bh = ind ? ext2_bread(EXT2_ISB(ino), ind) : NULL;
+//:         if (ind && !bh)
+//:             err = -EIO;
+//:         else if (bh)
+//:             err = map_slot(ino, (uint32_t *)bh->b_data + offsets[1], bh, create, &allocated, out);
+//:         brelse(bh);
+//:     }
+//:     if (allocated)
+//:         ext2_write_inode(ino);           /* i_block or i_blocks changed */
+//:     return err;
+//: }
+/* LAB(fs) END */
 
 /* Cuts back the branch whose number is in *slot: a block `depth` levels
  * above the data (0: a data block), which covers file blocks from
- * `start` on.  Every block of it at `first` or beyond goes, and so does
- * an indirect block none of whose blocks are left.  holder is the
+ * `start` on.  Every block of it at `first` or beyond goes, indirect
+ * blocks too; one that straddles `first` keeps its own block, even if
+ * holes leave it empty.  holder is the
  * indirect block *slot is in (NULL: the inode), marked dirty when *slot
  * changes.  A bad number is reported, and dropped, not freed. */
 static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_head *holder,
@@ -156,6 +214,7 @@ static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_hea
         struct buffer_head *bh = ext2_bread(sbi, block);
         if (!bh)
             return;                      /* the blocks below stay: e2fsck will find them */
+        /* LAB(fs) BEGIN */
         uint32_t span = 1;               /* file blocks under each number here */
         for (int d = 1; d < depth; d++)
             span *= sbi->addr_per_block;
@@ -164,6 +223,11 @@ static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_hea
             if (child + span > first)
                 truncate_branch(ino, (uint32_t *)bh->b_data + i, bh, depth - 1, child, first);
         }
+        /* LAB(fs) STARTER */
+//:         for (uint32_t i = 0; i < sbi->addr_per_block; i++)     /* depth 1: data blocks */
+//:             if (start + i >= first)
+//:                 truncate_branch(ino, (uint32_t *)bh->b_data + i, bh, 0, start + i, first);
+        /* LAB(fs) END */
         brelse(bh);
     }
     if (start >= first) {
@@ -176,21 +240,22 @@ static void truncate_branch(struct inode *ino, uint32_t *slot, struct buffer_hea
 }
 
 /* Frees every block of ino from file block `first` on, and the indirect
- * blocks left with nothing under them (truncate; delete with 0). */
+ * blocks whose file blocks all lie at `first` or beyond (truncate; delete
+ * with 0). */
 int ext2_free_blocks_from(struct inode *ino, uint32_t first)
 {
     struct ext2_inode_info *ei = EXT2_I(ino);
-    uint32_t p = EXT2_ISB(ino)->addr_per_block;
-    uint32_t start = EXT2_NDIR_BLOCKS;
 
     for (uint32_t i = 0; i < EXT2_NDIR_BLOCKS; i++)
         if (i >= first)
             truncate_branch(ino, &ei->i_block[i], NULL, 0, i, first);
-    truncate_branch(ino, &ei->i_block[EXT2_IND_BLOCK], NULL, 1, start, first);
-    start += p;
+    truncate_branch(ino, &ei->i_block[EXT2_IND_BLOCK], NULL, 1, EXT2_NDIR_BLOCKS, first);
+    /* LAB(fs) BEGIN */
+    uint32_t p = EXT2_ISB(ino)->addr_per_block, start = EXT2_NDIR_BLOCKS + p;
     truncate_branch(ino, &ei->i_block[EXT2_DIND_BLOCK], NULL, 2, start, first);
     start += p * p;
     truncate_branch(ino, &ei->i_block[EXT2_TIND_BLOCK], NULL, 3, start, first);
+    /* LAB(fs) END */
     ei->next_goal = 0;
     return ext2_write_inode(ino);
 }
