@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <netdb.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -171,11 +172,15 @@ int main(int argc, char **argv)
     if (optind != argc - 1 || count == 0 || interval < 0.002 || timeout <= 0)
         return usage();
     const char *host = argv[optind];
-    struct sockaddr_in to = { .sin_family = AF_INET };
-    if (!inet_aton(host, &to.sin_addr)) {
-        fprintf(stderr, "ping: %s: Name or service not known\n", host);
+    struct sockaddr_in to;
+    struct addrinfo hints = { .ai_family = AF_INET, .ai_socktype = SOCK_DGRAM }, *res;
+    int gai = getaddrinfo(host, NULL, &hints, &res);   /* a number, /etc/hosts, or DNS */
+    if (gai != 0) {
+        fprintf(stderr, "ping: %s: %s\n", host, gai_strerror(gai));
         return 2;
     }
+    memcpy(&to, res->ai_addr, sizeof(to));
+    freeaddrinfo(res);
     int fd = socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
     if (fd < 0) {
         fprintf(stderr, "ping: socket: %s\n", strerror(errno));

@@ -144,10 +144,16 @@ static void program(void)
                     strstr(arp, "10.0.2.99 "); i++)
         usleep(100000);
     check(!strstr(arp, "10.0.2.99 "), "ping_arp_gave_up", "%s", arp);
-    char *bad[] = { "ping", "no.such.host", NULL };
+    char *bad[] = { "ping", "bad..name", NULL };
     status = run_captured(bad, NULL, out, sizeof(out), errs, sizeof(errs));
-    check(WIFEXITED(status) && WEXITSTATUS(status) == 2 && strstr(errs, "no.such.host"),
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 2 &&
+          strcmp(errs, "ping: bad..name: Name or service not known\n") == 0,
           "ping_program_bad_host", "status %#x: %s", status, errs);
+    char *byname[] = { "ping", "-c", "1", "localhost", NULL };     /* /etc/hosts */
+    status = run_captured(byname, NULL, out, sizeof(out), NULL, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+          strstr(out, "PING localhost (127.0.0.1) 56(84) bytes of data.\n64 bytes from 127.0.0.1:"),
+          "ping_program_by_name", "status %#x: %s", status, out);
 }
 
 int main(void)
