@@ -51,6 +51,16 @@ static struct sk_buff *dequeue(struct dgram_sock *d)
     return skb;
 }
 
+/* Back at the head, where it was (a peek, or a copy that failed). */
+static void requeue_head(struct dgram_sock *d, struct sk_buff *skb)
+{
+    skb->next = d->rx_head;
+    d->rx_head = skb;
+    if (!d->rx_tail)
+        d->rx_tail = skb;
+    d->rx_queued += SKB_TRUESIZE;
+}
+
 void dgram_purge(struct dgram_sock *d)
 {
     while (d->rx_head)
@@ -124,10 +134,15 @@ long dgram_recvmsg(struct socket *s, struct sock_msg *m, int flags)
     m->namelen = 0;
     if (err <= 0)
         return err;
-    struct sk_buff *skb = d->rx_head;
+    /* Off the queue while it is copied: a copy may fault and sleep, and
+     * another reader of the socket (a forked child) must not take it
+     * meanwhile.  A peek, or a failed copy, puts it back. */
+    struct sk_buff *skb = dequeue(d);
     size_t len = skb->len < m->len ? skb->len : m->len;
-    if (copy_to_iov(m, skb, len) < 0)
-        return -EFAULT;                  /* the datagram stays for another try */
+    if (copy_to_iov(m, skb, len) < 0) {
+        requeue_head(d, skb);            /* the datagram stays for another try */
+        return -EFAULT;
+    }
     if (skb->len > m->len)
         m->flags |= MSG_TRUNC;
     if (m->name) {
@@ -141,8 +156,10 @@ long dgram_recvmsg(struct socket *s, struct sock_msg *m, int flags)
     if (d->recvttl)
         put_ttl(m, skb);
     long full = skb->len;
-    if (!(flags & MSG_PEEK))
-        kfree_skb(dequeue(d));
+    if (flags & MSG_PEEK)
+        requeue_head(d, skb);
+    else
+        kfree_skb(skb);
     return flags & MSG_TRUNC ? full : (long)len;
 }
 
