@@ -16,6 +16,7 @@
 #include "mm/page_alloc.h"
 #include "lib/printk.h"
 #include "lib/cmdline.h"
+#include "net/dhcp.h"
 #include "test/ktest.h"
 #include "arch/fpu.h"
 #include "drv/rtc.h"
@@ -131,6 +132,7 @@ static const char *run_tests(void)
     static char which[64];
 
     strlcpy(which, cmdline_get("test"), sizeof(which));
+    dhcp_wait();                     /* the tests start with the network settled */
     int failed = run_kernel_tests(which);
     if (failed >= 0 && strcmp(which, "all") != 0)   /* it was a kernel test */
         qemu_exit(failed == 0 ? QEMU_EXIT_DONE : QEMU_EXIT_FAILED);

@@ -57,6 +57,7 @@ static const char *const messages[] = {
     [ESOCKTNOSUPPORT] = "Socket type not supported",
     [EOPNOTSUPP]      = "Operation not supported",
     [EPFNOSUPPORT]    = "Protocol family not supported",
+    [ENONET]          = "Machine is not on the network",
     [EAFNOSUPPORT]    = "Address family not supported by protocol",
     [EADDRINUSE]      = "Address already in use",
     [EADDRNOTAVAIL]   = "Cannot assign requested address",
@@ -69,6 +70,8 @@ static const char *const messages[] = {
     [ENOTCONN]        = "Transport endpoint is not connected",
     [ETIMEDOUT]       = "Connection timed out",
     [ECONNREFUSED]    = "Connection refused",
+    [EHOSTDOWN]       = "Host is down",
+    [EHOSTUNREACH]    = "No route to host",
     [EALREADY]        = "Operation already in progress",
     [EINPROGRESS]     = "Operation now in progress",
 };

@@ -44,6 +44,7 @@
 #define ENOTEMPTY       39      /* Directory not empty */
 #define ELOOP           40      /* Too many levels of symbolic links */
 #define EWOULDBLOCK     EAGAIN
+#define ENONET          64      /* Machine is not on the network */
 #define EOVERFLOW       75      /* Value too large for defined data type */
 #define EILSEQ          84      /* Invalid or incomplete multibyte or wide character */
 #define ENOTSOCK        88      /* Socket operation on non-socket */
@@ -67,6 +68,8 @@
 #define ENOTCONN       107      /* Transport endpoint is not connected */
 #define ETIMEDOUT      110      /* Connection timed out */
 #define ECONNREFUSED   111      /* Connection refused */
+#define EHOSTDOWN      112      /* Host is down */
+#define EHOSTUNREACH   113      /* No route to host */
 #define EALREADY       114      /* Operation already in progress */
 #define EINPROGRESS    115      /* Operation now in progress */
 

@@ -3,14 +3,17 @@
  *
  * socket(AF_INET, type, protocol) comes to inet_create(), which hands the
  * socket to the protocol of (type, protocol): a stream is TCP's, a
- * datagram UDP's.  Minnow's TCP is, for now, the loopback stream
+ * datagram UDP's (net/udp.c), or, with IPPROTO_ICMP, a ping socket
+ * (net/ping.c).  Minnow's TCP is, for now, the loopback stream
  * (fs/inet_loopback.c): connections on 127.0.0.1 made of two pipes, as
- * AF_UNIX's are.  When the network stack brings TCP and UDP, their create
- * functions take the places marked below, and the ports table
- * (fs/inet_port.c) and the address checks here serve them as they are. */
+ * AF_UNIX's are; TCP's create function takes the place marked below.  The
+ * ports tables (fs/inet_port.c) and the address checks here serve them all. */
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/af_inet.h"
+#include "net/ip.h"
+#include "net/udp.h"
+#include "net/ping.h"
 
 long inet_check_address(const union sock_addr *a, socklen_t len)
 {
@@ -21,11 +24,11 @@ long inet_check_address(const union sock_addr *a, socklen_t len)
     return 0;
 }
 
-/* This machine's addresses: 127.0.0.1.  (The network stack adds its
- * interfaces' addresses, 10.0.2.15 under QEMU.) */
+/* This machine's addresses: 127.0.0.1 and its interfaces' (10.0.2.15
+ * under QEMU, net/ip.c). */
 int inet_addr_is_local(uint32_t addr)
 {
-    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY;
+    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY || ip_addr_is_local(ntohl(addr));
 }
 
 uint32_t inet_dest_addr(uint32_t addr)
@@ -41,7 +44,15 @@ static long inet_create(struct socket *s, int protocol)
             return -EPROTONOSUPPORT;
         s->protocol = IPPROTO_TCP;
         return loopback_stream_create(s);      /* TCP: tcp_create(s) */
-    case SOCK_DGRAM:                           /* UDP: udp_create(s) */
+    case SOCK_DGRAM:
+        if (protocol == IPPROTO_ICMP) {        /* a ping socket (net/ping.c) */
+            s->protocol = IPPROTO_ICMP;
+            return ping_create(s);
+        }
+        if (protocol != 0 && protocol != IPPROTO_UDP)
+            return -EPROTONOSUPPORT;
+        s->protocol = IPPROTO_UDP;
+        return udp_create(s);
     default:
         return -ESOCKTNOSUPPORT;
     }

@@ -7,6 +7,7 @@
 #include "fs/socket.h"
 
 struct port_table tcp_ports;
+struct port_table udp_ports;
 
 /* Do a and b overlap: the same address, or one of them is every address? */
 static int addr_overlap(uint32_t a, uint32_t b)

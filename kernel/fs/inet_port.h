@@ -42,6 +42,8 @@ struct port_table {
 
 /* TCP's ports (the loopback streams hold theirs here too, until TCP). */
 extern struct port_table tcp_ports;
+/* UDP's ports (net/udp.c). */
+extern struct port_table udp_ports;
 
 /* e takes (addr, port) in t for socket s -- port 0: a free port of the
  * kernel's choosing -- as PORT_BOUND; -EADDRINUSE if it clashes. */

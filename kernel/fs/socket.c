@@ -36,6 +36,7 @@
 #include <minnow/socket.h>
 #include <minnow/uio.h>
 #include "fs/socket.h"
+#include "net/dev_ioctl.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "mm/kmalloc.h"
@@ -133,10 +134,18 @@ static void sock_close(struct file *f)
         sock_release(f->private);
 }
 
+/* The interfaces' requests (SIOCGIFADDR...) work on any socket, as Linux's. */
+static int sock_ioctl(struct file *f, unsigned long req, void *arg)
+{
+    (void)f;
+    return (int)dev_ioctl(req, arg);
+}
+
 static const struct file_ops socket_file_ops = {
     .read = sock_read,
     .write = sock_write,
     .poll = sock_poll,
+    .ioctl = sock_ioctl,
     .release = sock_close,
 };
 

@@ -13,7 +13,8 @@
  *   AF_UNIX  SOCK_STREAM  0               unix_stream_ops  fs/af_unix.c: two pipes
  *   AF_INET  SOCK_STREAM  0, IPPROTO_TCP  loopback_stream_ops  fs/inet_loopback.c:
  *                                         two pipes on 127.0.0.1, until TCP replaces it
- *   AF_INET  SOCK_DGRAM   0, IPPROTO_UDP  (UDP comes with the network stack)
+ *   AF_INET  SOCK_DGRAM   0, IPPROTO_UDP  udp_ops          net/udp.c
+ *   AF_INET  SOCK_DGRAM   IPPROTO_ICMP    ping_ops         net/ping.c: ping sockets
  *
  * Who does what:
  *   fs/socket.c        sockets as files, socket() and the calls of a connection's life
@@ -30,6 +31,7 @@
 
 #include <minnow/types.h>
 #include <minnow/socket.h>
+#include "net/byteorder.h"
 
 /* Where a socket is in a connection's life, as every protocol sees it
  * (TCP keeps finer states of its own underneath). */
@@ -56,6 +58,7 @@ struct socket {
 
     /* the options of level SOL_SOCKET (fs/sockopt.c); the protocols read them */
     int reuseaddr;               /* SO_REUSEADDR: bind may share a port (fs/inet_port.c) */
+    int broadcast;               /* SO_BROADCAST: datagrams to a broadcast address allowed */
     int sndbuf, rcvbuf;          /* SO_SNDBUF, SO_RCVBUF: queue sizes in bytes */
     int err;                     /* SO_ERROR: an error that happened while no call
                                     was there to return it (positive errno, 0: none) */
@@ -72,6 +75,10 @@ struct sock_msg {
     socklen_t namelen;           /* send: *name's length; recv: set by the
                                     protocol (0: no address to give) */
     int flags;                   /* recv: what the protocol reports (MSG_TRUNC) */
+    void *control;               /* recvmsg: room for control messages (a user
+                                    address, checked; NULL: none wanted) */
+    size_t controllen;           /* recvmsg: its size */
+    size_t control_used;         /* recvmsg: how much the protocol wrote there */
 };
 
 /* A protocol's operations.  Each returns a result or -errno, as the
@@ -129,11 +136,8 @@ void sock_init_options(struct socket *s);
 
 /* ---- addresses (fs/socket_addr.c) */
 
-/* Byte order: ports and IP addresses travel big-endian, "network order". */
-uint16_t ntohs(uint16_t v);
-uint32_t ntohl(uint32_t v);
-uint16_t htons(uint16_t v);
-uint32_t htonl(uint32_t v);
+/* Byte order: ports and IP addresses travel big-endian, "network order"
+ * (ntohs, htonl...: net/byteorder.h, the network stack's too). */
 
 /* A program's address (bind, connect, sendto) copied in, as it is: the
  * protocol checks it.  EINVAL if len is more than any address, EFAULT. */

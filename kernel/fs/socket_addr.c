@@ -11,29 +11,6 @@
 #include "fs/socket.h"
 #include "mm/uaccess.h"
 
-/* Ports and IP addresses travel in "network order", big-endian; the x86
- * is little-endian, so they are byte-swapped on the way in and out. */
-uint16_t ntohs(uint16_t v)
-{
-    return (uint16_t)(v << 8 | v >> 8);
-}
-
-uint32_t ntohl(uint32_t v)
-{
-    return v << 24 | (v & 0xff00) << 8 | (v >> 8 & 0xff00) | v >> 24;
-}
-
-/* Swapping twice gives the number back: "host to network" is the same. */
-uint16_t htons(uint16_t v)
-{
-    return ntohs(v);
-}
-
-uint32_t htonl(uint32_t v)
-{
-    return ntohl(v);
-}
-
 /* Copies a program's address into the kernel (bind, connect, sendto).
  * Zero-filled past len, so a family can read a whole sockaddr_in. */
 long copy_address(const struct sockaddr *uaddr, socklen_t len, union sock_addr *a)

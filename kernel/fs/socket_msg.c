@@ -138,10 +138,13 @@ long sys_recvmsg(int fd, struct msghdr *umsg, int flags)
     if ((int)h.msg_namelen < 0)
         err = -EINVAL;
     else if (verify_area(umsg, sizeof(*umsg), 1) < 0 ||
-             (h.msg_name && verify_area(h.msg_name, room, 1) < 0))
+             (h.msg_name && verify_area(h.msg_name, room, 1) < 0) ||
+             (h.msg_control && verify_area(h.msg_control, h.msg_controllen, 1) < 0))
         err = -EFAULT;
     if (err == 0) {
         m.name = h.msg_name ? &a : NULL;
+        m.control = h.msg_controllen ? h.msg_control : NULL;
+        m.controllen = h.msg_controllen;
         err = s->ops->recvmsg(s, &m, sock_msg_flags(f, flags));
     }
     kfree((void *)m.iov);
@@ -151,7 +154,7 @@ long sys_recvmsg(int fd, struct msghdr *umsg, int flags)
         copy_to_user(h.msg_name, &a, m.namelen < room ? m.namelen : room);
         h.msg_namelen = m.namelen;
     }
-    h.msg_controllen = 0;
+    h.msg_controllen = m.control_used;  /* only UDP's and ping's IP_TTL, if asked for */
     h.msg_flags = m.flags;
     copy_to_user(umsg, &h, sizeof(h)); /* both checked above */
     return err;

@@ -53,6 +53,9 @@ static long sock_setsockopt(struct socket *s, int name, const void *val, socklen
     case SO_REUSEADDR:
         s->reuseaddr = v != 0;
         return 0;
+    case SO_BROADCAST:
+        s->broadcast = v != 0;
+        return 0;
     case SO_SNDBUF:
         s->sndbuf = buf_size(v, SOCK_MIN_SNDBUF);
         return 0;
@@ -69,6 +72,7 @@ static long sock_getsockopt(struct socket *s, int name, int *v)
 {
     switch (name) {
     case SO_REUSEADDR:  *v = s->reuseaddr; break;
+    case SO_BROADCAST:  *v = s->broadcast; break;
     case SO_TYPE:       *v = s->type; break;
     case SO_ERROR:      *v = s->err; s->err = 0; break;   /* reported once */
     case SO_SNDBUF:     *v = s->sndbuf; break;

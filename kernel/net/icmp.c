@@ -10,6 +10,8 @@
 #include <minnow/errno.h>
 #include "net/icmp.h"
 #include "net/ip.h"
+#include "net/udp.h"
+#include "net/ping.h"
 #include "net/skbuff.h"
 #include "net/netdevice.h"
 #include "net/checksum.h"
@@ -71,7 +73,7 @@ static void echo_reply(struct sk_buff *skb)
     struct iphdr *iph = ip_hdr(skb);
     struct icmphdr *h = (struct icmphdr *)skb->data;
 
-    if (ntohl(iph->daddr) != skb->dev->ip.addr)
+    if (skb->dev && ntohl(iph->daddr) != skb->dev->ip.addr)
         return;                              /* to a broadcast address: no answer */
     if (iph->saddr == 0)
         return;                              /* from "this host" (RFC 1122, 3.2.1.3): nobody to answer */
@@ -91,6 +93,59 @@ static void echo_reply_received(const struct sk_buff *skb)
     /* A late answer to an earlier try proves as much; its time is not measured. */
     w->rtt_us = w->answered == w->seq ? now_us() - w->sent_us : 0;
     wake_up(w);
+}
+
+/* A destination unreachable: it quotes the IP header and the first 8
+ * bytes of the datagram that could not be delivered (RFC 792); the
+ * protocol that sent it learns why. */
+static void icmp_unreach(struct sk_buff *skb)
+{
+    const struct icmphdr *h = (const struct icmphdr *)skb->data;
+    const struct iphdr *inner = (const struct iphdr *)(h + 1);
+    unsigned room = skb->len - sizeof(*h);
+    unsigned ihl = room >= sizeof(*inner) ? (inner->version_ihl & 0x0F) * 4u : 0;
+
+    if (ihl < sizeof(*inner) || room < ihl + 8) {
+        icmp_mib[ICMP_MIB_INERRORS]++;       /* quotes too little to say whose it was */
+        return;
+    }
+    if (inner->protocol == IPPROTO_UDP)
+        udp_err(inner, h->type, h->code);
+}
+
+/* Not about a broadcast or multicast, nor from a non-unicast source, nor
+ * about an ICMP message: an error is never answered with an error
+ * (RFC 1122, 3.2.2), lest one packet start a storm. */
+static int may_send_error(const struct sk_buff *skb)
+{
+    const struct iphdr *iph = ip_hdr(skb);
+    uint32_t daddr = ntohl(iph->daddr), saddr = ntohl(iph->saddr);
+    const struct net_device *dev = skb->dev;
+
+    if (skb->pkt_type != PACKET_HOST || iph->protocol == IPPROTO_ICMP)
+        return 0;
+    if (daddr == 0xFFFFFFFF || daddr >> 28 == 0xE || saddr == 0 || saddr >> 28 >= 0xE)
+        return 0;
+    if (dev && dev->ip.addr && (daddr == (dev->ip.addr | ~dev->ip.netmask) ||
+                                saddr == (dev->ip.addr | ~dev->ip.netmask)))
+        return 0;
+    return 1;
+}
+
+void icmp_send_dest_unreach(struct sk_buff *skb, int code)
+{
+    unsigned char msg[sizeof(struct icmphdr) + 60 + 8];
+    const struct iphdr *iph = ip_hdr(skb);
+    unsigned ihl = (iph->version_ihl & 0x0F) * 4;
+    unsigned quote = skb->len < 8 ? skb->len : 8;
+
+    if (!may_send_error(skb))
+        return;
+    *(struct icmphdr *)msg = (struct icmphdr){ .type = ICMP_DEST_UNREACH, .code = code };
+    memcpy(msg + sizeof(struct icmphdr), iph, ihl);
+    memcpy(msg + sizeof(struct icmphdr) + ihl, skb->data, quote);
+    icmp_mib[ICMP_MIB_OUTDESTUNREACHS]++;
+    icmp_send(ntohl(iph->saddr), msg, sizeof(struct icmphdr) + ihl + quote);
 }
 
 void icmp_rcv(struct sk_buff *skb)
@@ -113,9 +168,12 @@ void icmp_rcv(struct sk_buff *skb)
     case ICMP_ECHOREPLY:
         icmp_mib[ICMP_MIB_INECHOREPS]++;
         echo_reply_received(skb);
+        if (ping_rcv(skb))
+            return;                          /* a ping socket's now */
         break;
     case ICMP_DEST_UNREACH:
         icmp_mib[ICMP_MIB_INDESTUNREACHS]++;
+        icmp_unreach(skb);
         break;
     case ICMP_TIME_EXCEEDED:
         icmp_mib[ICMP_MIB_INTIMEEXCDS]++;

@@ -9,6 +9,7 @@ struct sk_buff;
 #define ICMP_ECHOREPLY 0
 #define ICMP_DEST_UNREACH 3
 #define ICMP_ECHO 8
+#define ICMP_PORT_UNREACH 3          /* ICMP_DEST_UNREACH's code: no socket at the port */
 #define ICMP_TIME_EXCEEDED 11
 
 struct icmphdr {
@@ -21,6 +22,11 @@ struct icmphdr {
 
 /* A received ICMP message (skb->data at its header).  Consumes skb. */
 void icmp_rcv(struct sk_buff *skb);
+
+/* Answers skb -- a datagram received for this host, skb->data at its
+ * transport header, ip_hdr(skb) valid -- with a destination unreachable
+ * of `code`, unless it was broadcast (RFC 1122).  skb stays the caller's. */
+void icmp_send_dest_unreach(struct sk_buff *skb, int code);
 
 /* Sends an echo request to daddr with `len` bytes of data.  0 or -errno. */
 int icmp_send_echo(uint32_t daddr, uint16_t id, uint16_t seq, unsigned len);

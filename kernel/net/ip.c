@@ -19,6 +19,7 @@
 #include <minnow/errno.h>
 #include "net/ip.h"
 #include "net/icmp.h"
+#include "net/udp.h"
 #include "net/arp.h"
 #include "net/ethernet.h"
 #include "net/netdevice.h"
@@ -90,6 +91,8 @@ int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop)
 
 /* ------------------------------------------------------------ input */
 
+static void ip_local_deliver(struct sk_buff *skb);
+
 /* The checks of a header that the length of the frame bounds; returns the
  * header length, or -1 with the counter bumped. */
 static int check_header(struct sk_buff *skb)
@@ -154,20 +157,100 @@ void ip_rcv(struct sk_buff *skb)
     }
     skb->network_header = skb->data;
     skb_pull(skb, ihl);
-    switch (iph->protocol) {
-    case IPPROTO_ICMP:
-        ip_mib[IP_MIB_INDELIVERS]++;
-        icmp_rcv(skb);
-        return;
-    default:                     /* UDP and TCP come later */
-        ip_mib[IP_MIB_INUNKNOWNPROTOS]++;
-        goto drop;
-    }
+    ip_local_deliver(skb);
+    return;
 drop:
     kfree_skb(skb);
 }
 
+/* A packet for this host, to its protocol (skb->data past the IP header). */
+static void ip_local_deliver(struct sk_buff *skb)
+{
+    switch (ip_hdr(skb)->protocol) {
+    case IPPROTO_ICMP:
+        ip_mib[IP_MIB_INDELIVERS]++;
+        icmp_rcv(skb);
+        return;
+    case IPPROTO_UDP:
+        ip_mib[IP_MIB_INDELIVERS]++;
+        udp_rcv(skb);
+        return;
+    default:                     /* TCP comes later */
+        ip_mib[IP_MIB_INUNKNOWNPROTOS]++;
+        kfree_skb(skb);
+    }
+}
+
 /* ------------------------------------------------------------ output */
+
+/* 127.0.0.0/8, or an address of one of our interfaces: this host. */
+int ip_addr_is_local(uint32_t addr)
+{
+    if (addr >> 24 == 127)
+        return 1;
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && d->ip.addr && d->ip.addr == addr)
+            return 1;
+    return 0;
+}
+
+int ip_addr_is_broadcast(uint32_t addr)
+{
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && is_broadcast(d, addr))
+            return 1;
+    return addr == 0xFFFFFFFF;
+}
+
+int ip_route_source(uint32_t daddr, uint32_t *saddr)
+{
+    struct net_device *dev;
+    uint32_t next_hop;
+
+    if (ip_addr_is_local(daddr)) {
+        *saddr = daddr >> 24 == 127 ? IPV4(127, 0, 0, 1) : daddr;
+        return 0;
+    }
+    if (ip_route(daddr, &dev, &next_hop) < 0)
+        return -ENETUNREACH;
+    *saddr = dev->ip.addr;
+    return 0;
+}
+
+void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol)
+{
+    struct iphdr *iph = (struct iphdr *)skb_push(skb, sizeof(struct iphdr));
+
+    *iph = (struct iphdr){
+        .version_ihl = 4 << 4 | sizeof(struct iphdr) / 4,
+        .tot_len = htons(skb->len),
+        .id = htons(next_id++),
+        .ttl = IP_DEFAULT_TTL,
+        .protocol = protocol,
+        .saddr = htonl(saddr),
+        .daddr = htonl(daddr),
+    };
+    iph->check = ip_checksum(iph, sizeof(*iph));
+}
+
+/* A packet from this host to this host goes straight back up, at once,
+ * in the sender's context (which may sleep; the receive path does not).
+ * STAND-IN FOR THE LOOPBACK DEVICE: once "lo" exists, ip_route finds it
+ * for 127.0.0.0/8 and this function and its one call in ip_send go. */
+static int ip_loopback_xmit(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
+{
+    uint32_t saddr;
+
+    ip_route_source(daddr, &saddr);
+    ip_build_header(skb, saddr, daddr, protocol);
+    skb->dev = NULL;                     /* came in on no card */
+    skb->pkt_type = PACKET_HOST;
+    skb->network_header = skb->data;
+    ip_mib[IP_MIB_INRECEIVES]++;
+    skb_pull(skb, sizeof(struct iphdr));
+    ip_local_deliver(skb);
+    return 0;
+}
 
 int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
 {
@@ -175,6 +258,8 @@ int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
     uint32_t next_hop;
 
     ip_mib[IP_MIB_OUTREQUESTS]++;
+    if (ip_addr_is_local(daddr))
+        return ip_loopback_xmit(skb, daddr, protocol);
     if (ip_route(daddr, &dev, &next_hop) < 0) {
         ip_mib[IP_MIB_OUTNOROUTES]++;
         kfree_skb(skb);
@@ -185,17 +270,7 @@ int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
         kfree_skb(skb);
         return -EMSGSIZE;
     }
-    struct iphdr *iph = (struct iphdr *)skb_push(skb, sizeof(struct iphdr));
-    *iph = (struct iphdr){
-        .version_ihl = 4 << 4 | sizeof(struct iphdr) / 4,
-        .tot_len = htons(skb->len),
-        .id = htons(next_id++),
-        .ttl = IP_DEFAULT_TTL,
-        .protocol = protocol,
-        .saddr = htonl(dev->ip.addr),
-        .daddr = htonl(daddr),
-    };
-    iph->check = ip_checksum(iph, sizeof(*iph));
+    ip_build_header(skb, dev->ip.addr, daddr, protocol);
     skb->dev = dev;
     if (is_broadcast(dev, daddr))
         return eth_xmit(skb, dev->broadcast, ETH_P_IP);

@@ -45,6 +45,21 @@ void ip_config_set(struct net_device *dev, uint32_t addr, uint32_t netmask, uint
  * gateway).  0, or -ENETUNREACH. */
 int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop);
 
+/* Is addr (host order) this host's: 127.0.0.0/8 or an interface's? */
+int ip_addr_is_local(uint32_t addr);
+
+/* Is addr (host order) a broadcast address: 255.255.255.255, or an
+ * interface's network's (10.0.2.255)? */
+int ip_addr_is_broadcast(uint32_t addr);
+
+/* The source address a packet to daddr leaves with (host order): the
+ * outgoing interface's, 127.0.0.1 to 127.0.0.0/8.  0 or -ENETUNREACH. */
+int ip_route_source(uint32_t daddr, uint32_t *saddr);
+
+/* Puts a 20-byte header in front of skb's data, checksum included: for
+ * ip_send, and for DHCP, which sends from 0.0.0.0 before any route. */
+void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol);
+
 /* A received IP packet (skb->data at its header).  Consumes skb. */
 void ip_rcv(struct sk_buff *skb);
 

@@ -1,16 +1,25 @@
-/* The network stack's start.  The address is static for now: the one
- * QEMU's user network hands out by DHCP (TOOLCHAIN.md measured it), with
- * its gateway, which is also QEMU's way to the host and beyond.  DHCP,
- * once UDP is there, will set the same through ip_config_set. */
+/* The network stack's start.  eth0 gets QEMU's static address at once,
+ * 10.0.2.15/24 via 10.0.2.2 (what QEMU's DHCP server hands out,
+ * TOOLCHAIN.md measured it), and then asks a DHCP server in the
+ * background (net/dhcp.c), which sets what the server says.
+ *
+ * The kernel command line chooses, as Linux's ip= does:
+ *   ip=dhcp    (the default) the static address, then DHCP's
+ *   ip=static  the static address only: no DHCP traffic, nothing to wait
+ *              for (tests that count every frame, quick boots) */
+#include <string.h>
 #include "net/net.h"
 #include "net/netdevice.h"
 #include "net/arp.h"
 #include "net/ip.h"
+#include "net/dhcp.h"
+#include "lib/cmdline.h"
 #include "lib/printk.h"
 
 void net_init(void)
 {
     struct net_device *dev = first_net_device();
+    const char *how = cmdline_get("ip");
 
     arp_init();
     if (!dev) {
@@ -18,4 +27,9 @@ void net_init(void)
         return;
     }
     ip_config_set(dev, IPV4(10, 0, 2, 15), IPV4(255, 255, 255, 0), IPV4(10, 0, 2, 2), "static");
+    if (how && strcmp(how, "static") == 0)
+        return;
+    if (how && strcmp(how, "dhcp") != 0)
+        printk("net: ip=%s unknown (ip=dhcp or ip=static): DHCP it is\n", how);
+    dhcp_start(dev);
 }

@@ -26,6 +26,8 @@ static const struct ktest ktests[] = {
     { "port_ephemeral", test_port_ephemeral, 0 },
     { "pci_walk", test_pci_walk, 0 },
     { "e1000_found", test_e1000_found, 0 },
+    { "dhcp_parse", test_dhcp_parse, 0 },
+    { "dhcp_configured", test_dhcp_configured, 0 },
     { "net_ping_gateway", test_net_ping_gateway, 0 },
     { "net_echo_reply", test_net_echo_reply, 0 },
     { "net_fuzz", test_net_fuzz, 0 },

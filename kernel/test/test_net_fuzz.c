@@ -6,9 +6,11 @@
  * for exactly once, as delivered or as dropped for one reason.
  *
  * Each frame is one of a few good ones (an ICMP echo request, an ARP
- * request or reply, a UDP datagram, which nobody takes yet), from a
- * random station of 192.168.77.0/24, damaged in one of the ways below
- * (or not at all).  The seed is fixed, so a failure comes back the same
+ * request or reply, a UDP datagram -- to a closed port, answered with
+ * ICMP port unreachable, or to the test's socket, whose queue fills up --
+ * or an ICMP port unreachable quoting a datagram of ours), from a random
+ * station of 192.168.77.0/24, damaged in one of the ways below (or not
+ * at all).  The seed is fixed, so a failure comes back the same
  * on every run; NET_FUZZ_SEED changes it. */
 #include <string.h>
 #include "test/ktest.h"
@@ -18,6 +20,8 @@
 #include "net/arp.h"
 #include "net/ip.h"
 #include "net/icmp.h"
+#include "net/udp.h"
+#include "fs/socket.h"
 #include "net/snmp.h"
 #include "net/checksum.h"
 #include "net/byteorder.h"
@@ -28,6 +32,7 @@
 #define NET_FUZZ_FRAMES 100000
 #define FUZZ_ADDR IPV4(192, 168, 77, 1)
 #define FRAME_MAX 2048                   /* the card's receive buffer */
+#define FUZZ_PORT 5353                   /* the test's UDP socket; other ports are closed */
 
 static const uint8_t fuzz_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x77, 0x01 };
 
@@ -121,14 +126,41 @@ static void make_echo(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32
     make_ip(f, mac, saddr, IPPROTO_ICMP, sizeof(*h) + data);
 }
 
+/* To the test's socket one time in four, else to a closed port; one in
+ * eight without a checksum (0: allowed by RFC 768). */
 static void make_udp(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32_t saddr)
 {
-    unsigned payload = 8 + below(rng, 100);
-    uint8_t *p = f->b + ETH_HLEN + sizeof(struct iphdr);
+    unsigned data = below(rng, 100);
+    struct udphdr *uh = (struct udphdr *)(f->b + ETH_HLEN + sizeof(struct iphdr));
 
-    for (unsigned i = 0; i < payload; i++)
-        p[i] = next_random(rng);
-    make_ip(f, mac, saddr, IPPROTO_UDP, payload);
+    *uh = (struct udphdr){
+        .source = htons(1024 + below(rng, 1000)),
+        .dest = htons(below(rng, 4) == 0 ? FUZZ_PORT : 6000 + below(rng, 100)),
+        .len = htons(sizeof(*uh) + data),
+    };
+    for (unsigned i = 0; i < data; i++)
+        ((uint8_t *)(uh + 1))[i] = next_random(rng);
+    if (below(rng, 8))
+        uh->check = tcpudp_checksum(saddr, FUZZ_ADDR, IPPROTO_UDP, uh, sizeof(*uh) + data);
+    make_ip(f, mac, saddr, IPPROTO_UDP, sizeof(*uh) + data);
+}
+
+/* An ICMP destination unreachable quoting a UDP datagram "we" sent, from
+ * the test's port or another, with any code. */
+static void make_unreach(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32_t saddr)
+{
+    struct icmphdr *h = (struct icmphdr *)(f->b + ETH_HLEN + sizeof(struct iphdr));
+    struct iphdr *inner = (struct iphdr *)(h + 1);
+    struct udphdr *uh = (struct udphdr *)(inner + 1);
+
+    *h = (struct icmphdr){ .type = ICMP_DEST_UNREACH, .code = below(rng, 16) };
+    *inner = (struct iphdr){ .version_ihl = 0x45, .tot_len = htons(28), .ttl = 64,
+                             .protocol = IPPROTO_UDP, .saddr = htonl(FUZZ_ADDR),
+                             .daddr = htonl(saddr) };
+    *uh = (struct udphdr){ .source = htons(below(rng, 2) ? FUZZ_PORT : 7000),
+                           .dest = htons(below(rng, 65536)), .len = htons(8) };
+    h->checksum = ip_checksum(h, sizeof(*h) + 28);
+    make_ip(f, mac, saddr, IPPROTO_ICMP, sizeof(*h) + 28);
 }
 
 /* RFC 826's packet for Ethernet/IPv4, as arp.c reads it. */
@@ -158,10 +190,11 @@ static void make_frame(struct frame *f, uint32_t *rng)
     uint32_t saddr = IPV4(192, 168, 77, mac[5]);
 
     memset(f->b, 0, sizeof(f->b));
-    switch (below(rng, 4)) {
+    switch (below(rng, 5)) {
     case 0: make_echo(f, rng, mac, saddr); break;
     case 1: make_arp(f, mac, saddr, 1); break;
     case 2: make_arp(f, mac, saddr, 2); break;
+    case 3: make_unreach(f, rng, mac, saddr); break;
     default: make_udp(f, rng, mac, saddr); break;
     }
     if (f->len < 60)
@@ -173,7 +206,7 @@ static void make_frame(struct frame *f, uint32_t *rng)
 enum damage {
     INTACT, TRUNCATE, EXTEND, FLIP_BYTE, BAD_IHL, BAD_VERSION, BAD_TOT_LEN, BAD_IP_CSUM,
     BAD_ICMP_CSUM, FRAGMENT, OTHER_MAC, MULTICAST_MAC, UNKNOWN_TYPE, ARP_JUNK,
-    BAD_SOURCE, OTHER_DEST, RANDOM_BYTES, NR_DAMAGES
+    BAD_SOURCE, OTHER_DEST, RANDOM_BYTES, BAD_UDP_LEN, NR_DAMAGES
 };
 
 static void damage(struct frame *f, uint32_t *rng, enum damage d)
@@ -220,6 +253,10 @@ static void damage(struct frame *f, uint32_t *rng, enum damage d)
         for (unsigned i = ETH_ALEN; i < f->len; i++)
             f->b[i] = next_random(rng);
         break;
+    case BAD_UDP_LEN:                    /* any length, the IP header still right */
+        if (is_ip && iph->protocol == IPPROTO_UDP && f->len >= ETH_HLEN + 28)
+            ((struct udphdr *)(iph + 1))->len = htons(below(rng, 200));
+        break;
     case NR_DAMAGES: break;
     }
 }
@@ -230,7 +267,7 @@ struct counters {
     struct net_device_stats dev, eth0;
     struct eth_stats eth;
     struct arp_stats arp;
-    unsigned long ip[IP_MIB_MAX], icmp[ICMP_MIB_MAX];
+    unsigned long ip[IP_MIB_MAX], icmp[ICMP_MIB_MAX], udp[UDP_MIB_MAX];
     unsigned long tx_frames;
 };
 
@@ -243,6 +280,7 @@ static void snapshot(struct counters *c, const struct net_device *fuzz, const st
     c->arp = arp_stats;
     memcpy(c->ip, ip_mib, sizeof(c->ip));
     memcpy(c->icmp, icmp_mib, sizeof(c->icmp));
+    memcpy(c->udp, udp_mib, sizeof(c->udp));
     c->tx_frames = fuzz_tx_frames;
 }
 
@@ -263,8 +301,10 @@ static const char *check_sums(const struct counters *before, const struct counte
     unsigned long icmp_out = D(icmp[ICMP_MIB_INERRORS]) + D(icmp[ICMP_MIB_INECHOS]) +
                              D(icmp[ICMP_MIB_INECHOREPS]) + D(icmp[ICMP_MIB_INDESTUNREACHS]) +
                              D(icmp[ICMP_MIB_INTIMEEXCDS]);
-    unsigned long sent = D(arp.tx_requests) + D(arp.tx_replies) + D(icmp[ICMP_MIB_OUTECHOREPS]) -
-                         D(arp.pending_dropped);
+    unsigned long udp_out = D(udp[UDP_MIB_INDATAGRAMS]) + D(udp[UDP_MIB_NOPORTS]) +
+                            D(udp[UDP_MIB_INERRORS]);
+    unsigned long sent = D(arp.tx_requests) + D(arp.tx_replies) + D(icmp[ICMP_MIB_OUTECHOREPS]) +
+                         D(icmp[ICMP_MIB_OUTDESTUNREACHS]) - D(arp.pending_dropped);
 
     if (frames != NET_FUZZ_FRAMES || D(dev.rx_packets) != NET_FUZZ_FRAMES)
         return ktest_fail("%lu frames reached Ethernet, %lu the device, of %d", frames,
@@ -276,9 +316,13 @@ static const char *check_sums(const struct counters *before, const struct counte
     if (D(ip[IP_MIB_INRECEIVES]) != D(eth.rx_ip) || ip_out != D(eth.rx_ip))
         return ktest_fail("IP got %lu of %lu, accounts for %lu", D(ip[IP_MIB_INRECEIVES]),
                           D(eth.rx_ip), ip_out);
-    if (D(icmp[ICMP_MIB_INMSGS]) != D(ip[IP_MIB_INDELIVERS]) || icmp_out != D(icmp[ICMP_MIB_INMSGS]))
-        return ktest_fail("ICMP got %lu of %lu, accounts for %lu", D(icmp[ICMP_MIB_INMSGS]),
-                          D(ip[IP_MIB_INDELIVERS]), icmp_out);
+    if (D(icmp[ICMP_MIB_INMSGS]) + udp_out != D(ip[IP_MIB_INDELIVERS]) ||
+        icmp_out != D(icmp[ICMP_MIB_INMSGS]))
+        return ktest_fail("ICMP got %lu and UDP %lu of %lu; ICMP accounts for %lu",
+                          D(icmp[ICMP_MIB_INMSGS]), udp_out, D(ip[IP_MIB_INDELIVERS]), icmp_out);
+    if (D(udp[UDP_MIB_INERRORS]) < D(udp[UDP_MIB_INCSUMERRORS]) + D(udp[UDP_MIB_RCVBUFERRORS]))
+        return ktest_fail("UDP's errors (%lu) leave out checksums or full queues",
+                          D(udp[UDP_MIB_INERRORS]));
     if (D(tx_frames) != sent)
         return ktest_fail("fuzz0 sent %lu frames, the stack says %lu", D(tx_frames), sent);
     if (D(eth0.tx_packets) != 0)
@@ -286,7 +330,10 @@ static const char *check_sums(const struct counters *before, const struct counte
     /* Each kind of damage must have been seen, or the fuzz tests less than it says. */
     if (!D(ip[IP_MIB_INCSUMERRORS]) || !D(ip[IP_MIB_REASMFAILS]) || !D(ip[IP_MIB_INTRUNCATEDPKTS]) ||
         !D(arp.rx_malformed) || !D(eth.rx_runts) || !D(icmp[ICMP_MIB_INCSUMERRORS]) ||
-        !D(icmp[ICMP_MIB_OUTECHOREPS]) || !D(arp.tx_replies))
+        !D(icmp[ICMP_MIB_OUTECHOREPS]) || !D(arp.tx_replies) || !D(udp[UDP_MIB_INDATAGRAMS]) ||
+        !D(udp[UDP_MIB_NOPORTS]) || !D(udp[UDP_MIB_INCSUMERRORS]) ||
+        !D(udp[UDP_MIB_RCVBUFERRORS]) || !D(icmp[ICMP_MIB_OUTDESTUNREACHS]) ||
+        D(udp[UDP_MIB_INERRORS]) == D(udp[UDP_MIB_INCSUMERRORS]) + D(udp[UDP_MIB_RCVBUFERRORS]))
         return ktest_fail("a kind of frame never reached its check (the generator is broken)");
     return NULL;
 }
@@ -318,19 +365,30 @@ const char *test_net_fuzz(void)
     fuzz.flags = IFF_UP | IFF_BROADCAST | IFF_RUNNING;
     if (register_netdev(&fuzz) < 0)
         return ktest_fail("cannot register fuzz0");
+    /* a UDP socket at FUZZ_PORT, as a program would have; its queue fills */
+    static struct socket sock = { .family = AF_INET, .type = SOCK_DGRAM };
+    struct sockaddr_in at = { .sin_family = AF_INET, .sin_port = htons(FUZZ_PORT) };
+    sock_init_options(&sock);
+    if (udp_create(&sock) < 0 || sock.ops->bind(&sock, (union sock_addr *)&at, sizeof(at)) < 0)
+        return ktest_fail("no UDP socket at port %d", FUZZ_PORT);
     snapshot(&before, &fuzz, eth0);
     for (int i = 0; i < NET_FUZZ_FRAMES; i++) {
         make_frame(&f, &rng);
         damage(&f, &rng, below(&rng, 3) == 0 ? INTACT : below(&rng, NR_DAMAGES));
         inject(&fuzz, &f);
     }
+    sock.ops->release(&sock);            /* with the datagrams it queued */
     unregister_netdev(&fuzz);            /* its ARP entries, and what waits in them, go */
     snapshot(&after, &fuzz, eth0);
-    printk("net_fuzz: seed %08x, %d frames: %lu to ARP, %lu to IP, %lu ICMP delivered, "
-           "%lu echo replies; fuzz0 sent %lu\n", NET_FUZZ_SEED, NET_FUZZ_FRAMES,
+    printk("net_fuzz: seed %08x, %d frames: %lu to ARP, %lu to IP, %lu delivered, "
+           "%lu echo replies; UDP: %lu queued, %lu to closed ports, %lu errors; fuzz0 sent %lu\n",
+           NET_FUZZ_SEED, NET_FUZZ_FRAMES,
            after.eth.rx_arp - before.eth.rx_arp, after.eth.rx_ip - before.eth.rx_ip,
            after.ip[IP_MIB_INDELIVERS] - before.ip[IP_MIB_INDELIVERS],
            after.icmp[ICMP_MIB_OUTECHOREPS] - before.icmp[ICMP_MIB_OUTECHOREPS],
+           after.udp[UDP_MIB_INDATAGRAMS] - before.udp[UDP_MIB_INDATAGRAMS],
+           after.udp[UDP_MIB_NOPORTS] - before.udp[UDP_MIB_NOPORTS],
+           after.udp[UDP_MIB_INERRORS] - before.udp[UDP_MIB_INERRORS],
            after.tx_frames - before.tx_frames);
     const char *why = check_sums(&before, &after);
     if (why)

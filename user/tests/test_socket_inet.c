@@ -66,8 +66,8 @@ static void kinds(void)
     close(fd);
     int r = err(socket(AF_INET, SOCK_STREAM, IPPROTO_UDP));
     check(r == -EPROTONOSUPPORT, "inet_socket_udp_protocol_eprotonosupport", "got %d", r);
-    r = err(socket(AF_INET, SOCK_DGRAM, 0));
-    check(r == -ESOCKTNOSUPPORT, "inet_socket_dgram_esocktnosupport", "got %d", r);
+    r = err(socket(AF_INET, SOCK_DGRAM, IPPROTO_TCP));  /* UDP's: test_udp */
+    check(r == -EPROTONOSUPPORT, "inet_socket_dgram_tcp_eprotonosupport", "got %d", r);
     int sv[2];
     r = err(socketpair(AF_INET, SOCK_STREAM, 0, sv));
     check(r == -EOPNOTSUPP, "inet_socketpair_eopnotsupp", "got %d", r);

@@ -4,14 +4,16 @@
  *
  *   dev      one line of counters for each interface (net/netdevice.h)
  *   arp      the ARP cache (net/arp.c)
- *   snmp     the IP and ICMP counters of RFC 2011's MIB (net/snmp.h)
- *   netstat  the IpExt counters Linux keeps apart from those */
+ *   snmp     the IP, ICMP and UDP counters of RFC 2011's and 2013's MIBs (net/snmp.h)
+ *   netstat  the IpExt counters Linux keeps apart from those
+ *   udp      the UDP sockets (net/udp.c) */
 #include <minnow/stat.h>
 #include "fs/proc/proc.h"
 #include "net/netdevice.h"
 #include "net/arp.h"
 #include "net/ip.h"
 #include "net/snmp.h"
+#include "net/udp.h"
 
 static void show_dev(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
@@ -71,6 +73,14 @@ static void show_snmp(struct proc_buf *b, struct task_struct *unused, struct ino
     (void)ino;
     show_mib(b, "Ip", ip_mib_names, ip_mib, IP_MIB_LINUX_END);
     show_mib(b, "Icmp", icmp_mib_names, icmp_mib, ICMP_MIB_MAX);
+    show_mib(b, "Udp", udp_mib_names, udp_mib, UDP_MIB_MAX);
+}
+
+static void show_udp(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    udp_show_sockets(b);
 }
 
 static void show_netstat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
@@ -86,5 +96,6 @@ const struct proc_entry proc_net_entries[] = {
     { "dev", S_IFREG | 0444, show_dev, NULL, NULL },
     { "netstat", S_IFREG | 0444, show_netstat, NULL, NULL },
     { "snmp", S_IFREG | 0444, show_snmp, NULL, NULL },
+    { "udp", S_IFREG | 0444, show_udp, NULL, NULL },
     { NULL, 0, NULL, NULL, NULL },
 };
