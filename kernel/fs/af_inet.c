@@ -11,6 +11,8 @@
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/af_inet.h"
+#include "net/tcp.h"
+#include "net/ip.h"
 
 long inet_check_address(const union sock_addr *a, socklen_t len)
 {
@@ -21,11 +23,11 @@ long inet_check_address(const union sock_addr *a, socklen_t len)
     return 0;
 }
 
-/* This machine's addresses: 127.0.0.1.  (The network stack adds its
- * interfaces' addresses, 10.0.2.15 under QEMU.) */
+/* This machine's addresses: 127.x.x.x and its interfaces' (10.0.2.15
+ * under QEMU), as IP knows them. */
 int inet_addr_is_local(uint32_t addr)
 {
-    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY;
+    return addr == INADDR_ANY || ip_addr_is_local(ntohl(addr));
 }
 
 uint32_t inet_dest_addr(uint32_t addr)
@@ -40,7 +42,7 @@ static long inet_create(struct socket *s, int protocol)
         if (protocol != 0 && protocol != IPPROTO_TCP)
             return -EPROTONOSUPPORT;
         s->protocol = IPPROTO_TCP;
-        return loopback_stream_create(s);      /* TCP: tcp_create(s) */
+        return tcp_create(s);                  /* net/tcp.c */
     case SOCK_DGRAM:                           /* UDP: udp_create(s) */
     default:
         return -ESOCKTNOSUPPORT;

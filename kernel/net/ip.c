@@ -19,6 +19,8 @@
 #include <minnow/errno.h>
 #include "net/ip.h"
 #include "net/icmp.h"
+#include "net/tcp.h"
+#include "net/loopback.h"
 #include "net/arp.h"
 #include "net/ethernet.h"
 #include "net/netdevice.h"
@@ -68,11 +70,29 @@ static int is_broadcast(const struct net_device *dev, uint32_t daddr)
     return daddr == 0xFFFFFFFF || (dev->ip.addr && daddr == (dev->ip.addr | ~dev->ip.netmask));
 }
 
+int ip_addr_is_local(uint32_t addr)
+{
+    if (addr >> 24 == 127)
+        return 1;
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && d->ip.addr && d->ip.addr == addr)
+            return 1;
+    return 0;
+}
+
 /* Two routes per interface, as `ip route` would show them: its own
  * network directly, and (for the first interface with a gateway) the
- * default route through the gateway. */
+ * default route through the gateway.  In front of them Linux's "local"
+ * table: this machine's own addresses are reached through lo. */
 int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop)
 {
+    struct net_device *lo = loopback_device();
+
+    if ((lo->flags & IFF_UP) && ip_addr_is_local(daddr)) {
+        *dev = lo;
+        *next_hop = daddr;
+        return 0;
+    }
     for (struct net_device *d = first_net_device(); d; d = d->next)
         if ((d->flags & IFF_UP) && (on_link(d, daddr) || (d->ip.addr && daddr == 0xFFFFFFFF))) {
             *dev = d;
@@ -129,7 +149,9 @@ static int check_addresses(const struct sk_buff *skb, const struct iphdr *iph)
     struct net_device *dev = skb->dev;
     uint32_t daddr = ntohl(iph->daddr), saddr = ntohl(iph->saddr);
 
-    if (!(daddr == dev->ip.addr && daddr) && !is_broadcast(dev, daddr))
+    int ours = daddr && (daddr == dev->ip.addr ||
+                         ((dev->flags & IFF_LOOPBACK) && ip_addr_is_local(daddr)));
+    if (!ours && !is_broadcast(dev, daddr))
         return -1;
     if (saddr == 0xFFFFFFFF || (saddr >> 28) == 0xE || (dev->ip.addr && is_broadcast(dev, saddr)))
         return -1;
@@ -159,6 +181,10 @@ void ip_rcv(struct sk_buff *skb)
         ip_mib[IP_MIB_INDELIVERS]++;
         icmp_rcv(skb);
         return;
+    case IPPROTO_TCP:
+        ip_mib[IP_MIB_INDELIVERS]++;
+        tcp_v4_rcv(skb);
+        return;
     default:                     /* UDP and TCP come later */
         ip_mib[IP_MIB_INUNKNOWNPROTOS]++;
         goto drop;
@@ -170,6 +196,22 @@ drop:
 /* ------------------------------------------------------------ output */
 
 int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
+{
+    return ip_send_from(skb, 0, daddr, protocol);
+}
+
+uint32_t ip_source_for(uint32_t daddr)
+{
+    struct net_device *dev;
+    uint32_t next_hop;
+
+    if (ip_route(daddr, &dev, &next_hop) < 0)
+        return 0;
+    /* to ourselves the source is the address we reach: 10.0.2.15 talks to 10.0.2.15 */
+    return (dev->flags & IFF_LOOPBACK) ? daddr : dev->ip.addr;
+}
+
+int ip_send_from(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol)
 {
     struct net_device *dev;
     uint32_t next_hop;
@@ -192,11 +234,13 @@ int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
         .id = htons(next_id++),
         .ttl = IP_DEFAULT_TTL,
         .protocol = protocol,
-        .saddr = htonl(dev->ip.addr),
+        .saddr = htonl(saddr ? saddr : dev->ip.addr),
         .daddr = htonl(daddr),
     };
     iph->check = ip_checksum(iph, sizeof(*iph));
     skb->dev = dev;
+    if (dev->flags & IFF_LOOPBACK)           /* no neighbours to ask: straight back */
+        return eth_xmit(skb, dev->dev_addr, ETH_P_IP);
     if (is_broadcast(dev, daddr))
         return eth_xmit(skb, dev->broadcast, ETH_P_IP);
     return arp_output(skb, next_hop);

@@ -45,6 +45,11 @@ void ip_config_set(struct net_device *dev, uint32_t addr, uint32_t netmask, uint
  * gateway).  0, or -ENETUNREACH. */
 int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop);
 
+/* Is addr (host order) this machine's: 127.x.x.x or an interface's? */
+int ip_addr_is_local(uint32_t addr);
+/* The source address a packet to daddr leaves with (0: no route). */
+uint32_t ip_source_for(uint32_t daddr);
+
 /* A received IP packet (skb->data at its header).  Consumes skb. */
 void ip_rcv(struct sk_buff *skb);
 
@@ -52,6 +57,9 @@ void ip_rcv(struct sk_buff *skb);
  * headroom) to daddr: the IP header goes in front, the route and ARP
  * choose where it goes.  Consumes skb; 0 or -errno. */
 int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol);
+/* The same from a given source address (0: the interface's), as TCP
+ * needs: its checksum covers the addresses, fixed when it connected. */
+int ip_send_from(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol);
 
 /* The header of a received packet, once ip_rcv has checked it. */
 static inline struct iphdr *ip_hdr(const struct sk_buff *skb)
