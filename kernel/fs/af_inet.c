@@ -2,12 +2,9 @@
  * protocols share.
  *
  * socket(AF_INET, type, protocol) comes to inet_create(), which hands the
- * socket to the protocol of (type, protocol): a stream is TCP's, a
- * datagram UDP's.  Minnow's TCP is, for now, the loopback stream
- * (fs/inet_loopback.c): connections on 127.0.0.1 made of two pipes, as
- * AF_UNIX's are.  When the network stack brings TCP and UDP, their create
- * functions take the places marked below, and the ports table
- * (fs/inet_port.c) and the address checks here serve them as they are. */
+ * socket to the protocol of (type, protocol): a stream is TCP's
+ * (net/tcp.c), a datagram UDP's.  The ports table (fs/inet_port.c) and
+ * the address checks here serve them both. */
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/af_inet.h"

@@ -160,6 +160,15 @@ struct tcp_sock *tcp_find_child(struct tcp_sock *l);   /* one of a listener's, o
 unsigned tcp_connections(void);               /* in the list: for the tests */
 void tcp_for_each(void (*fn)(struct tcp_sock *tsk, void *arg), void *arg);
 
+/* One line of /proc/net/tcp. */
+struct tcp_proc_line {
+    uint32_t laddr, raddr;
+    uint16_t lport, rport;
+    int state;
+    unsigned tx_queue, rx_queue;
+};
+void tcp_proc_walk(void (*fn)(const struct tcp_proc_line *l, void *arg), void *arg);
+
 /* ---- tcp_input.c */
 void tcp_v4_rcv(struct sk_buff *skb);         /* from IP; consumes skb */
 void tcp_process_backlog(struct sk_buff *skb);

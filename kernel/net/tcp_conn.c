@@ -17,7 +17,7 @@ unsigned long tcp_mib[TCP_MIB_MAX] = {
     [TCP_MIB_RTOALGORITHM] = 1,            /* "other": RFC 6298's */
     [TCP_MIB_RTOMIN] = TCP_RTO_MIN * 1000 / HZ,
     [TCP_MIB_RTOMAX] = TCP_RTO_MAX * 1000 / HZ,
-    [TCP_MIB_MAXCONN] = (unsigned long)-1, /* no limit but memory */
+    [TCP_MIB_MAXCONN] = 0,                 /* Linux's -1, "no limit", does not fit %lu */
 };
 const char *const tcp_mib_names[TCP_MIB_MAX] = {
     "RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn", "ActiveOpens", "PassiveOpens",
@@ -409,4 +409,34 @@ uint32_t tcp_new_isn(uint32_t laddr, uint16_t lport, uint32_t raddr, uint16_t rp
     }
     timer_uptime(&sec, &usec);
     return h + (uint32_t)(sec * 250000u + usec / 4);
+}
+
+/* ================================================================ /proc/net/tcp */
+
+/* Every socket TCP knows, in /proc/net/tcp's order: listeners, then
+ * connections, then TIME_WAIT's entries. */
+void tcp_proc_walk(void (*fn)(const struct tcp_proc_line *l, void *arg), void *arg)
+{
+    struct tcp_proc_line l;
+
+    for (struct port_entry *e = tcp_ports.entries; e; e = e->next) {
+        if (e->state != PORT_LISTEN)
+            continue;
+        struct tcp_sock *t = (struct tcp_sock *)((char *)e - offsetof(struct tcp_sock, port));
+        l = (struct tcp_proc_line){ t->laddr, 0, t->lport, 0, TCP_LISTEN, 0, t->nr_accept };
+        fn(&l, arg);
+    }
+    for (struct tcp_sock *t = connections; t; t = t->next) {
+        l = (struct tcp_proc_line){ t->laddr, t->raddr, t->lport, t->rport, t->state,
+                                    t->snd_nxt - t->snd_una, t->rlen };
+        fn(&l, arg);
+    }
+    for (int i = 0; i < TW_MAX; i++) {
+        struct tcp_tw *tw = &tw_table[i];
+        if (!tw->used)
+            continue;
+        l = (struct tcp_proc_line){ tw->laddr, tw->raddr, tw->lport, tw->rport, TCP_TIME_WAIT,
+                                    0, 0 };
+        fn(&l, arg);
+    }
 }

@@ -155,6 +155,8 @@ static void rcv_listen(struct tcp_sock *l, const struct seg *sg, uint32_t isn)
 static void established(struct tcp_sock *tsk)
 {
     tcp_set_state(tsk, TCP_ESTABLISHED);
+    if (tsk->sock)                     /* a nonblocking connect is through */
+        tsk->sock->state = SS_CONNECTED;
     tsk->retries = 0;
     tcp_wake(tsk);
 }
