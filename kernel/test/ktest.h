@@ -41,6 +41,7 @@ const char *test_e1000_found(void);
 const char *test_net_ping_gateway(void);
 const char *test_net_echo_reply(void);
 const char *test_net_fuzz(void);
+const char *test_tcp_fuzz(void);
 const char *test_net_ping_loss(void);
 
 #endif
