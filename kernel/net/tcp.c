@@ -174,7 +174,7 @@ static long start_connect(struct socket *s, uint32_t daddr, uint16_t dport)
     tsk->raddr = daddr;
     tsk->rport = dport;
     tsk->iss = tcp_new_isn(tsk->laddr, tsk->lport, daddr, dport);
-    tsk->snd_una = tsk->iss;
+    tsk->snd_una = tsk->snd_sml = tsk->iss;
     tsk->snd_nxt = tsk->iss + 1;
     tsk->mss = tcp_mss_for(daddr);
     tsk->rto = TCP_RTO_INITIAL;

@@ -86,6 +86,7 @@ struct tcp_sock {
     /* sending (RFC 9293 3.3.1): sbuf holds the bytes from snd_una on */
     uint32_t iss, snd_una, snd_nxt, snd_wnd, snd_wl1, snd_wl2;
     uint16_t mss;                /* the largest segment we send: the peer's MSS */
+    uint32_t snd_sml;            /* the end of the last segment shorter than mss (Nagle) */
     uint8_t *sbuf;
     unsigned ssize, shead, slen;
     int fin_queued;              /* close() or shutdown(SHUT_WR): FIN after the data */

@@ -133,7 +133,7 @@ static void rcv_listen(struct tcp_sock *l, const struct seg *sg, uint32_t isn)
     c->irs = sg->seq;
     c->rcv_nxt = sg->seq + 1;
     c->iss = isn ? isn : tcp_new_isn(c->laddr, c->lport, c->raddr, c->rport);
-    c->snd_una = c->iss;
+    c->snd_una = c->snd_sml = c->iss;
     c->snd_nxt = c->iss + 1;
     c->snd_wnd = sg->wnd;
     c->snd_wl1 = sg->seq;

@@ -154,10 +154,12 @@ static int sends_data(const struct tcp_sock *tsk)
 }
 
 /* How much of the next segment may go now: within the peer's window, at
- * most one MSS; 0 to wait.  Nagle (RFC 896, RFC 1122 4.2.3.4): while data
- * is in flight, a segment shorter than the MSS waits for the ACK --
- * unless TCP_NODELAY; and even then not a piece the window cut short
- * (the sender's silly-window avoidance). */
+ * most one MSS; 0 to wait.  Nagle (RFC 896, RFC 1122 4.2.3.4), with
+ * Minshall's refinement (as Linux): while a segment shorter than the MSS
+ * is in flight, the next short one waits for its ACK -- so an echo's
+ * remainder does not sit out the peer's delayed ACK behind full-sized
+ * segments.  TCP_NODELAY sends at once, but not a piece the window cut
+ * short (the sender's silly-window avoidance). */
 static unsigned next_segment(struct tcp_sock *tsk, unsigned inflight, unsigned unsent)
 {
     uint32_t wnd_end = tsk->snd_una + tsk->snd_wnd;
@@ -166,8 +168,10 @@ static unsigned next_segment(struct tcp_sock *tsk, unsigned inflight, unsigned u
 
     if (len > room)
         len = room;
-    if (len < tsk->mss && inflight && (!tsk->nodelay || len < unsent))
-        return 0;
+    if (len < tsk->mss && inflight) {
+        if (tsk->nodelay ? len < unsent : after(tsk->snd_sml, tsk->snd_una))
+            return 0;
+    }
     return len;
 }
 
@@ -203,6 +207,8 @@ void tcp_write_xmit(struct tcp_sock *tsk)
             tsk->rtt_start = jiffies;
         }
         tsk->snd_nxt += len;
+        if (len < tsk->mss)
+            tsk->snd_sml = tsk->snd_nxt;        /* Minshall: the last short one */
         if (!tsk->timer.pending || tsk->probing)
             tcp_arm_rto(tsk);
     }
