@@ -65,7 +65,8 @@ void tcp_unlock(void)
 {
     if (locked == 1)
         drain_backlog();
-    locked--;
+    if (locked > 0)              /* never below: see tcp_sleep */
+        locked--;
 }
 
 /* Called by tcp_v4_rcv when the lock is held: the segment waits. */
