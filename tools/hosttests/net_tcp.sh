@@ -10,6 +10,10 @@
 #                     20th frame each way): intact, and RetransSegs > 0
 #                     (with netloss=3, a third of all frames, slirp's own
 #                     TCP backs off to a crawl: 13 KB in 40 s, measured)
+#   net_tcp_many      50 host clients connected at once to the lecture's
+#                     forking echoserver_tcp (as init), 20 KB each through
+#                     and back (50, not 100: a process per client, and
+#                     Minnow has 64 task slots)
 # Each boots its own QEMU with its own forward; python3 is the host's side.
 cd "$(dirname "$0")/../.."
 B=build
@@ -21,7 +25,7 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# boot NAME APPEND [FWDPORT]: QEMU in the background, its console in $tmp/NAME.log
+# boot NAME APPEND [FWDPORT [INIT]]: QEMU in the background, its console in $tmp/NAME.log
 boot() {
     local fwd=""
     [ -n "$3" ] && fwd=",hostfwd=tcp:127.0.0.1:$3-:7"
@@ -29,7 +33,7 @@ boot() {
         -m 128M -display none -serial stdio -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -netdev user,id=n0$fwd -device e1000,netdev=n0 \
-        -append "init=$HELPER $2" < /dev/null > "$tmp/$1.log" 2>&1 &
+        -append "init=${4:-$HELPER} $2" < /dev/null > "$tmp/$1.log" 2>&1 &
     qpid=$!
 }
 
@@ -73,6 +77,40 @@ l.settimeout(150)
 c, _ = l.accept()
 c.sendall(data)
 c.close()
+PY
+
+# 50 clients: all connect first, then each sends 20 KB and reads it back.
+cat > "$tmp/many.py" <<'PY'
+import os, socket, sys, threading, time
+port, log, n = int(sys.argv[1]), sys.argv[2], 50
+for _ in range(600):
+    if "listening on port 7" in open(log, errors="replace").read():
+        break
+    time.sleep(0.1)
+socks = [socket.create_connection(("127.0.0.1", port), timeout=60) for _ in range(n)]
+ok = [False] * n
+def talk(i):
+    data = os.urandom(20000)
+    s = socks[i]
+    def send():
+        s.sendall(data)
+        s.shutdown(socket.SHUT_WR)
+    t = threading.Thread(target=send)
+    t.start()
+    got = bytearray()
+    while True:
+        b = s.recv(65536)
+        if not b:
+            break
+        got += b
+    t.join()
+    ok[i] = got == data
+    s.close()
+t0 = time.time()
+ts = [threading.Thread(target=talk, args=(i,)) for i in range(n)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(sum(ok), n, "%.2f" % (time.time() - t0))
 PY
 
 finish() {   # NAME: waits for QEMU; status in $status, console in $log
@@ -124,4 +162,16 @@ if echo_test net_tcp_loss "netloss=20"; then
     else
         echo "FAIL net_tcp_loss: no retransmission counted ($(counter RetransSegs))"
     fi
+fi
+
+port=$(free_port)
+boot net_tcp_many "" "$port" /bin/echoserver_tcp
+read -r good n secs < <(timeout 150 python3 "$tmp/many.py" "$port" "$tmp/net_tcp_many.log" 2>&1 | tail -n 1)
+kill $qpid 2>/dev/null
+wait $qpid 2>/dev/null
+if [ "$good" = 50 ] && [ "$n" = 50 ]; then
+    echo "net_tcp_many: 50 clients at once, 20 KB each there and back, in $secs s"
+    echo "ok net_tcp_many"
+else
+    echo "FAIL net_tcp_many: $good of $n clients got their bytes back; $(tr -d '\r' < "$tmp/net_tcp_many.log" | tail -n 3 | tr '\n' ' ')"
 fi
