@@ -2,15 +2,14 @@
  * protocols share.
  *
  * socket(AF_INET, type, protocol) comes to inet_create(), which hands the
- * socket to the protocol of (type, protocol): a stream is TCP's, a
- * datagram UDP's (net/udp.c), or, with IPPROTO_ICMP, a ping socket
- * (net/ping.c).  Minnow's TCP is, for now, the loopback stream
- * (fs/inet_loopback.c): connections on 127.0.0.1 made of two pipes, as
- * AF_UNIX's are; TCP's create function takes the place marked below.  The
- * ports tables (fs/inet_port.c) and the address checks here serve them all. */
+ * socket to the protocol of (type, protocol): a stream is TCP's
+ * (net/tcp.c), a datagram UDP's (net/udp.c), or, with IPPROTO_ICMP, a
+ * ping socket (net/ping.c).  The ports tables (fs/inet_port.c) and the
+ * address checks here serve them all. */
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/af_inet.h"
+#include "net/tcp.h"
 #include "net/ip.h"
 #include "net/udp.h"
 #include "net/ping.h"
@@ -24,11 +23,11 @@ long inet_check_address(const union sock_addr *a, socklen_t len)
     return 0;
 }
 
-/* This machine's addresses: 127.0.0.1 and its interfaces' (10.0.2.15
- * under QEMU, net/ip.c). */
+/* This machine's addresses: 127.x.x.x and its interfaces' (10.0.2.15
+ * under QEMU), as IP knows them. */
 int inet_addr_is_local(uint32_t addr)
 {
-    return ntohl(addr) == INADDR_LOOPBACK || addr == INADDR_ANY || ip_addr_is_local(ntohl(addr));
+    return addr == INADDR_ANY || ip_addr_is_local(ntohl(addr));
 }
 
 uint32_t inet_dest_addr(uint32_t addr)
@@ -43,7 +42,7 @@ static long inet_create(struct socket *s, int protocol)
         if (protocol != 0 && protocol != IPPROTO_TCP)
             return -EPROTONOSUPPORT;
         s->protocol = IPPROTO_TCP;
-        return loopback_stream_create(s);      /* TCP: tcp_create(s) */
+        return tcp_create(s);                  /* net/tcp.c */
     case SOCK_DGRAM:
         if (protocol == IPPROTO_ICMP) {        /* a ping socket (net/ping.c) */
             s->protocol = IPPROTO_ICMP;

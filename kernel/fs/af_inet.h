@@ -1,7 +1,7 @@
-/* AF_INET: what its protocols share (fs/af_inet.c), and the protocols it
- * hands sockets to.  Today that is one, the loopback stream
- * (fs/inet_loopback.c); TCP and UDP (kernel/net/) plug in here: a create
- * function each, called by inet_create() for their (type, protocol). */
+/* AF_INET: what its protocols share (fs/af_inet.c).  The protocols it
+ * hands sockets to live in kernel/net/: TCP (net/tcp.h's tcp_create) and
+ * UDP, a create function each, called by inet_create() for their (type,
+ * protocol). */
 #ifndef FS_AF_INET_H
 #define FS_AF_INET_H
 
@@ -16,8 +16,5 @@ int inet_addr_is_local(uint32_t addr);
 /* The address (network order) a connection to addr reaches: addr, but
  * INADDR_ANY means this machine, 127.0.0.1 (as Linux). */
 uint32_t inet_dest_addr(uint32_t addr);
-
-/* SOCK_STREAM, IPPROTO_TCP: on two pipes, 127.0.0.1 only (until TCP). */
-long loopback_stream_create(struct socket *s);
 
 #endif

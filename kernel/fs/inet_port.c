@@ -114,3 +114,13 @@ struct port_entry *port_lookup(struct port_table *t, uint32_t addr, int port,
     }
     return any;
 }
+
+void port_bind_time_wait(struct port_table *t, struct port_entry *e, uint32_t addr, int port)
+{
+    e->addr = addr;
+    e->port = port;
+    e->state = PORT_TIME_WAIT;
+    e->sock = NULL;
+    e->next = t->entries;
+    t->entries = e;
+}

@@ -53,6 +53,9 @@ long port_bind(struct port_table *t, struct port_entry *e, struct socket *s,
 long port_listen(struct port_table *t, struct port_entry *e);
 /* e's socket is gone but e keeps the port, until port_unbind. */
 void port_time_wait(struct port_entry *e);
+/* e takes (addr, port) in TIME_WAIT at once, whatever holds the port:
+ * a closed connection's entry moving out of its control block. */
+void port_bind_time_wait(struct port_table *t, struct port_entry *e, uint32_t addr, int port);
 /* e leaves t (a bound port's socket closes, TIME_WAIT ends). */
 void port_unbind(struct port_table *t, struct port_entry *e);
 /* The entry in `state` that takes what arrives at (addr, port): the one

@@ -1,6 +1,5 @@
 /* A stream connection as two pipes: the lecture's picture of a socket
- * connection, and how AF_UNIX stream sockets work (fs/af_unix.c; for now
- * also AF_INET's on 127.0.0.1, fs/inet_loopback.c, until TCP).
+ * connection, and how AF_UNIX stream sockets work (fs/af_unix.c).
  *
  * A connection is two queues, one in each direction: two struct pipe
  * (fs/pipe.c).  The client writes into one and reads from the other; the

@@ -1,15 +1,12 @@
 /* A stream connection as two pipes, one in each direction: how AF_UNIX
- * stream sockets work (fs/af_unix.c), and, until TCP comes, AF_INET
- * stream sockets on 127.0.0.1 (fs/inet_loopback.c).  The two families
- * differ only in their names -- a path, a port -- so each has an ops
- * table of its own that names and finds sockets its way, and shares the
- * rest from here: listen, connect to a listener once found, accept, the
- * data, poll, shutdown, close. */
+ * stream sockets work (fs/af_unix.c).  The family names and finds its
+ * sockets its own way (a path) and shares the rest from here: listen,
+ * connect to a listener once found, accept, the data, poll, shutdown,
+ * close.  (AF_INET streams were built on these too, until TCP.) */
 #ifndef FS_PIPE_STREAM_H
 #define FS_PIPE_STREAM_H
 
 #include "fs/socket.h"
-#include "fs/inet_port.h"
 
 struct inode;
 struct pipe;
@@ -24,9 +21,6 @@ struct pipe_sock {
 
     /* how the family finds it by its name: the family's to set and let go */
     struct inode *bound;         /* AF_UNIX: the S_IFSOCK inode bind() made (a reference) */
-    struct port_entry port;      /* AF_INET: its place among the ports (tcp_ports) */
-    int nodelay;                 /* AF_INET: TCP_NODELAY, kept (a pipe never holds
-                                    bytes back to fill a segment) */
 
     /* SS_LISTENING: connections made by connect(), waiting for accept() */
     struct socket *pending;      /* the oldest first */

@@ -11,8 +11,7 @@
  *
  *   family   type         protocol        its ops
  *   AF_UNIX  SOCK_STREAM  0               unix_stream_ops  fs/af_unix.c: two pipes
- *   AF_INET  SOCK_STREAM  0, IPPROTO_TCP  loopback_stream_ops  fs/inet_loopback.c:
- *                                         two pipes on 127.0.0.1, until TCP replaces it
+ *   AF_INET  SOCK_STREAM  0, IPPROTO_TCP  tcp_ops          net/tcp.c: TCP, on lo or eth0
  *   AF_INET  SOCK_DGRAM   0, IPPROTO_UDP  udp_ops          net/udp.c
  *   AF_INET  SOCK_DGRAM   IPPROTO_ICMP    ping_ops         net/ping.c: ping sockets
  *
@@ -21,11 +20,11 @@
  *   fs/socket_msg.c    sendto, recvfrom, sendmsg, recvmsg
  *   fs/sockopt.c       getsockopt, setsockopt (SOL_SOCKET's own options)
  *   fs/socket_addr.c   addresses between programs and the kernel
- *   fs/pipe_stream.c   a connection as two pipes (AF_UNIX's, and loopback's for now)
+ *   fs/pipe_stream.c   a connection as two pipes (AF_UNIX's)
  *   fs/af_unix.c       AF_UNIX: names that are paths
  *   fs/af_inet.c       AF_INET: which protocol serves a socket; IP addresses
  *   fs/inet_port.c     the ports of a protocol (TCP's, UDP's), SO_REUSEADDR
- *   fs/inet_loopback.c AF_INET streams on 127.0.0.1, found by port */
+ *   net/tcp*.c         TCP (kernel/net/tcp.h says which file does what) */
 #ifndef FS_SOCKET_H
 #define FS_SOCKET_H
 

@@ -73,7 +73,7 @@ static void echo_reply(struct sk_buff *skb)
     struct iphdr *iph = ip_hdr(skb);
     struct icmphdr *h = (struct icmphdr *)skb->data;
 
-    if (skb->dev && ntohl(iph->daddr) != skb->dev->ip.addr)
+    if (ip_addr_is_broadcast(ntohl(iph->daddr)))
         return;                              /* to a broadcast address: no answer */
     if (iph->saddr == 0)
         return;                              /* from "this host" (RFC 1122, 3.2.1.3): nobody to answer */

@@ -20,6 +20,8 @@
 #include "net/ip.h"
 #include "net/icmp.h"
 #include "net/udp.h"
+#include "net/tcp.h"
+#include "net/loopback.h"
 #include "net/arp.h"
 #include "net/ethernet.h"
 #include "net/netdevice.h"
@@ -69,11 +71,37 @@ static int is_broadcast(const struct net_device *dev, uint32_t daddr)
     return daddr == 0xFFFFFFFF || (dev->ip.addr && daddr == (dev->ip.addr | ~dev->ip.netmask));
 }
 
+int ip_addr_is_local(uint32_t addr)
+{
+    if (addr >> 24 == 127)
+        return 1;
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && d->ip.addr && d->ip.addr == addr)
+            return 1;
+    return 0;
+}
+
+int ip_addr_is_broadcast(uint32_t addr)
+{
+    for (struct net_device *d = first_net_device(); d; d = d->next)
+        if ((d->flags & IFF_UP) && is_broadcast(d, addr))
+            return 1;
+    return addr == 0xFFFFFFFF;
+}
+
 /* Two routes per interface, as `ip route` would show them: its own
  * network directly, and (for the first interface with a gateway) the
- * default route through the gateway. */
+ * default route through the gateway.  In front of them Linux's "local"
+ * table: this machine's own addresses are reached through lo. */
 int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop)
 {
+    struct net_device *lo = loopback_device();
+
+    if ((lo->flags & IFF_UP) && ip_addr_is_local(daddr)) {
+        *dev = lo;
+        *next_hop = daddr;
+        return 0;
+    }
     for (struct net_device *d = first_net_device(); d; d = d->next)
         if ((d->flags & IFF_UP) && (on_link(d, daddr) || (d->ip.addr && daddr == 0xFFFFFFFF))) {
             *dev = d;
@@ -90,8 +118,6 @@ int ip_route(uint32_t daddr, struct net_device **dev, uint32_t *next_hop)
 }
 
 /* ------------------------------------------------------------ input */
-
-static void ip_local_deliver(struct sk_buff *skb);
 
 /* The checks of a header that the length of the frame bounds; returns the
  * header length, or -1 with the counter bumped. */
@@ -132,7 +158,9 @@ static int check_addresses(const struct sk_buff *skb, const struct iphdr *iph)
     struct net_device *dev = skb->dev;
     uint32_t daddr = ntohl(iph->daddr), saddr = ntohl(iph->saddr);
 
-    if (!(daddr == dev->ip.addr && daddr) && !is_broadcast(dev, daddr))
+    int ours = daddr && (daddr == dev->ip.addr ||
+                         ((dev->flags & IFF_LOOPBACK) && ip_addr_is_local(daddr)));
+    if (!ours && !is_broadcast(dev, daddr))
         return -1;
     if (saddr == 0xFFFFFFFF || (saddr >> 28) == 0xE || (dev->ip.addr && is_broadcast(dev, saddr)))
         return -1;
@@ -157,16 +185,7 @@ void ip_rcv(struct sk_buff *skb)
     }
     skb->network_header = skb->data;
     skb_pull(skb, ihl);
-    ip_local_deliver(skb);
-    return;
-drop:
-    kfree_skb(skb);
-}
-
-/* A packet for this host, to its protocol (skb->data past the IP header). */
-static void ip_local_deliver(struct sk_buff *skb)
-{
-    switch (ip_hdr(skb)->protocol) {
+    switch (iph->protocol) {
     case IPPROTO_ICMP:
         ip_mib[IP_MIB_INDELIVERS]++;
         icmp_rcv(skb);
@@ -175,31 +194,23 @@ static void ip_local_deliver(struct sk_buff *skb)
         ip_mib[IP_MIB_INDELIVERS]++;
         udp_rcv(skb);
         return;
-    default:                     /* TCP comes later */
+    case IPPROTO_TCP:
+        ip_mib[IP_MIB_INDELIVERS]++;
+        tcp_v4_rcv(skb);
+        return;
+    default:
         ip_mib[IP_MIB_INUNKNOWNPROTOS]++;
-        kfree_skb(skb);
+        goto drop;
     }
+drop:
+    kfree_skb(skb);
 }
 
 /* ------------------------------------------------------------ output */
 
-/* 127.0.0.0/8, or an address of one of our interfaces: this host. */
-int ip_addr_is_local(uint32_t addr)
+int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
 {
-    if (addr >> 24 == 127)
-        return 1;
-    for (struct net_device *d = first_net_device(); d; d = d->next)
-        if ((d->flags & IFF_UP) && d->ip.addr && d->ip.addr == addr)
-            return 1;
-    return 0;
-}
-
-int ip_addr_is_broadcast(uint32_t addr)
-{
-    for (struct net_device *d = first_net_device(); d; d = d->next)
-        if ((d->flags & IFF_UP) && is_broadcast(d, addr))
-            return 1;
-    return addr == 0xFFFFFFFF;
+    return ip_send_from(skb, 0, daddr, protocol);
 }
 
 int ip_route_source(uint32_t daddr, uint32_t *saddr)
@@ -207,13 +218,10 @@ int ip_route_source(uint32_t daddr, uint32_t *saddr)
     struct net_device *dev;
     uint32_t next_hop;
 
-    if (ip_addr_is_local(daddr)) {
-        *saddr = daddr >> 24 == 127 ? IPV4(127, 0, 0, 1) : daddr;
-        return 0;
-    }
     if (ip_route(daddr, &dev, &next_hop) < 0)
         return -ENETUNREACH;
-    *saddr = dev->ip.addr;
+    /* to ourselves the source is the address we reach: 10.0.2.15 talks to 10.0.2.15 */
+    *saddr = (dev->flags & IFF_LOOPBACK) ? daddr : dev->ip.addr;
     return 0;
 }
 
@@ -233,33 +241,12 @@ void ip_build_header(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_
     iph->check = ip_checksum(iph, sizeof(*iph));
 }
 
-/* A packet from this host to this host goes straight back up, at once,
- * in the sender's context (which may sleep; the receive path does not).
- * STAND-IN FOR THE LOOPBACK DEVICE: once "lo" exists, ip_route finds it
- * for 127.0.0.0/8 and this function and its one call in ip_send go. */
-static int ip_loopback_xmit(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
-{
-    uint32_t saddr;
-
-    ip_route_source(daddr, &saddr);
-    ip_build_header(skb, saddr, daddr, protocol);
-    skb->dev = NULL;                     /* came in on no card */
-    skb->pkt_type = PACKET_HOST;
-    skb->network_header = skb->data;
-    ip_mib[IP_MIB_INRECEIVES]++;
-    skb_pull(skb, sizeof(struct iphdr));
-    ip_local_deliver(skb);
-    return 0;
-}
-
-int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
+int ip_send_from(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol)
 {
     struct net_device *dev;
     uint32_t next_hop;
 
     ip_mib[IP_MIB_OUTREQUESTS]++;
-    if (ip_addr_is_local(daddr))
-        return ip_loopback_xmit(skb, daddr, protocol);
     if (ip_route(daddr, &dev, &next_hop) < 0) {
         ip_mib[IP_MIB_OUTNOROUTES]++;
         kfree_skb(skb);
@@ -270,8 +257,10 @@ int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol)
         kfree_skb(skb);
         return -EMSGSIZE;
     }
-    ip_build_header(skb, dev->ip.addr, daddr, protocol);
+    ip_build_header(skb, saddr ? saddr : dev->ip.addr, daddr, protocol);
     skb->dev = dev;
+    if (dev->flags & IFF_LOOPBACK)           /* no neighbours to ask: straight back */
+        return eth_xmit(skb, dev->dev_addr, ETH_P_IP);
     if (is_broadcast(dev, daddr))
         return eth_xmit(skb, dev->broadcast, ETH_P_IP);
     return arp_output(skb, next_hop);

@@ -53,7 +53,8 @@ int ip_addr_is_local(uint32_t addr);
 int ip_addr_is_broadcast(uint32_t addr);
 
 /* The source address a packet to daddr leaves with (host order): the
- * outgoing interface's, 127.0.0.1 to 127.0.0.0/8.  0 or -ENETUNREACH. */
+ * outgoing interface's; to this machine itself, the address reached
+ * (through lo).  0 or -ENETUNREACH. */
 int ip_route_source(uint32_t daddr, uint32_t *saddr);
 
 /* Puts a 20-byte header in front of skb's data, checksum included: for
@@ -67,6 +68,9 @@ void ip_rcv(struct sk_buff *skb);
  * headroom) to daddr: the IP header goes in front, the route and ARP
  * choose where it goes.  Consumes skb; 0 or -errno. */
 int ip_send(struct sk_buff *skb, uint32_t daddr, uint8_t protocol);
+/* The same from a given source address (0: the interface's), as TCP
+ * needs: its checksum covers the addresses, fixed when it connected. */
+int ip_send_from(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t protocol);
 
 /* The header of a received packet, once ip_rcv has checked it. */
 static inline struct iphdr *ip_hdr(const struct sk_buff *skb)

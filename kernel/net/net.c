@@ -1,7 +1,8 @@
 /* The network stack's start.  eth0 gets QEMU's static address at once,
  * 10.0.2.15/24 via 10.0.2.2 (what QEMU's DHCP server hands out,
  * TOOLCHAIN.md measured it), and then asks a DHCP server in the
- * background (net/dhcp.c), which sets what the server says.
+ * background (net/dhcp.c), which sets what the server says.  lo,
+ * 127.0.0.1/8, comes after the cards, so that eth0 stays the first device.
  *
  * The kernel command line chooses, as Linux's ip= does:
  *   ip=dhcp    (the default) the static address, then DHCP's
@@ -13,23 +14,30 @@
 #include "net/arp.h"
 #include "net/ip.h"
 #include "net/dhcp.h"
+#include "net/loopback.h"
 #include "lib/cmdline.h"
 #include "lib/printk.h"
 
-void net_init(void)
+static void configure(struct net_device *dev)
 {
-    struct net_device *dev = first_net_device();
     const char *how = cmdline_get("ip");
 
-    arp_init();
-    if (!dev) {
-        printk("net: no network device\n");
-        return;
-    }
     ip_config_set(dev, IPV4(10, 0, 2, 15), IPV4(255, 255, 255, 0), IPV4(10, 0, 2, 2), "static");
     if (how && strcmp(how, "static") == 0)
         return;
     if (how && strcmp(how, "dhcp") != 0)
         printk("net: ip=%s unknown (ip=dhcp or ip=static): DHCP it is\n", how);
     dhcp_start(dev);
+}
+
+void net_init(void)
+{
+    struct net_device *dev = first_net_device();
+
+    arp_init();
+    if (dev)
+        configure(dev);
+    else
+        printk("net: no network device\n");
+    loopback_init();
 }

@@ -26,6 +26,7 @@
 #include "net/skbuff.h"
 #include "net/checksum.h"
 #include "net/dhcp.h"
+#include "net/netdevice.h"
 #include "fs/af_inet.h"
 #include "fs/inet_port.h"
 #include "fs/proc/proc.h"
@@ -93,7 +94,8 @@ void udp_rcv(struct sk_buff *skb)
         goto drop;
     struct udphdr *uh = (struct udphdr *)skb->data;
     struct iphdr *iph = ip_hdr(skb);
-    if (ntohs(uh->dest) == DHCP_CLIENT_PORT && dhcp_running() && skb->dev) {
+    if (ntohs(uh->dest) == DHCP_CLIENT_PORT && dhcp_running() && skb->dev &&
+        !(skb->dev->flags & IFF_LOOPBACK)) {
         udp_mib[UDP_MIB_INDATAGRAMS]++;  /* the kernel's DHCP client takes it */
         skb_pull(skb, sizeof(*uh));
         dhcp_rcv(skb);

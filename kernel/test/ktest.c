@@ -31,6 +31,7 @@ static const struct ktest ktests[] = {
     { "net_ping_gateway", test_net_ping_gateway, 0 },
     { "net_echo_reply", test_net_echo_reply, 0 },
     { "net_fuzz", test_net_fuzz, 0 },
+    { "tcp_fuzz", test_tcp_fuzz, 0 },
     { "net_ping_loss", test_net_ping_loss, 1 },   /* needs netloss=N: tools/hosttests/net_loss.sh */
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };

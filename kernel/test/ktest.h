@@ -43,6 +43,7 @@ const char *test_net_echo_reply(void);
 const char *test_net_fuzz(void);
 const char *test_dhcp_parse(void);
 const char *test_dhcp_configured(void);
+const char *test_tcp_fuzz(void);
 const char *test_net_ping_loss(void);
 
 #endif

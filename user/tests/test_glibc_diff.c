@@ -48,6 +48,8 @@
  *                         client; the clients against one server, and the
  *                         two servers, are compared; a client with no server
  *   echoserver_fork       the same, pids ("echoserver_fork[N")
+ *   echoserver_tcp, echoclient_tcp   the same over TCP, port 7007 on
+ *                         127.0.0.1; a client with nobody on the port
  *   buffering             sleeps 11 seconds: both builds run in the
  *                         background while the rest runs
  *   cat echo head tail wc sort uniq grep ls stat   nothing: files, stdin,
@@ -457,6 +459,8 @@ static const struct diff_case cases[] = {
       .fix = fix_read_ahead },
     { .name = "echoclient_no_server", .prog = "echoclient", .args = { D "/none.sock" },
       .input = "hello\n" },
+    { .name = "echoclient_tcp_no_server", .prog = "echoclient_tcp", .args = { "127.0.0.1", "7008" },
+      .input = "hello\n" },
     /* the tools */
     { .name = "cat_files", .prog = "cat", .args = { "/etc/motd", "/hello.txt" } },
     { .name = "cat_stdin", .prog = "cat", .input = "one\ntwo\n\nthree, no newline" },
@@ -491,11 +495,10 @@ static const struct diff_case cases[] = {
  * turn; then the server is ended with SIGTERM, once it has printed
  * `served` (if not NULL) after each client.  Compared: the two clients
  * against each server, and the two servers. */
-static void echo_pair(const char *server, const char *served, const char *pid_mark)
+static void echo_pair_with(const char *server, const char *served, const char *pid_mark,
+                           const char *where, const struct diff_case client)
 {
     static struct result servers[BUILDS], clients[BUILDS][BUILDS];
-    const struct diff_case client = { .prog = "echoclient", .args = { SOCK },
-                                      .input = "hello, server\n\na second line\n" };
     const struct diff_case server_case = { .prog = server, .pid_marks = { pid_mark } };
 
     for (int s = 0; s < BUILDS; s++) {
@@ -505,7 +508,7 @@ static void echo_pair(const char *server, const char *served, const char *pid_ma
 
         memset(r, 0, sizeof(*r));
         program_path(path, sizeof(path), s, server);
-        char *argv[] = { path, SOCK, NULL };
+        char *argv[] = { path, (char *)where, NULL };
         pid_t pid = start_captured(argv, NULL, &out, &err, 2 * RUN_TIMEOUT);
         if (pid < 0) {
             r->status = -1;
@@ -537,6 +540,15 @@ static void echo_pair(const char *server, const char *served, const char *pid_ma
         compare(name, &clients[s][MINNOW], &clients[s][GLIBC]);
     }
     compare(server, &servers[MINNOW], &servers[GLIBC]);
+}
+
+/* The AF_UNIX servers, on SOCK. */
+static void echo_pair(const char *server, const char *served, const char *pid_mark)
+{
+    const struct diff_case client = { .prog = "echoclient", .args = { SOCK },
+                                      .input = "hello, server\n\na second line\n" };
+
+    echo_pair_with(server, served, pid_mark, SOCK, client);
 }
 
 /* ---------------------------------------------------------------- the slow ones */
@@ -662,6 +674,9 @@ int main(void)
         diff(&cases[i]);
     echo_pair("echoserver", "client closed the connection", NULL);
     echo_pair("echoserver_fork", NULL, "echoserver_fork[");
+    const struct diff_case tcp_client = { .prog = "echoclient_tcp", .args = { "127.0.0.1", "7007" },
+                                          .input = "hello, server\n\na second line\n" };
+    echo_pair_with("echoserver_tcp", NULL, NULL, "7007", tcp_client);
     for (int i = 0; i < nslow; i++)
         finish_slow(&slow[i]);
     remove_files();

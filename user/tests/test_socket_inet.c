@@ -1,8 +1,7 @@
-/* AF_INET sockets on 127.0.0.1, the only address Minnow has: the same
- * connections as AF_UNIX (two pipes), found by port instead of by path.
+/* AF_INET sockets on 127.0.0.1: TCP through the loopback interface.
  * bind/listen/connect/accept, the names getsockname/getpeername/accept
  * give (ports in network order), ports the kernel hands out, and the
- * errors: EADDRINUSE, EADDRNOTAVAIL, ECONNREFUSED, ENETUNREACH. */
+ * errors: EADDRINUSE, EADDRNOTAVAIL, ECONNREFUSED, EINPROGRESS. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -151,9 +150,15 @@ static void errors(void)
     a = inet_address("127.0.0.1", PORT + 1);
     r = err(connect(fd, (struct sockaddr *)&a, sizeof(a)));
     check(r == -ECONNREFUSED, "inet_connect_no_listener_econnrefused", "got %d", r);
-    a = inet_address("10.1.2.3", PORT);
+    close(fd);
+    /* another host (no one answers 10.0.2.99): the SYN leaves through eth0,
+     * and a nonblocking connect says it is on its way; without a card
+     * there is no route at all */
+    fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    a = inet_address("10.0.2.99", PORT);
     r = err(connect(fd, (struct sockaddr *)&a, sizeof(a)));
-    check(r == -ENETUNREACH, "inet_connect_other_host_enetunreach", "got %d", r);
+    check(r == -EINPROGRESS || r == -ENETUNREACH, "inet_connect_other_host_einprogress",
+          "got %d", r);
     close(fd);
 
     /* closing the listener frees the port at once */

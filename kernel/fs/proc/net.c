@@ -4,8 +4,10 @@
  *
  *   dev      one line of counters for each interface (net/netdevice.h)
  *   arp      the ARP cache (net/arp.c)
- *   snmp     the IP, ICMP and UDP counters of RFC 2011's and 2013's MIBs (net/snmp.h)
+ *   snmp     the IP, ICMP, TCP and UDP counters of RFC 2011's, 2012's and 2013's
+ *            MIBs (net/snmp.h, net/tcp.h, net/udp.h)
  *   netstat  the IpExt counters Linux keeps apart from those
+ *   tcp      TCP's sockets: listeners, connections, TIME_WAIT
  *   udp      the UDP sockets (net/udp.c) */
 #include <minnow/stat.h>
 #include "fs/proc/proc.h"
@@ -13,6 +15,7 @@
 #include "net/arp.h"
 #include "net/ip.h"
 #include "net/snmp.h"
+#include "net/tcp.h"
 #include "net/udp.h"
 
 static void show_dev(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
@@ -73,6 +76,7 @@ static void show_snmp(struct proc_buf *b, struct task_struct *unused, struct ino
     (void)ino;
     show_mib(b, "Ip", ip_mib_names, ip_mib, IP_MIB_LINUX_END);
     show_mib(b, "Icmp", icmp_mib_names, icmp_mib, ICMP_MIB_MAX);
+    show_mib(b, "Tcp", tcp_mib_names, tcp_mib, TCP_MIB_MAX);
     show_mib(b, "Udp", udp_mib_names, udp_mib, UDP_MIB_MAX);
 }
 
@@ -91,11 +95,37 @@ static void show_netstat(struct proc_buf *b, struct task_struct *unused, struct 
              IP_MIB_MAX - IP_MIB_LINUX_END);
 }
 
+/* Linux's columns: addresses as the 32-bit word in memory (network
+ * order, printed by a little-endian CPU: 127.0.0.1 is 0100007F), ports
+ * in host order, the state's number (net/tcp.h's enum is Linux's). */
+static void show_tcp_line(const struct tcp_proc_line *l, void *arg)
+{
+    struct proc_buf *b = ((void **)arg)[0];
+    int *sl = ((void **)arg)[1];
+    uint32_t la = __builtin_bswap32(l->laddr), ra = __builtin_bswap32(l->raddr);
+
+    proc_printf(b, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X 00:00000000 00000000 %5d %8d %lu\n",
+                (*sl)++, la, l->lport, ra, l->rport, l->state, l->tx_queue, l->rx_queue, 0, 0,
+                0UL);
+}
+
+static void show_tcp(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)unused;
+    (void)ino;
+    int sl = 0;
+    void *arg[2] = { b, &sl };
+    proc_printf(b, "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+                   "retrnsmt   uid  timeout inode\n");
+    tcp_proc_walk(show_tcp_line, arg);
+}
+
 const struct proc_entry proc_net_entries[] = {
     { "arp", S_IFREG | 0444, show_arp, NULL, NULL },
     { "dev", S_IFREG | 0444, show_dev, NULL, NULL },
     { "netstat", S_IFREG | 0444, show_netstat, NULL, NULL },
     { "snmp", S_IFREG | 0444, show_snmp, NULL, NULL },
+    { "tcp", S_IFREG | 0444, show_tcp, NULL, NULL },
     { "udp", S_IFREG | 0444, show_udp, NULL, NULL },
     { NULL, 0, NULL, NULL, NULL },
 };
