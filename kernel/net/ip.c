@@ -257,7 +257,9 @@ int ip_send_from(struct sk_buff *skb, uint32_t saddr, uint32_t daddr, uint8_t pr
         kfree_skb(skb);
         return -EMSGSIZE;
     }
-    ip_build_header(skb, saddr ? saddr : dev->ip.addr, daddr, protocol);
+    if (!saddr)                              /* as ip_route_source chooses it */
+        saddr = (dev->flags & IFF_LOOPBACK) ? daddr : dev->ip.addr;
+    ip_build_header(skb, saddr, daddr, protocol);
     skb->dev = dev;
     if (dev->flags & IFF_LOOPBACK)           /* no neighbours to ask: straight back */
         return eth_xmit(skb, dev->dev_addr, ETH_P_IP);
