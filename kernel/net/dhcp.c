@@ -80,7 +80,7 @@ static struct {
 } dhcp;
 
 uint32_t dhcp_dns_server;
-unsigned long dhcp_dropped;
+unsigned long dhcp_dropped;          /* malformed, not ours, or late */
 
 /* ------------------------------------------------------------ reading */
 
@@ -259,6 +259,10 @@ void dhcp_rcv(struct sk_buff *skb)
 {
     struct dhcp_reply r;
 
+    if (dhcp.state == DHCP_DONE) {
+        dhcp_dropped++;                  /* a late answer: a retry's, or a duplicate */
+        goto out;
+    }
     if (dhcp_parse(skb->data, skb->len, dhcp.xid, dhcp.dev->dev_addr, &r) < 0) {
         dhcp_dropped++;
         goto out;
@@ -279,6 +283,13 @@ out:
 int dhcp_running(void)
 {
     return dhcp.state == DHCP_SELECTING || dhcp.state == DHCP_REQUESTING;
+}
+
+int dhcp_takes(const uint8_t *msg, unsigned len)
+{
+    if (dhcp_running())
+        return 1;
+    return dhcp.state == DHCP_DONE && len >= 8 && get_be32(msg + 4) == dhcp.xid;
 }
 
 void dhcp_start(struct net_device *dev)

@@ -29,11 +29,14 @@ void dhcp_start(struct net_device *dev);
 /* Waits (in the idle task, at boot) until the exchange has ended: an
  * address from a server, or the fallback kept. */
 void dhcp_wait(void);
-/* 1 while an exchange is under way (it then takes port 68's datagrams). */
+/* 1 while an exchange is under way. */
 int dhcp_running(void);
 
-/* A datagram to port 68 while running: skb->data at the UDP payload.
- * Consumes skb. */
+/* Is the message (len bytes after a UDP header to port 68) the client's:
+ * while it runs, every one; afterwards, late answers to its exchange (its
+ * xid), which it drops rather than let them draw ICMP port unreachables. */
+int dhcp_takes(const uint8_t *msg, unsigned len);
+/* A datagram dhcp_takes: skb->data at the UDP payload.  Consumes skb. */
 void dhcp_rcv(struct sk_buff *skb);
 
 /* Parses a BOOTP/DHCP message of len bytes for our exchange (xid, MAC):
@@ -43,7 +46,7 @@ int dhcp_parse(const uint8_t *msg, unsigned len, uint32_t xid, const uint8_t *ma
 
 /* The DNS server the last DHCP answer named (host order), 0 if none. */
 extern uint32_t dhcp_dns_server;
-/* Messages to port 68 thrown away as malformed or not ours. */
+/* Messages to port 68 thrown away: malformed, not ours, or too late. */
 extern unsigned long dhcp_dropped;
 
 #endif

@@ -94,8 +94,8 @@ void udp_rcv(struct sk_buff *skb)
         goto drop;
     struct udphdr *uh = (struct udphdr *)skb->data;
     struct iphdr *iph = ip_hdr(skb);
-    if (ntohs(uh->dest) == DHCP_CLIENT_PORT && dhcp_running() && skb->dev &&
-        !(skb->dev->flags & IFF_LOOPBACK)) {
+    if (ntohs(uh->dest) == DHCP_CLIENT_PORT && skb->dev && !(skb->dev->flags & IFF_LOOPBACK) &&
+        dhcp_takes((uint8_t *)(uh + 1), skb->len - sizeof(*uh))) {
         udp_mib[UDP_MIB_INDATAGRAMS]++;  /* the kernel's DHCP client takes it */
         skb_pull(skb, sizeof(*uh));
         dhcp_rcv(skb);
