@@ -10,6 +10,8 @@
 #                     20th frame each way): intact, and RetransSegs > 0
 #                     (with netloss=3, a third of all frames, slirp's own
 #                     TCP backs off to a crawl: 13 KB in 40 s, measured)
+#   net_tcp_httpd     httpd as init: the host fetches /bin/sh over HTTP, the
+#                     image's own bytes
 #   net_tcp_many      50 host clients connected at once to the lecture's
 #                     forking echoserver_tcp (as init), 20 KB each through
 #                     and back (50, not 100: a process per client, and
@@ -174,4 +176,23 @@ if [ "$good" = 50 ] && [ "$n" = 50 ]; then
     echo "ok net_tcp_many"
 else
     echo "FAIL net_tcp_many: $good of $n clients got their bytes back; $(tr -d '\r' < "$tmp/net_tcp_many.log" | tail -n 3 | tr '\n' ' ')"
+fi
+
+# httpd as init: the host fetches a binary with curl (or python3) through
+# a forward to port 80; the bytes are the image's /bin/sh.
+port=$(free_port)
+timeout 60 qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
+    -m 128M -display none -serial stdio -no-reboot \
+    -netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:80 -device e1000,netdev=n0 \
+    -append "init=/bin/httpd" < /dev/null > "$tmp/net_tcp_httpd.log" 2>&1 &
+qpid=$!
+for _ in $(seq 100); do grep -aq "serving / on port 80" "$tmp/net_tcp_httpd.log" && break; sleep 0.1; done
+python3 -c "import urllib.request, sys; sys.stdout.buffer.write(urllib.request.urlopen('http://127.0.0.1:$port/bin/sh', timeout=30).read())" \
+    > "$tmp/sh" 2>/dev/null
+kill $qpid 2>/dev/null
+wait $qpid 2>/dev/null
+if [ -s "$tmp/sh" ] && cmp -s "$tmp/sh" $B/rootfs/bin/sh; then
+    echo "ok net_tcp_httpd"
+else
+    echo "FAIL net_tcp_httpd: got $(stat -c %s "$tmp/sh" 2>/dev/null) bytes, want $(stat -c %s $B/rootfs/bin/sh); $(tr -d '\r' < "$tmp/net_tcp_httpd.log" | tail -n 2 | tr '\n' ' ')"
 fi
