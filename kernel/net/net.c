@@ -6,7 +6,6 @@
 #include "net/netdevice.h"
 #include "net/arp.h"
 #include "net/ip.h"
-#include "net/loopback.h"
 #include "lib/printk.h"
 
 void net_init(void)
@@ -14,10 +13,9 @@ void net_init(void)
     struct net_device *dev = first_net_device();
 
     arp_init();
-    if (!dev)
+    if (!dev) {
         printk("net: no network device\n");
-    else
-        ip_config_set(dev, IPV4(10, 0, 2, 15), IPV4(255, 255, 255, 0), IPV4(10, 0, 2, 2),
-                      "static");
-    loopback_init();             /* after the cards: eth0 stays the first device */
+        return;
+    }
+    ip_config_set(dev, IPV4(10, 0, 2, 15), IPV4(255, 255, 255, 0), IPV4(10, 0, 2, 2), "static");
 }
