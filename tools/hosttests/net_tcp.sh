@@ -31,7 +31,7 @@ free_port() {
 boot() {
     local fwd=""
     [ -n "$3" ] && fwd=",hostfwd=tcp:127.0.0.1:$3-:7"
-    timeout 170 qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
+    timeout 180 qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
         -m 128M -display none -serial stdio -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -netdev user,id=n0$fwd -device e1000,netdev=n0 \
@@ -89,9 +89,15 @@ for _ in range(600):
     if "listening on port 7" in open(log, errors="replace").read():
         break
     time.sleep(0.1)
-socks = [socket.create_connection(("127.0.0.1", port), timeout=60) for _ in range(n)]
+socks = [socket.create_connection(("127.0.0.1", port), timeout=140) for _ in range(n)]
 ok = [False] * n
+why = []
 def talk(i):
+    try:
+        talk1(i)
+    except OSError as e:
+        why.append("client %d: %s" % (i, e))
+def talk1(i):
     data = os.urandom(20000)
     s = socks[i]
     def send():
@@ -112,7 +118,7 @@ t0 = time.time()
 ts = [threading.Thread(target=talk, args=(i,)) for i in range(n)]
 for t in ts: t.start()
 for t in ts: t.join()
-print(sum(ok), n, "%.2f" % (time.time() - t0))
+print(sum(ok), n, "%.2f" % (time.time() - t0), "; ".join(why[:3]))
 PY
 
 finish() {   # NAME: waits for QEMU; status in $status, console in $log
@@ -168,14 +174,14 @@ fi
 
 port=$(free_port)
 boot net_tcp_many "" "$port" /bin/echoserver_tcp
-read -r good n secs < <(timeout 150 python3 "$tmp/many.py" "$port" "$tmp/net_tcp_many.log" 2>&1 | tail -n 1)
+read -r good n secs why < <(timeout 165 python3 "$tmp/many.py" "$port" "$tmp/net_tcp_many.log" 2>&1 | tail -n 1)
 kill $qpid 2>/dev/null
 wait $qpid 2>/dev/null
 if [ "$good" = 50 ] && [ "$n" = 50 ]; then
     echo "net_tcp_many: 50 clients at once, 20 KB each there and back, in $secs s"
     echo "ok net_tcp_many"
 else
-    echo "FAIL net_tcp_many: $good of $n clients got their bytes back; $(tr -d '\r' < "$tmp/net_tcp_many.log" | tail -n 3 | tr '\n' ' ')"
+    echo "FAIL net_tcp_many: $good of $n clients got their bytes back ($why); $(tr -d '\r' < "$tmp/net_tcp_many.log" | tail -n 3 | tr '\n' ' ')"
 fi
 
 # httpd as init: the host fetches a binary with curl (or python3) through
