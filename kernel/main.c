@@ -32,6 +32,7 @@
 #include "drv/pci.h"
 #include "drv/e1000.h"
 #include "net/net.h"
+#include "net/loopback.h"
 #include "fs/proc/proc.h"
 #include "proc/sched.h"
 #include "proc/init.h"
@@ -168,6 +169,7 @@ void kmain(uint32_t magic, uint32_t mbinfo)
     loop_init();
     e1000_init();
     net_init();
+    loopback_init();                 /* after the cards: eth0 stays the first device */
     fs_init();
 
     start_init(cmdline_get("test") ? run_tests() : NULL);

@@ -1,8 +1,8 @@
 /* The network stack's start.  eth0 gets QEMU's static address at once,
  * 10.0.2.15/24 via 10.0.2.2 (what QEMU's DHCP server hands out,
  * TOOLCHAIN.md measured it), and then asks a DHCP server in the
- * background (net/dhcp.c), which sets what the server says.  lo,
- * 127.0.0.1/8, comes after the cards, so that eth0 stays the first device.
+ * background (net/dhcp.c), which sets what the server says.  (lo,
+ * 127.0.0.1/8, is registered after this: kmain's loopback_init.)
  *
  * The kernel command line chooses, as Linux's ip= does:
  *   ip=dhcp    (the default) the static address, then DHCP's
@@ -14,7 +14,6 @@
 #include "net/arp.h"
 #include "net/ip.h"
 #include "net/dhcp.h"
-#include "net/loopback.h"
 #include "lib/cmdline.h"
 #include "lib/printk.h"
 
@@ -39,5 +38,4 @@ void net_init(void)
         configure(dev);
     else
         printk("net: no network device\n");
-    loopback_init();
 }

@@ -485,6 +485,11 @@ static int reads_data(int state)
 
 static void rcv_synchronized(struct tcp_sock *tsk, struct seg *sg)
 {
+    if (tsk->state == TCP_SYN_RECV && (sg->flags & (TCP_SYN | TCP_ACK | TCP_RST)) == TCP_SYN &&
+        sg->seq == tsk->irs) {
+        tcp_send_syn(tsk);             /* the peer's SYN again: our SYN-ACK was lost */
+        return;
+    }
     if (!acceptable(tsk, sg)) {
         if (!(sg->flags & TCP_RST))
             tcp_send_ack(tsk);         /* tells the peer where we are */

@@ -462,6 +462,47 @@ static void nc_pair(void)
           "got \"%s\", status %d %d", buf, s1, s2);
 }
 
+/* httpd: GET a file, a missing one, a path with "..". */
+static int http_get(const char *request, char *reply, size_t size)
+{
+    int fd = connect_to(8080, 0), got = 0, n;
+
+    if (fd < 0)
+        return -1;
+    write(fd, request, strlen(request));
+    while (got < (int)size - 1 && (n = read(fd, reply + got, size - 1 - got)) > 0)
+        got += n;
+    reply[got] = 0;
+    close(fd);
+    return got;
+}
+
+static void httpd(void)
+{
+    char *argv[] = { "httpd", "-p", "8080", "/etc", NULL };
+    int devnull = open("/dev/null", O_WRONLY);
+    pid_t pid = spawn(argv, -1, devnull, devnull, 30);
+    char *reply = text, motd[2048];
+    int fd = open("/etc/motd", O_RDONLY), mlen = read(fd, motd, sizeof(motd) - 1);
+    close(fd);
+    motd[mlen > 0 ? mlen : 0] = 0;
+    int n = -1;
+    for (int i = 0; i < 20 && n < 0; i++) {    /* until it listens */
+        usleep(100000);
+        n = http_get("GET /motd HTTP/1.0\r\nHost: minnow\r\n\r\n", reply, sizeof(text));
+    }
+    char *body = n > 0 ? strstr(reply, "\r\n\r\n") : NULL;
+    check(n > 0 && strncmp(reply, "HTTP/1.0 200 OK\r\n", 17) == 0 && body &&
+          strcmp(body + 4, motd) == 0, "tcp_httpd_get_file", "got %d bytes: %.40s", n, reply);
+    n = http_get("GET /no/such/file HTTP/1.0\r\n\r\n", reply, sizeof(text));
+    check(n > 0 && strncmp(reply, "HTTP/1.0 404", 12) == 0, "tcp_httpd_404", "%.40s", reply);
+    n = http_get("GET /../etc/passwd HTTP/1.0\r\n\r\n", reply, sizeof(text));
+    check(n > 0 && strncmp(reply, "HTTP/1.0 400", 12) == 0, "tcp_httpd_dotdot_400", "%.40s", reply);
+    kill(pid, SIGTERM);
+    wait_status(pid);
+    close(devnull);
+}
+
 int main(void)
 {
     memset(big_a, 1, sizeof(big_a));
@@ -481,6 +522,7 @@ int main(void)
     zero_window();
     nodelay();
     nc_pair();
+    httpd();
     check(tcp_counter("ActiveOpens") > opens && tcp_counter("InSegs") > insegs + 100 &&
           tcp_counter("OutRsts") > 0, "tcp_snmp_counters", "ActiveOpens %ld InSegs %ld",
           tcp_counter("ActiveOpens"), tcp_counter("InSegs"));
