@@ -7,6 +7,7 @@
 #include "net/skbuff.h"
 #include "net/ethernet.h"
 #include "net/arp.h"
+#include "net/tcp.h"
 #include "arch/irq.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -94,8 +95,10 @@ int dev_queue_xmit(struct sk_buff *skb)
     while (dev->ops->ndo_start_xmit(skb, dev) == NETDEV_TX_BUSY) {
         /* A handler cannot sleep: there is no task of its own to put
          * to sleep, and the card's interrupt that would wake it cannot
-         * come while it runs. */
-        if (in_interrupt() || time_after_eq(jiffies, deadline)) {
+         * come while it runs.  Nor may TCP while it holds its lock: a
+         * sleep there would let others in to connections it is in the
+         * middle of; its own retransmission sends the frame again. */
+        if (in_interrupt() || tcp_locked() || time_after_eq(jiffies, deadline)) {
             dev->stats.tx_dropped++;
             kfree_skb(skb);
             return -ENOBUFS;

@@ -130,9 +130,10 @@ extern const char *const tcp_mib_names[TCP_MIB_MAX];
 /* ---- tcp_conn.c */
 /* One big lock for TCP (one CPU, interrupts off in the kernel): held by a
  * system call while it works on a connection, so that a segment arriving
- * then -- from lo, under the call itself, or from the card's interrupt
- * while the call sleeps in dev_queue_xmit -- waits in a backlog, and is
- * processed when the lock is let go, as Linux's socket backlog does. */
+ * then -- from lo, under the call itself -- waits in a backlog, and is
+ * processed when the lock is let go, as Linux's socket backlog does.
+ * Nothing sleeps holding it (dev_queue_xmit drops instead: TCP sends
+ * again), so no other task can come in while it is held. */
 void tcp_lock(void);
 void tcp_unlock(void);
 int tcp_locked(void);

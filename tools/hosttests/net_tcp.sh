@@ -194,8 +194,9 @@ fi
 # net_tcp_many runs only when asked (NET_TCP_MANY=1): alone it passes (4
 # runs of 4), but in two full `make test` runs, with labs.sh's QEMUs
 # beside it, 1 and 2 of the 50 clients got back bytes that differ from
-# what they sent, with no error on the socket -- not yet explained
-# (docs/net.md, "What Minnow's TCP leaves out").
+# what they sent, with no error on the socket; the likely cause (a sleep
+# holding TCP's lock) is fixed, not yet proven under load (docs/net.md,
+# "What Minnow's TCP leaves out").
 [ -n "$NET_TCP_MANY" ] || exit 0
 port=$(free_port)
 boot net_tcp_many "" "$port" /bin/echoserver_tcp
