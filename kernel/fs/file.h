@@ -8,7 +8,7 @@
 #include <minnow/types.h>
 #include "proc/task.h"
 
-#define NR_FILE 128              /* open files in the whole system (ENFILE) */
+#define NR_FILE 256              /* open files in the whole system (ENFILE) */
 
 struct file;
 

@@ -7,7 +7,6 @@
 #include "net/skbuff.h"
 #include "net/ethernet.h"
 #include "net/arp.h"
-#include "net/tcp.h"
 #include "arch/irq.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -17,6 +16,8 @@
 #define XMIT_TIMEOUT HZ          /* a ring that stays full this long: the frame is dropped */
 
 static struct net_device *dev_base;     /* the list, in order of registration */
+
+static int xmit_queued(struct net_device *dev);
 
 int register_netdev(struct net_device *dev)
 {
@@ -38,6 +39,7 @@ void unregister_netdev(struct net_device *dev)
             break;
         }
     dev->flags &= ~IFF_UP;
+    xmit_queued(dev);            /* down: what waits to be sent is dropped */
     arp_flush_dev(dev);          /* its neighbours, and the packets waiting for them */
 }
 
@@ -82,34 +84,94 @@ static void wait_for_room(struct net_device *dev)
     }
 }
 
+static void drop(struct net_device *dev, struct sk_buff *skb)
+{
+    dev->stats.tx_dropped++;
+    kfree_skb(skb);
+}
+
+/* in_xmit tells netif_wake_queue, which the driver may call from inside
+ * its ndo_start_xmit, not to send from the queue there and then. */
+static enum netdev_tx start_xmit(struct net_device *dev, struct sk_buff *skb)
+{
+    dev->in_xmit = 1;
+    enum netdev_tx r = dev->ops->ndo_start_xmit(skb, dev);
+    dev->in_xmit = 0;
+    return r;
+}
+
+/* Hands the queued frames to the driver, oldest first, while it takes
+ * them (a device taken down drops them).  Returns 1 if the queue is
+ * empty now. */
+static int xmit_queued(struct net_device *dev)
+{
+    while (dev->txq_head) {
+        struct sk_buff *skb = dev->txq_head;
+        struct sk_buff *next = skb->next;
+
+        skb->next = NULL;
+        if (!(dev->flags & IFF_UP))
+            drop(dev, skb);
+        else if (start_xmit(dev, skb) == NETDEV_TX_BUSY) {
+            skb->next = next;
+            return 0;
+        }
+        dev->txq_head = next;
+        if (!next)
+            dev->txq_tail = NULL;
+        dev->txq_len--;
+    }
+    return 1;
+}
+
+static int queue_frame(struct net_device *dev, struct sk_buff *skb)
+{
+    if (dev->txq_len >= TX_QUEUE_LEN) {
+        drop(dev, skb);
+        return -ENOBUFS;
+    }
+    skb->next = NULL;
+    if (dev->txq_tail)
+        dev->txq_tail->next = skb;
+    else
+        dev->txq_head = skb;
+    dev->txq_tail = skb;
+    dev->txq_len++;
+    return 0;
+}
+
 int dev_queue_xmit(struct sk_buff *skb)
 {
     struct net_device *dev = skb->dev;
     unsigned long deadline = jiffies + XMIT_TIMEOUT;
 
     if (!(dev->flags & IFF_UP)) {
-        dev->stats.tx_dropped++;
-        kfree_skb(skb);
+        drop(dev, skb);
         return -ENETDOWN;
     }
-    while (dev->ops->ndo_start_xmit(skb, dev) == NETDEV_TX_BUSY) {
-        /* A handler cannot sleep: there is no task of its own to put
-         * to sleep, and the card's interrupt that would wake it cannot
-         * come while it runs.  Nor may TCP while it holds its lock: a
-         * sleep there would let others in to connections it is in the
-         * middle of; its own retransmission sends the frame again. */
-        if (in_interrupt() || tcp_locked() || time_after_eq(jiffies, deadline)) {
-            dev->stats.tx_dropped++;
-            kfree_skb(skb);
+    for (;;) {
+        /* behind what waits already, so that frames leave in order */
+        if (xmit_queued(dev) && start_xmit(dev, skb) == NETDEV_TX_OK)
+            return 0;
+        /* A handler cannot sleep: there is no task of its own to put to
+         * sleep, and the card's interrupt that would wake it cannot come
+         * while it runs.  Nor may a task in an atomic section (TCP
+         * holding its lock: a sleep would let others in to connections
+         * it is in the middle of).  Their frames wait in the queue. */
+        if (in_atomic())
+            return queue_frame(dev, skb);
+        if (time_after_eq(jiffies, deadline)) {
+            drop(dev, skb);
             return -ENOBUFS;
         }
         wait_for_room(dev);
     }
-    return 0;
 }
 
 void netif_wake_queue(struct net_device *dev)
 {
+    if (!dev->in_xmit)
+        xmit_queued(dev);
     wake_up(&dev->tx_wait);
 }
 

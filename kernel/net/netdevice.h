@@ -65,6 +65,13 @@ struct net_device {
     struct net_device_stats stats;
     struct in_config ip;
     int tx_wait;                 /* channel: senders asleep while the ring is full */
+    /* Frames that found the ring full when their sender could not sleep
+     * (an interrupt handler, or TCP under its lock): they go out first,
+     * in order, as the card frees room (Linux's qdisc, as one short
+     * queue of txqueuelen frames). */
+    struct sk_buff *txq_head, *txq_tail;
+    unsigned txq_len;
+    int in_xmit;                 /* the driver's ndo_start_xmit runs now */
     void *priv;                  /* the driver's own state */
     struct net_device *next;     /* in the list of registered devices */
 };
@@ -80,12 +87,15 @@ void netif_receive_skb(struct sk_buff *skb);
 
 /* The way down: sends the frame in skb (Ethernet header included) on
  * skb->dev.  A full ring puts the sender to sleep until the card has sent
- * something, except in interrupt context, where the frame is dropped
- * (tx_dropped).  Always consumes skb; 0, -ENOBUFS (dropped) or -ENETDOWN
- * (the device is not up). */
+ * something -- or, if it may not sleep (in_atomic()), queues the frame
+ * behind the others waiting; only a full queue, or a ring full for a
+ * whole second, drops it (tx_dropped).  Always consumes skb; 0 (sent or
+ * queued), -ENOBUFS (dropped) or -ENETDOWN (the device is not up). */
 int dev_queue_xmit(struct sk_buff *skb);
+#define TX_QUEUE_LEN 128         /* Linux's txqueuelen is 1000; TCP's windows here are small */
 
-/* The driver: room in the ring again; senders asleep may go on. */
+/* The driver: room in the ring again; the queue goes out, and senders
+ * asleep may go on.  Safe from the driver's own ndo_start_xmit. */
 void netif_wake_queue(struct net_device *dev);
 void netif_carrier_on(struct net_device *dev);
 void netif_carrier_off(struct net_device *dev);

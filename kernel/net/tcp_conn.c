@@ -32,9 +32,25 @@ static struct tcp_sock *connections;        /* every control block that takes se
 static int locked;
 static struct sk_buff *backlog_head, *backlog_tail;
 
+/* The lock is also an atomic section (proc/sched.h): whoever holds it
+ * must not sleep, and code below TCP that could sleep (dev_queue_xmit)
+ * sees so through in_atomic() without knowing about TCP.  set_locked
+ * keeps the two counts in step, also when tcp_sleep lets go of both. */
+static void set_locked(int n)
+{
+    while (locked < n) {
+        locked++;
+        atomic_enter();
+    }
+    while (locked > n) {
+        locked--;
+        atomic_leave();
+    }
+}
+
 void tcp_lock(void)
 {
-    locked++;
+    set_locked(locked + 1);
 }
 
 int tcp_locked(void)
@@ -66,7 +82,7 @@ void tcp_unlock(void)
     if (locked == 1)
         drain_backlog();
     if (locked > 0)              /* never below: see tcp_sleep */
-        locked--;
+        set_locked(locked - 1);
 }
 
 /* Called by tcp_v4_rcv when the lock is held: the segment waits. */
@@ -88,13 +104,13 @@ int tcp_sleep(struct tcp_sock *tsk, unsigned long timeout)
 {
     int saved = locked;
 
-    locked = 1;
+    set_locked(1);
     int n = drain_backlog();
-    locked = 0;
+    set_locked(0);
     int r = 0;
     if (!n)
         r = timeout ? sleep_on_timeout(&tsk->wait, timeout) : sleep_on(&tsk->wait);
-    locked = saved;
+    set_locked(saved);
     return r;
 }
 

@@ -62,8 +62,8 @@ static void expired(struct tcp_sock *tsk)
     tcp_arm_rto(tsk);
 }
 
-/* From the timer interrupt.  A system call that holds TCP's lock is
- * asleep in the middle of its work: try again on the next tick. */
+/* From the timer interrupt.  If it interrupted a task in the middle of
+ * TCP's work (the lock is held), try again on the next tick. */
 static void tcp_timer_fn(struct timer_list *t)
 {
     if (tcp_locked()) {

@@ -23,6 +23,7 @@
 #include "proc/stride.h"
 /* LAB(scheduler) END */
 #include "arch/gdt.h"
+#include "arch/irq.h"
 #include "arch/tls.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
@@ -132,7 +133,7 @@ void resched_if_needed(void)
  * schedule() would put it to sleep with nobody to wake it. */
 void cond_resched(void)
 {
-    if (need_resched && current->state == TASK_RUNNING)
+    if (need_resched && current->state == TASK_RUNNING && !current->atomic)
         schedule();
 }
 
@@ -253,10 +254,36 @@ void wake_up_sync(void *chan)
             tasks[i].state = TASK_READY;
 }
 
+void atomic_enter(void)
+{
+    current->atomic++;
+}
+
+void atomic_leave(void)
+{
+    current->atomic--;
+}
+
+int in_atomic(void)
+{
+    return in_interrupt() || current->atomic > 0;
+}
+
+/* A sleep in an atomic section is a bug of the caller's: whatever it was
+ * in the middle of is open to the tasks that run meanwhile.  The sleep
+ * goes on (refusing it would leave the caller stuck), but the console
+ * says who. */
+static void check_may_sleep(void)
+{
+    if (current->atomic > 0)
+        printk("BUG: pid %d (%s) sleeps in an atomic section\n", current->pid, current->name);
+}
+
 int sleep_on(void *chan)
 {
     if (signal_pending(current))
         return -EINTR;
+    check_may_sleep();
     sleeping_on[current - tasks] = chan;
     current->state = TASK_INTERRUPTIBLE;
     schedule();
@@ -281,6 +308,7 @@ int sleep_on_timeout(void *chan, unsigned long ticks)
  * stays pending until the task is back on its way to user mode. */
 void uninterruptible_sleep_on_timeout(void *chan, unsigned long ticks)
 {
+    check_may_sleep();
     current->timeout = ticks ? jiffies + ticks : 0;
     sleeping_on[current - tasks] = chan;
     current->state = TASK_UNINTERRUPTIBLE;

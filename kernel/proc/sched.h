@@ -39,6 +39,17 @@ void wake_up_task(struct task_struct *t);
 /* poll() and select() sleep here: every wake_up() wakes them as well. */
 extern int poll_wait_chan;
 
+/* Atomic sections: a task in one must not sleep nor give up the CPU,
+ * because it is in the middle of changing something that others share
+ * (TCP's connections, while tcp_lock is held).  The kernel is not
+ * preemptible, so only a sleep could let another task in; code that could
+ * sleep asks in_atomic() first and takes another way (dev_queue_xmit
+ * drops the frame), and a sleep there anyway is reported on the console.
+ * Sections nest; in_atomic() is also true in an interrupt handler. */
+void atomic_enter(void);
+void atomic_leave(void);
+int in_atomic(void);
+
 void print_current_task(void);
 
 #endif

@@ -17,7 +17,7 @@
 #include "arch/regs.h"
 #include "arch/fpu.h"
 
-#define NR_TASKS     64          /* the most processes at once (fork: EAGAIN) */
+#define NR_TASKS     128         /* the most processes at once (fork: EAGAIN) */
 #define NR_OPEN      32          /* open files per process (open: EMFILE) */
 #define KSTACK_PAGES 2           /* each task's kernel stack: 8 KiB */
 #define TASK_NAME_LEN 16
@@ -81,6 +81,7 @@ struct task_struct {
     unsigned long stime;         /* of which in the kernel (the rest: in user mode) */
     unsigned long start_time;    /* jiffies when it was forked */
     unsigned long timeout;       /* jiffies at which to wake up anyway (0: never) */
+    int atomic;                  /* >0: it must not sleep now (atomic_enter) */
 
     /* family */
     struct task_struct *parent;

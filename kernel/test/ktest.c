@@ -30,6 +30,7 @@ static const struct ktest ktests[] = {
     { "dhcp_configured", test_dhcp_configured, 0 },
     { "net_ping_gateway", test_net_ping_gateway, 0 },
     { "net_echo_reply", test_net_echo_reply, 0 },
+    { "net_xmit_atomic", test_net_xmit_atomic, 0 },
     { "net_fuzz", test_net_fuzz, 0 },
     { "tcp_fuzz", test_tcp_fuzz, 0 },
     { "net_ping_loss", test_net_ping_loss, 1 },   /* needs netloss=N: tools/hosttests/net_loss.sh */

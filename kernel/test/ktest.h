@@ -40,6 +40,7 @@ const char *test_pci_walk(void);
 const char *test_e1000_found(void);
 const char *test_net_ping_gateway(void);
 const char *test_net_echo_reply(void);
+const char *test_net_xmit_atomic(void);
 const char *test_net_fuzz(void);
 const char *test_dhcp_parse(void);
 const char *test_dhcp_configured(void);

@@ -1,8 +1,11 @@
 /* Self-tests of the network card and the stack, against QEMU's user
  * network (make test puts an e1000 on it): the card is found and reads
- * the MAC QEMU gives it by default, and the gateway answers a ping. */
+ * the MAC QEMU gives it by default, and the gateway answers a ping; a
+ * sender in an atomic section does not wait for a full ring. */
 #include <string.h>
+#include <minnow/errno.h>
 #include "test/ktest.h"
+#include "proc/sched.h"
 #include "drv/pci.h"
 #include "net/netdevice.h"
 #include "net/arp.h"
@@ -181,5 +184,81 @@ const char *test_net_echo_reply(void)
     if (skb_count() != skbs || nr_free_pages() != pages)
         return ktest_fail("buffers %lu -> %lu, free pages %lu -> %lu", skbs, skb_count(), pages,
                           nr_free_pages());
+    return NULL;
+}
+
+/* ------------------------------------------------------------ a full ring */
+
+/* A card whose transmit ring is full while ring_full is set; it records
+ * the first byte of each frame it sends. */
+static int ring_full;
+static uint8_t sent_order[TX_QUEUE_LEN + 8];
+static unsigned nr_sent;
+
+static enum netdev_tx busy_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+    (void)dev;
+    if (ring_full)
+        return NETDEV_TX_BUSY;
+    if (nr_sent < sizeof(sent_order))
+        sent_order[nr_sent++] = skb->data[0];
+    kfree_skb(skb);
+    return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops busy_ops = { .ndo_start_xmit = busy_xmit };
+
+/* Sends a frame whose first byte is mark, in an atomic section if
+ * atomic; its result in *r, and how long it took, in ticks. */
+static unsigned long time_xmit(struct net_device *dev, uint8_t mark, int atomic, int *r)
+{
+    struct sk_buff *skb = alloc_skb(64);
+    unsigned long t0 = jiffies;
+
+    if (!skb) {
+        *r = -ENOMEM;
+        return 0;
+    }
+    skb->dev = dev;
+    memset(skb_put(skb, 60), mark, 60);
+    if (atomic)
+        atomic_enter();
+    *r = dev_queue_xmit(skb);
+    if (atomic)
+        atomic_leave();
+    return jiffies - t0;
+}
+
+/* With the ring full, a sender waits for room (up to a second, then the
+ * frame is dropped).  One in an atomic section -- TCP holding its lock --
+ * may not wait: its frame is queued at once, up to TX_QUEUE_LEN of them,
+ * and they go out in order when the card makes room.  Nothing leaks. */
+const char *test_net_xmit_atomic(void)
+{
+    static struct net_device dev = { .name = "busy0", .mtu = 1500, .ops = &busy_ops, .flags = IFF_UP };
+    unsigned long free_before = nr_free_pages();
+    unsigned long ticks;
+    int r;
+
+    ring_full = 1;
+    for (unsigned i = 0; i < TX_QUEUE_LEN; i++)
+        if ((ticks = time_xmit(&dev, i, 1, &r)) > 1 || r != 0)
+            return ktest_fail("atomic frame %u: %d after %lu ticks, want 0 (queued) at once", i, r, ticks);
+    if ((ticks = time_xmit(&dev, 0xff, 1, &r)) > 1 || r != -ENOBUFS)
+        return ktest_fail("with the queue full: %d after %lu ticks, want -ENOBUFS at once", r, ticks);
+    ticks = time_xmit(&dev, 0xfe, 0, &r);
+    if (r != -ENOBUFS || ticks < HZ - 1)
+        return ktest_fail("a sender that may sleep: %d after %lu ticks, want -ENOBUFS after about %d", r, ticks, HZ);
+    if (dev.stats.tx_dropped != 2 || nr_sent != 0)
+        return ktest_fail("tx_dropped %lu, sent %u; want 2 and 0", dev.stats.tx_dropped, nr_sent);
+    ring_full = 0;
+    netif_wake_queue(&dev);                 /* as the card's "sent" interrupt */
+    if (nr_sent != TX_QUEUE_LEN || dev.txq_len != 0)
+        return ktest_fail("after room came: %u sent, %u still queued; want %d and 0", nr_sent, dev.txq_len, TX_QUEUE_LEN);
+    for (unsigned i = 0; i < TX_QUEUE_LEN; i++)
+        if (sent_order[i] != (uint8_t)i)
+            return ktest_fail("frame %u went out as number %u: out of order", sent_order[i], i);
+    if (nr_free_pages() != free_before)
+        return ktest_fail("%ld pages lost", (long)(free_before - nr_free_pages()));
     return NULL;
 }

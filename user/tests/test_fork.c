@@ -93,7 +93,7 @@ static void nohang_and_groups(void)
 static void table_full(void)
 {
     long before = free_pages();
-    pid_t kids[80];
+    pid_t kids[160];
     int n = 0;
 
     for (;;) {
@@ -105,11 +105,11 @@ static void table_full(void)
         if (pid < 0)
             break;
         kids[n++] = pid;
-        if (n == 80)
+        if (n == 160)
             break;
     }
     int err = errno;
-    check(n < 80 && err == EAGAIN, "fork_table_full_eagain", "%d forks, then errno %d", n, err);
+    check(n < 160 && err == EAGAIN, "fork_table_full_eagain", "%d forks, then errno %d", n, err);
     for (int i = 0; i < n; i++)
         kill(kids[i], SIGKILL);
     while (wait(NULL) > 0)

@@ -14,11 +14,11 @@
 
 static void file_table_full(void)
 {
-    pid_t kids[8];
+    pid_t kids[10];
     int nkids = 0, p[2];
 
     pipe(p);
-    for (int i = 0; i < 8; i++) {            /* 8 x 30 opens > 128 files */
+    for (int i = 0; i < 10; i++) {           /* 10 x 30 opens > 256 files */
         pid_t pid = fork();
         if (pid == 0) {
             int n = 0;
