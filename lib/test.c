@@ -20,6 +20,8 @@
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 
 static int failures;
 
@@ -319,12 +321,81 @@ void fill_file(const char *path, char fill, size_t size)
     close(fd);
 }
 
+/* ---------------------------------------------------------------- sockets */
+
+struct sockaddr_in inet_address(const char *ip, int port)
+{
+    struct sockaddr_in a;
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    inet_pton(AF_INET, ip, &a.sin_addr);
+    return a;
+}
+
+/* close() without losing the errno of what failed before it */
+static void close_keep_errno(int fd)
+{
+    int e = errno;
+
+    close(fd);
+    errno = e;
+}
+
+int tcp_listener(int port, int backlog)
+{
+    struct sockaddr_in a = inet_address("127.0.0.1", port);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+
+    if (fd < 0)
+        return -1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, backlog) < 0) {
+        close_keep_errno(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int tcp_connect(int port, int flags)
+{
+    struct sockaddr_in a = inet_address("127.0.0.1", port);
+    int fd = socket(AF_INET, SOCK_STREAM | flags, 0);
+
+    if (fd < 0)
+        return -1;
+    if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0 && errno != EINPROGRESS) {
+        close_keep_errno(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int tcp_pair(int port, int *client, int *server)
+{
+    int l = tcp_listener(port, 1);
+
+    if (l < 0)
+        return -1;
+    *client = tcp_connect(port, 0);
+    *server = *client < 0 ? -1 : accept(l, NULL, NULL);
+    close_keep_errno(l);
+    if (*server < 0) {
+        if (*client >= 0)
+            close_keep_errno(*client);
+        return -1;
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- the CPU */
 
 unsigned long cpu_ticks(pid_t pid)
 {
-    struct procinfo p[64];
-    int n = getprocs(p, 64);
+    struct procinfo p[128];
+    int n = getprocs(p, 128);
 
     for (int i = 0; i < n; i++)
         if (p[i].pid == pid)

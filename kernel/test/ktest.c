@@ -68,3 +68,18 @@ int run_kernel_tests(const char *which)
     }
     return (ran || all) ? failed : -1;
 }
+
+uint32_t ktest_random(uint32_t *state)
+{
+    uint32_t x = *state;
+
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
+}
+
+unsigned ktest_below(uint32_t *state, unsigned n)
+{
+    return ktest_random(state) % n;
+}

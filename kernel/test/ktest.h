@@ -1,6 +1,8 @@
 #ifndef TEST_KTEST_H
 #define TEST_KTEST_H
 
+#include <stdint.h>
+
 /* Kernel self-tests: each returns NULL when it passes, or why it failed. */
 typedef const char *(*ktest_fn)(void);
 
@@ -17,6 +19,12 @@ int run_kernel_tests(const char *which);
 
 /* Formats a failure message (kept until the next call). */
 const char *ktest_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A seeded random sequence for the fuzz tests (xorshift32, Marsaglia):
+ * small, and the same on every run, so a failure comes back.  *state
+ * must not be 0.  ktest_below: 0 to n - 1. */
+uint32_t ktest_random(uint32_t *state);
+unsigned ktest_below(uint32_t *state, unsigned n);
 
 /* The tests, one file per subject in kernel/test/. */
 const char *test_printk_format(void);

@@ -36,22 +36,6 @@
 
 static const uint8_t fuzz_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x77, 0x01 };
 
-/* xorshift32 (Marsaglia): small, and the same sequence everywhere. */
-static uint32_t next_random(uint32_t *state)
-{
-    uint32_t x = *state;
-
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return *state = x;
-}
-
-static unsigned below(uint32_t *state, unsigned n)
-{
-    return next_random(state) % n;
-}
-
 /* ------------------------------------------------------------ fuzz0 */
 
 static unsigned long fuzz_tx_frames;
@@ -116,12 +100,13 @@ static void make_ip(struct frame *f, const uint8_t *src_mac, uint32_t saddr, uin
 
 static void make_echo(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32_t saddr)
 {
-    unsigned data = below(rng, 200);
+    unsigned data = ktest_below(rng, 200);
     struct icmphdr *h = (struct icmphdr *)(f->b + ETH_HLEN + sizeof(struct iphdr));
 
-    *h = (struct icmphdr){ .type = ICMP_ECHO, .id = htons(1), .sequence = htons(below(rng, 100)) };
+    *h = (struct icmphdr){ .type = ICMP_ECHO, .id = htons(1),
+                           .sequence = htons(ktest_below(rng, 100)) };
     for (unsigned i = 0; i < data; i++)
-        ((uint8_t *)(h + 1))[i] = next_random(rng);
+        ((uint8_t *)(h + 1))[i] = ktest_random(rng);
     h->checksum = ip_checksum(h, sizeof(*h) + data);
     make_ip(f, mac, saddr, IPPROTO_ICMP, sizeof(*h) + data);
 }
@@ -130,17 +115,17 @@ static void make_echo(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32
  * eight without a checksum (0: allowed by RFC 768). */
 static void make_udp(struct frame *f, uint32_t *rng, const uint8_t *mac, uint32_t saddr)
 {
-    unsigned data = below(rng, 100);
+    unsigned data = ktest_below(rng, 100);
     struct udphdr *uh = (struct udphdr *)(f->b + ETH_HLEN + sizeof(struct iphdr));
 
     *uh = (struct udphdr){
-        .source = htons(1024 + below(rng, 1000)),
-        .dest = htons(below(rng, 4) == 0 ? FUZZ_PORT : 6000 + below(rng, 100)),
+        .source = htons(1024 + ktest_below(rng, 1000)),
+        .dest = htons(ktest_below(rng, 4) == 0 ? FUZZ_PORT : 6000 + ktest_below(rng, 100)),
         .len = htons(sizeof(*uh) + data),
     };
     for (unsigned i = 0; i < data; i++)
-        ((uint8_t *)(uh + 1))[i] = next_random(rng);
-    if (below(rng, 8))
+        ((uint8_t *)(uh + 1))[i] = ktest_random(rng);
+    if (ktest_below(rng, 8))
         uh->check = tcpudp_checksum(saddr, FUZZ_ADDR, IPPROTO_UDP, uh, sizeof(*uh) + data);
     make_ip(f, mac, saddr, IPPROTO_UDP, sizeof(*uh) + data);
 }
@@ -153,12 +138,12 @@ static void make_unreach(struct frame *f, uint32_t *rng, const uint8_t *mac, uin
     struct iphdr *inner = (struct iphdr *)(h + 1);
     struct udphdr *uh = (struct udphdr *)(inner + 1);
 
-    *h = (struct icmphdr){ .type = ICMP_DEST_UNREACH, .code = below(rng, 16) };
+    *h = (struct icmphdr){ .type = ICMP_DEST_UNREACH, .code = ktest_below(rng, 16) };
     *inner = (struct iphdr){ .version_ihl = 0x45, .tot_len = htons(28), .ttl = 64,
                              .protocol = IPPROTO_UDP, .saddr = htonl(FUZZ_ADDR),
                              .daddr = htonl(saddr) };
-    *uh = (struct udphdr){ .source = htons(below(rng, 2) ? FUZZ_PORT : 7000),
-                           .dest = htons(below(rng, 65536)), .len = htons(8) };
+    *uh = (struct udphdr){ .source = htons(ktest_below(rng, 2) ? FUZZ_PORT : 7000),
+                           .dest = htons(ktest_below(rng, 65536)), .len = htons(8) };
     h->checksum = ip_checksum(h, sizeof(*h) + 28);
     make_ip(f, mac, saddr, IPPROTO_ICMP, sizeof(*h) + 28);
 }
@@ -186,11 +171,11 @@ static void make_arp(struct frame *f, const uint8_t *mac, uint32_t sip, int op)
 /* A good frame from a random station of fuzz0's network. */
 static void make_frame(struct frame *f, uint32_t *rng)
 {
-    uint8_t mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x77, 2 + below(rng, 200) };
+    uint8_t mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x77, 2 + ktest_below(rng, 200) };
     uint32_t saddr = IPV4(192, 168, 77, mac[5]);
 
     memset(f->b, 0, sizeof(f->b));
-    switch (below(rng, 5)) {
+    switch (ktest_below(rng, 5)) {
     case 0: make_echo(f, rng, mac, saddr); break;
     case 1: make_arp(f, mac, saddr, 1); break;
     case 2: make_arp(f, mac, saddr, 2); break;
@@ -216,16 +201,16 @@ static void damage(struct frame *f, uint32_t *rng, enum damage d)
 
     switch (d) {
     case INTACT: break;
-    case TRUNCATE: f->len = below(rng, f->len); break;
-    case EXTEND: f->len += below(rng, FRAME_MAX - f->len + 1); break;
-    case FLIP_BYTE: f->b[below(rng, f->len)] ^= 1 + below(rng, 255); break;
-    case BAD_IHL: iph->version_ihl = 0x40 | below(rng, 16); ip_fix_checksum(f); break;
-    case BAD_VERSION: iph->version_ihl = below(rng, 16) << 4 | 5; ip_fix_checksum(f); break;
-    case BAD_TOT_LEN: iph->tot_len = htons(below(rng, 0x10000)); ip_fix_checksum(f); break;
-    case BAD_IP_CSUM: iph->check ^= htons(1 + below(rng, 0xFFFF)); break;
-    case BAD_ICMP_CSUM: f->b[ETH_HLEN + 22] ^= 1 + below(rng, 255); break;
+    case TRUNCATE: f->len = ktest_below(rng, f->len); break;
+    case EXTEND: f->len += ktest_below(rng, FRAME_MAX - f->len + 1); break;
+    case FLIP_BYTE: f->b[ktest_below(rng, f->len)] ^= 1 + ktest_below(rng, 255); break;
+    case BAD_IHL: iph->version_ihl = 0x40 | ktest_below(rng, 16); ip_fix_checksum(f); break;
+    case BAD_VERSION: iph->version_ihl = ktest_below(rng, 16) << 4 | 5; ip_fix_checksum(f); break;
+    case BAD_TOT_LEN: iph->tot_len = htons(ktest_below(rng, 0x10000)); ip_fix_checksum(f); break;
+    case BAD_IP_CSUM: iph->check ^= htons(1 + ktest_below(rng, 0xFFFF)); break;
+    case BAD_ICMP_CSUM: f->b[ETH_HLEN + 22] ^= 1 + ktest_below(rng, 255); break;
     case FRAGMENT:
-        iph->frag_off = htons(below(rng, 2) ? IP_MF : 1 + below(rng, IP_OFFSET));
+        iph->frag_off = htons(ktest_below(rng, 2) ? IP_MF : 1 + ktest_below(rng, IP_OFFSET));
         ip_fix_checksum(f);
         break;
     case OTHER_MAC: f->b[5] ^= 0x10; break;
@@ -233,29 +218,29 @@ static void damage(struct frame *f, uint32_t *rng, enum damage d)
     case UNKNOWN_TYPE: f->b[12] = 0x86; f->b[13] = 0xDD; break;      /* IPv6 */
     case ARP_JUNK:
         for (int i = 0; i < 4; i++)
-            f->b[ETH_HLEN + below(rng, 28)] = next_random(rng);
+            f->b[ETH_HLEN + ktest_below(rng, 28)] = ktest_random(rng);
         break;
     case BAD_SOURCE:
         if (is_ip) {
             static const uint32_t bad[] = { 0xFFFFFFFF, IPV4(224, 0, 0, 1), IPV4(192, 168, 77, 255) };
-            iph->saddr = htonl(bad[below(rng, 3)]);
+            iph->saddr = htonl(bad[ktest_below(rng, 3)]);
             ip_fix_checksum(f);
         }
         break;
     case OTHER_DEST:
         if (is_ip) {
-            iph->daddr = htonl(IPV4(192, 168, 77, 2 + below(rng, 200)));
+            iph->daddr = htonl(IPV4(192, 168, 77, 2 + ktest_below(rng, 200)));
             ip_fix_checksum(f);
         }
         break;
     case RANDOM_BYTES:
-        f->len = below(rng, FRAME_MAX + 1);
+        f->len = ktest_below(rng, FRAME_MAX + 1);
         for (unsigned i = ETH_ALEN; i < f->len; i++)
-            f->b[i] = next_random(rng);
+            f->b[i] = ktest_random(rng);
         break;
     case BAD_UDP_LEN:                    /* any length, the IP header still right */
         if (is_ip && iph->protocol == IPPROTO_UDP && f->len >= ETH_HLEN + 28)
-            ((struct udphdr *)(iph + 1))->len = htons(below(rng, 200));
+            ((struct udphdr *)(iph + 1))->len = htons(ktest_below(rng, 200));
         break;
     case NR_DAMAGES: break;
     }
@@ -374,7 +359,7 @@ const char *test_net_fuzz(void)
     snapshot(&before, &fuzz, eth0);
     for (int i = 0; i < NET_FUZZ_FRAMES; i++) {
         make_frame(&f, &rng);
-        damage(&f, &rng, below(&rng, 3) == 0 ? INTACT : below(&rng, NR_DAMAGES));
+        damage(&f, &rng, ktest_below(&rng, 3) == 0 ? INTACT : ktest_below(&rng, NR_DAMAGES));
         inject(&fuzz, &f);
     }
     sock.ops->release(&sock);            /* with the datagrams it queued */

@@ -36,21 +36,6 @@
 
 static const uint8_t dev_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x78, 0x01 };
 
-static uint32_t rnd(uint32_t *s)
-{
-    uint32_t x = *s;
-
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return *s = x;
-}
-
-static unsigned below(uint32_t *s, unsigned n)
-{
-    return rnd(s) % n;
-}
-
 /* ------------------------------------------------------------ fuzz1 */
 
 /* The last SYN-ACK fuzz1 sent: the handshake the next ACK completes. */
@@ -131,12 +116,12 @@ static struct tcphdr *build(struct frame *f, uint32_t station, uint16_t sport, u
     iph->check = ip_checksum(iph, sizeof(*iph));
     *th = (struct tcphdr){ .source = htons(sport), .dest = htons(dport), .seq = htonl(seq),
                            .ack_seq = htonl(ack), .doff = (hlen / 4) << 4, .flags = flags,
-                           .window = htons(below(rng, 2) ? 65535 : below(rng, 3000)) };
+                           .window = htons(ktest_below(rng, 2) ? 65535 : ktest_below(rng, 3000)) };
     for (unsigned i = sizeof(*th); i < hlen + len; i++)
-        ((uint8_t *)th)[i] = rnd(rng);
-    if (hlen > sizeof(*th) && below(rng, 2)) {     /* a well-formed MSS option, often */
+        ((uint8_t *)th)[i] = ktest_random(rng);
+    if (hlen > sizeof(*th) && ktest_below(rng, 2)) {     /* a well-formed MSS option, often */
         uint8_t *o = (uint8_t *)(th + 1);
-        o[0] = TCPOPT_MSS, o[1] = 4, o[2] = below(rng, 8), o[3] = rnd(rng);
+        o[0] = TCPOPT_MSS, o[1] = 4, o[2] = ktest_below(rng, 8), o[3] = ktest_random(rng);
     }
     th->check = tcp_checksum(th, hlen + len, station, ADDR);
     f->len = ETH_HLEN + sizeof(*iph) + hlen + len;
@@ -147,23 +132,23 @@ static struct tcphdr *build(struct frame *f, uint32_t station, uint16_t sport, u
 
 static uint32_t random_station(uint32_t *rng)
 {
-    return IPV4(192, 168, 78, 2 + below(rng, STATIONS));
+    return IPV4(192, 168, 78, 2 + ktest_below(rng, STATIONS));
 }
 
 static void make_segment(struct frame *f, uint32_t *rng)
 {
-    unsigned hlen = 20 + 4 * below(rng, 11), len = below(rng, 4) ? below(rng, 300) : 0;
+    unsigned hlen = 20 + 4 * ktest_below(rng, 11), len = ktest_below(rng, 4) ? ktest_below(rng, 300) : 0;
     uint32_t station = random_station(rng);
-    uint16_t sport = 1024 + below(rng, 64);
+    uint16_t sport = 1024 + ktest_below(rng, 64);
 
-    switch (below(rng, 6)) {
+    switch (ktest_below(rng, 6)) {
     case 0:                                      /* a SYN for the listener */
-        build(f, station, sport, LPORT, rnd(rng), 0, TCP_SYN, hlen, 0, rng);
+        build(f, station, sport, LPORT, ktest_random(rng), 0, TCP_SYN, hlen, 0, rng);
         break;
     case 1:                                      /* the handshake's last ACK, maybe with data */
         if (synack.valid) {
             build(f, synack.station, synack.port, LPORT, synack.peer_seq, synack.isn + 1,
-                  TCP_ACK | (below(rng, 2) ? TCP_PSH : 0), 20, len, rng);
+                  TCP_ACK | (ktest_below(rng, 2) ? TCP_PSH : 0), 20, len, rng);
             conn = synack;
             conn.peer_seq += len;
             synack.valid = 0;
@@ -174,8 +159,8 @@ static void make_segment(struct frame *f, uint32_t *rng)
         if (conn.valid) {
             static const uint8_t kinds[] = { TCP_ACK, TCP_ACK | TCP_PSH, TCP_ACK | TCP_FIN,
                                              TCP_RST, TCP_ACK | TCP_RST, TCP_SYN };
-            uint32_t seq = conn.peer_seq + (below(rng, 2) ? 0 : below(rng, 4000) - 2000);
-            uint8_t fl = kinds[below(rng, sizeof(kinds))];
+            uint32_t seq = conn.peer_seq + (ktest_below(rng, 2) ? 0 : ktest_below(rng, 4000) - 2000);
+            uint8_t fl = kinds[ktest_below(rng, sizeof(kinds))];
             build(f, conn.station, conn.port, LPORT, seq, conn.isn + 1, fl, 20, len, rng);
             if (seq == conn.peer_seq)
                 conn.peer_seq += len + !!(fl & TCP_FIN);
@@ -183,11 +168,12 @@ static void make_segment(struct frame *f, uint32_t *rng)
         }
         /* fall through */
     case 3:                                      /* any flags at all, for the listener */
-        build(f, station, sport, LPORT, rnd(rng), rnd(rng), below(rng, 64), hlen, len, rng);
+        build(f, station, sport, LPORT, ktest_random(rng), ktest_random(rng), ktest_below(rng, 64),
+              hlen, len, rng);
         break;
     default:                                     /* any flags, for a port nobody has */
-        build(f, station, sport, CLOSED_PORT, rnd(rng), rnd(rng), below(rng, 64), hlen, len,
-              rng);
+        build(f, station, sport, CLOSED_PORT, ktest_random(rng), ktest_random(rng),
+              ktest_below(rng, 64), hlen, len, rng);
         break;
     }
 }
@@ -203,16 +189,16 @@ static void damage(struct frame *f, uint32_t *rng, enum damage d)
 
     switch (d) {
     case INTACT: return;
-    case BAD_CSUM: th->check ^= htons(1 + below(rng, 0xFFFF)); return;
-    case SMALL_DOFF: th->doff = below(rng, 5) << 4; break;
-    case BIG_DOFF: th->doff = (seglen / 4 + 1 + below(rng, 3)) << 4; break;
+    case BAD_CSUM: th->check ^= htons(1 + ktest_below(rng, 0xFFFF)); return;
+    case SMALL_DOFF: th->doff = ktest_below(rng, 5) << 4; break;
+    case BIG_DOFF: th->doff = (seglen / 4 + 1 + ktest_below(rng, 3)) << 4; break;
     case JUNK_OPTIONS:                           /* lengths 0, 1, past the end... */
         if ((th->doff >> 4) > 5)
             for (unsigned i = 20; i < (th->doff >> 4) * 4u; i++)
-                ((uint8_t *)th)[i] = below(rng, 4) ? below(rng, 6) : rnd(rng);
+                ((uint8_t *)th)[i] = ktest_below(rng, 4) ? ktest_below(rng, 6) : ktest_random(rng);
         break;
     case CUT:                                    /* the IP length says less than the header */
-        seglen = below(rng, 20);
+        seglen = ktest_below(rng, 20);
         iph->tot_len = htons(sizeof(*iph) + seglen);
         iph->check = 0;
         iph->check = ip_checksum(iph, sizeof(*iph));
@@ -310,7 +296,7 @@ const char *test_tcp_fuzz(void)
     unsigned long delivered = ip_mib[IP_MIB_INDELIVERS];
     for (int i = 0; i < SEGMENTS; i++) {
         make_segment(&f, &rng);
-        damage(&f, &rng, below(&rng, 2) ? INTACT : 1 + below(&rng, NR_DAMAGES - 1));
+        damage(&f, &rng, ktest_below(&rng, 2) ? INTACT : 1 + ktest_below(&rng, NR_DAMAGES - 1));
         inject(&dev, f.b, f.len);
         if (tcp_mib[TCP_MIB_CURRESTAB] - before[TCP_MIB_CURRESTAB] > max_estab)
             max_estab = tcp_mib[TCP_MIB_CURRESTAB] - before[TCP_MIB_CURRESTAB];

@@ -49,8 +49,8 @@ static struct results *res;
 
 static unsigned long my_cow_copies(void)
 {
-    static struct procinfo p[64];
-    int n = getprocs(p, 64);
+    static struct procinfo p[128];
+    int n = getprocs(p, 128);
 
     for (int i = 0; i < n; i++)
         if (p[i].pid == getpid())

@@ -10,8 +10,8 @@
 
 static int zombies_with_parent(pid_t ppid, pid_t *first)
 {
-    struct procinfo p[64];
-    int n = getprocs(p, 64), z = 0;
+    struct procinfo p[128];
+    int n = getprocs(p, 128), z = 0;
 
     for (int i = 0; i < n; i++)
         if (p[i].state == 'Z' && (ppid == 0 || p[i].ppid == ppid)) {

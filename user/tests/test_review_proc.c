@@ -232,8 +232,8 @@ static void pause_handler_eintr(void)
 
 static int zombies_of(pid_t ppid)
 {
-    struct procinfo p[64];
-    int n = getprocs(p, 64), z = 0;
+    struct procinfo p[128];
+    int n = getprocs(p, 128), z = 0;
 
     for (int i = 0; i < n; i++)
         if (p[i].state == 'Z' && p[i].ppid == ppid)

@@ -13,17 +13,6 @@
 
 #define PORT 7777
 
-static struct sockaddr_in inet_address(const char *ip, int port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = inet_addr(ip);
-    return a;
-}
-
 static int err(int r)
 {
     return r < 0 ? -errno : r;

@@ -26,31 +26,6 @@ static int err(int r)
     return r < 0 ? -errno : r;
 }
 
-static struct sockaddr_in loopback(int port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return a;
-}
-
-/* A connected AF_INET pair on 127.0.0.1: *client and *server. */
-static void inet_pair(int *client, int *server)
-{
-    struct sockaddr_in a = loopback(PORT);
-    int l = socket(AF_INET, SOCK_STREAM, 0);
-
-    bind(l, (struct sockaddr *)&a, sizeof(a));
-    listen(l, 1);
-    *client = socket(AF_INET, SOCK_STREAM, 0);
-    connect(*client, (struct sockaddr *)&a, sizeof(a));
-    *server = accept(l, NULL, NULL);
-    close(l);
-}
-
 /* send/recv and sendto/recvfrom move bytes as write/read do. */
 static void round_trips(void)
 {
@@ -77,8 +52,8 @@ static void round_trips(void)
     close(sv[1]);
 
     int c, s;
-    inet_pair(&c, &s);
-    struct sockaddr_in elsewhere = loopback(1);
+    tcp_pair(PORT, &c, &s);
+    struct sockaddr_in elsewhere = inet_address("127.0.0.1", 1);
     n = sendto(c, "tcp", 3, 0, (struct sockaddr *)&elsewhere, sizeof(elsewhere));
     struct sockaddr_in src;
     len = sizeof(src);
@@ -201,7 +176,7 @@ static void messages(void)
 {
     int c, s;
     char a[4], b[16];
-    inet_pair(&c, &s);
+    tcp_pair(PORT, &c, &s);
 
     struct iovec out[3] = { { "one,", 4 }, { "", 0 }, { "two,three", 9 } };
     struct msghdr m;

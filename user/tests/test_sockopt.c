@@ -36,20 +36,9 @@ static int set_int(int fd, int level, int name, int v)
     return err(setsockopt(fd, level, name, &v, sizeof(v)));
 }
 
-static struct sockaddr_in loopback(int port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return a;
-}
-
 static int inet_bind(int fd, int port)
 {
-    struct sockaddr_in a = loopback(port);
+    struct sockaddr_in a = inet_address("127.0.0.1", port);
 
     return err(bind(fd, (struct sockaddr *)&a, sizeof(a)));
 }
@@ -134,7 +123,7 @@ static void accepted_inherit(void)
     set_int(l, SOL_SOCKET, SO_REUSEADDR, 1);
     inet_bind(l, PORT);
     listen(l, 1);
-    struct sockaddr_in a = loopback(PORT);
+    struct sockaddr_in a = inet_address("127.0.0.1", PORT);
     int c = socket(AF_INET, SOCK_STREAM, 0);
     connect(c, (struct sockaddr *)&a, sizeof(a));
     int s = accept(l, NULL, NULL);
@@ -163,7 +152,7 @@ static void reuseaddr_rules(void)
     check(r == 0, "reuseaddr_both_share", "got %d", r);
 
     /* 0.0.0.0 overlaps 127.0.0.1 */
-    struct sockaddr_in any = loopback(PORT);
+    struct sockaddr_in any = inet_address("127.0.0.1", PORT);
     any.sin_addr.s_addr = htonl(INADDR_ANY);
     r = err(bind(c, (struct sockaddr *)&any, sizeof(any)));
     check(r == -EADDRINUSE, "reuseaddr_any_overlaps_eaddrinuse", "got %d", r);
@@ -176,7 +165,7 @@ static void reuseaddr_rules(void)
     check(r == -EADDRINUSE, "reuseaddr_listener_not_shared", "got %d", r);
 
     /* connections reach the listener, not the other socket on its port */
-    struct sockaddr_in to = loopback(PORT);
+    struct sockaddr_in to = inet_address("127.0.0.1", PORT);
     int cl = socket(AF_INET, SOCK_STREAM, 0);
     int cr = err(connect(cl, (struct sockaddr *)&to, sizeof(to)));
     int s = accept(a, NULL, NULL);

@@ -29,45 +29,6 @@
 static unsigned char big_a[100000], big_b[100000];
 static char text[16384];
 
-static struct sockaddr_in loopback(int port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return a;
-}
-
-static int listener(int port, int backlog)
-{
-    struct sockaddr_in a = loopback(port);
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    int one = 1;
-
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-    if (bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, backlog) < 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static int connect_to(int port, int flags)
-{
-    struct sockaddr_in a = loopback(port);
-    int fd = socket(AF_INET, SOCK_STREAM | flags, 0);
-
-    if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0 && errno != EINPROGRESS) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return -1;
-    }
-    return fd;
-}
-
 /* FNV-1a over a stream, piece by piece */
 static unsigned fnv(unsigned h, const unsigned char *p, size_t n)
 {
@@ -124,11 +85,11 @@ static long tcp_counter(const char *name)
 /* 1 MiB from a child to the parent, through lo, in pieces of odd sizes. */
 static void one_mib(void)
 {
-    int l = listener(PORT, 5);
+    int l = tcp_listener(PORT, 5);
     pid_t pid = fork();
     if (pid == 0) {
         close(l);
-        int fd = connect_to(PORT, 0);
+        int fd = tcp_connect(PORT, 0);
         static unsigned char buf[7919];
         for (size_t off = 0; off < MIB;) {
             size_t n = MIB - off < sizeof(buf) ? MIB - off : sizeof(buf);
@@ -164,8 +125,8 @@ static void one_mib(void)
 /* shutdown(SHUT_WR): the peer reads end of file, and can still answer. */
 static void half_close(void)
 {
-    int l = listener(PORT, 5);
-    int fd = connect_to(PORT, 0);
+    int l = tcp_listener(PORT, 5);
+    int fd = tcp_connect(PORT, 0);
     int c = accept(l, NULL, NULL);
     char buf[32];
 
@@ -202,12 +163,12 @@ static void on_sigpipe(int sig)
  * resets the peer (ECONNRESET, then EPIPE and SIGPIPE). */
 static void resets(void)
 {
-    int fd = connect_to(PORT + 1, 0);
+    int fd = tcp_connect(PORT + 1, 0);
     check(fd == -1 && errno == ECONNREFUSED, "tcp_rst_closed_port_econnrefused", "errno %d",
           errno);
 
-    int l = listener(PORT, 5);
-    fd = connect_to(PORT, 0);
+    int l = tcp_listener(PORT, 5);
+    fd = tcp_connect(PORT, 0);
     int c = accept(l, NULL, NULL);
     write(fd, "never read", 10);
     close(c);                          /* unread data: RST */
@@ -226,9 +187,9 @@ static void resets(void)
 /* connect with O_NONBLOCK: EINPROGRESS, then poll's POLLOUT and SO_ERROR. */
 static void nonblocking_connect(void)
 {
-    int l = listener(PORT, 5);
+    int l = tcp_listener(PORT, 5);
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    struct sockaddr_in a = loopback(PORT);
+    struct sockaddr_in a = inet_address("127.0.0.1", PORT);
     int r = connect(fd, (struct sockaddr *)&a, sizeof(a));
     check(r == -1 && errno == EINPROGRESS, "tcp_nonblock_connect_einprogress", "got %d errno %d",
           r, errno);
@@ -247,7 +208,7 @@ static void nonblocking_connect(void)
     close(l);
 
     fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    a = loopback(PORT + 1);
+    a = inet_address("127.0.0.1", PORT + 1);
     r = connect(fd, (struct sockaddr *)&a, sizeof(a));
     p = (struct pollfd){ fd, POLLOUT, 0 };
     pr = poll(&p, 1, 2000);
@@ -268,7 +229,7 @@ static void client_of_many(int id)
     int fds[EACH];
 
     for (int i = 0; i < EACH; i++)
-        if ((fds[i] = connect_to(PORT, 0)) < 0)
+        if ((fds[i] = tcp_connect(PORT, 0)) < 0)
             _exit(10);
     for (int i = 0; i < EACH; i++) {
         int v = id * 100 + i;
@@ -286,7 +247,7 @@ static void client_of_many(int id)
 
 static void many_connections(void)
 {
-    int l = listener(PORT, CLIENTS * EACH);
+    int l = tcp_listener(PORT, CLIENTS * EACH);
     pid_t pids[CLIENTS];
     int ok = 1, bad = 0;
 
@@ -318,9 +279,9 @@ static void many_connections(void)
  * then sent again) until accept() makes room. */
 static void backlog(void)
 {
-    int l = listener(PORT, 2);
-    int a = connect_to(PORT, SOCK_NONBLOCK), b = connect_to(PORT, SOCK_NONBLOCK);
-    int c = connect_to(PORT, SOCK_NONBLOCK);
+    int l = tcp_listener(PORT, 2);
+    int a = tcp_connect(PORT, SOCK_NONBLOCK), b = tcp_connect(PORT, SOCK_NONBLOCK);
+    int c = tcp_connect(PORT, SOCK_NONBLOCK);
     struct pollfd p[3] = { { a, POLLOUT, 0 }, { b, POLLOUT, 0 }, { c, POLLOUT, 0 } };
     poll(p, 3, 300);
     check((p[0].revents & POLLOUT) && (p[1].revents & POLLOUT) && !(p[2].revents & POLLOUT),
@@ -339,7 +300,7 @@ static void backlog(void)
 static int bind_port(int port, int reuse)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = loopback(port);
+    struct sockaddr_in a = inet_address("127.0.0.1", port);
 
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof(reuse));
     if (bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
@@ -368,9 +329,9 @@ static int proc_net_tcp_has(const char *state)
  * a bind is EADDRINUSE, unless SO_REUSEADDR; after 2 s it is free. */
 static void time_wait(void)
 {
-    int l = listener(PORT, 5);
+    int l = tcp_listener(PORT, 5);
     int fd = bind_port(PORT + 2, 0);
-    struct sockaddr_in a = loopback(PORT);
+    struct sockaddr_in a = inet_address("127.0.0.1", PORT);
     int r = connect(fd, (struct sockaddr *)&a, sizeof(a));
     int c = accept(l, NULL, NULL);
     close(fd);                         /* the client closes first */
@@ -396,10 +357,10 @@ static void time_wait(void)
  * (and probes); once it reads, everything arrives. */
 static void zero_window(void)
 {
-    int l = listener(PORT, 5);
+    int l = tcp_listener(PORT, 5);
     int small = 2304;
     setsockopt(l, SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
-    int fd = connect_to(PORT, 0);
+    int fd = tcp_connect(PORT, 0);
     int c = accept(l, NULL, NULL);
     pid_t pid = fork();
     if (pid == 0) {
@@ -424,8 +385,8 @@ static void zero_window(void)
 /* Small writes with TCP_NODELAY arrive as they are written. */
 static void nodelay(void)
 {
-    int l = listener(PORT, 5);
-    int fd = connect_to(PORT, 0), one = 1;
+    int l = tcp_listener(PORT, 5);
+    int fd = tcp_connect(PORT, 0), one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     int c = accept(l, NULL, NULL), ok = 1;
     for (int i = 0; i < 50; i++) {
@@ -465,7 +426,7 @@ static void nc_pair(void)
 /* httpd: GET a file, a missing one, a path with "..". */
 static int http_get(const char *request, char *reply, size_t size)
 {
-    int fd = connect_to(8080, 0), got = 0, n;
+    int fd = tcp_connect(8080, 0), got = 0, n;
 
     if (fd < 0)
         return -1;

@@ -24,21 +24,10 @@ static int err(long r)
     return r < 0 ? -errno : (int)r;
 }
 
-static struct sockaddr_in addr(const char *ip, int port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = inet_addr(ip);
-    return a;
-}
-
 /* A UDP socket bound to (ip, port); port 0: the kernel's choice. */
 static int udp_at(const char *ip, int port)
 {
-    struct sockaddr_in a = addr(ip, port);
+    struct sockaddr_in a = inet_address(ip, port);
     int fd = socket(AF_INET, SOCK_DGRAM, 0);
 
     if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
@@ -60,7 +49,7 @@ static int port_of(int fd)
 
 static long send_to(int fd, const char *ip, int port, const void *buf, size_t n)
 {
-    struct sockaddr_in a = addr(ip, port);
+    struct sockaddr_in a = inet_address(ip, port);
     return sendto(fd, buf, n, 0, (struct sockaddr *)&a, sizeof(a));
 }
 
@@ -120,7 +109,7 @@ static void addresses(void)
     check(n == 4 && from.sin_addr.s_addr == inet_addr("10.0.2.15"), "udp_to_own_address",
           "got %d from %s", err(n), inet_ntoa(from.sin_addr));
     int d = socket(AF_INET, SOCK_DGRAM, 0);
-    struct sockaddr_in other = addr("10.9.9.9", PORT);
+    struct sockaddr_in other = inet_address("10.9.9.9", PORT);
     int r = err(bind(d, (struct sockaddr *)&other, sizeof(other)));
     check(r == -EADDRNOTAVAIL, "udp_bind_other_host_eaddrnotavail", "got %d", r);
     close(a), close(b), close(c), close(d);
@@ -192,7 +181,7 @@ static void ports(void)
     check(r == -EADDRINUSE || (r < 0 && errno == EADDRINUSE), "udp_bind_eaddrinuse", "got %d",
           r);
     int b = socket(AF_INET, SOCK_DGRAM, 0);
-    struct sockaddr_in there = addr("127.0.0.1", PORT + 2);
+    struct sockaddr_in there = inet_address("127.0.0.1", PORT + 2);
     check(bind(b, (struct sockaddr *)&there, sizeof(there)) == 0 &&
           err(bind(b, (struct sockaddr *)&there, sizeof(there))) == -EINVAL,
           "udp_bind_twice_einval", "errno %d", errno);
@@ -203,7 +192,7 @@ static void ports(void)
 
     /* SO_REUSEADDR on both: they share the port */
     int one = 1, s1 = socket(AF_INET, SOCK_DGRAM, 0), s2 = socket(AF_INET, SOCK_DGRAM, 0);
-    struct sockaddr_in p = addr("127.0.0.1", PORT + 3);
+    struct sockaddr_in p = inet_address("127.0.0.1", PORT + 3);
     setsockopt(s1, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     setsockopt(s2, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     r = bind(s1, (struct sockaddr *)&p, sizeof(p)) | bind(s2, (struct sockaddr *)&p, sizeof(p));
@@ -215,7 +204,7 @@ static void connected(void)
 {
     int srv = udp_at("127.0.0.1", PORT), c = socket(AF_INET, SOCK_DGRAM, 0);
     int stranger = socket(AF_INET, SOCK_DGRAM, 0);
-    struct sockaddr_in to = addr("127.0.0.1", PORT), name;
+    struct sockaddr_in to = inet_address("127.0.0.1", PORT), name;
     socklen_t len = sizeof(name);
     char buf[32];
 
@@ -233,7 +222,7 @@ static void connected(void)
           "errno %d", errno);
 
     /* a connected socket takes datagrams from its peer only */
-    struct sockaddr_in me = addr("127.0.0.1", port_of(c));
+    struct sockaddr_in me = inet_address("127.0.0.1", port_of(c));
     sendto(stranger, "no", 2, 0, (struct sockaddr *)&me, sizeof(me));
     sendto(srv, "yes", 3, 0, (struct sockaddr *)&me, sizeof(me));
     long n = recv(c, buf, sizeof(buf), MSG_DONTWAIT);
@@ -314,7 +303,7 @@ static void waiting(void)
     /* shutdown: only a connected socket; SHUT_RD reads end of file */
     r = err(shutdown(a, SHUT_RD));
     check(r == -ENOTCONN, "udp_shutdown_unconnected_enotconn", "got %d", r);
-    struct sockaddr_in peer = addr("127.0.0.1", port_of(b));
+    struct sockaddr_in peer = inet_address("127.0.0.1", port_of(b));
     connect(a, (struct sockaddr *)&peer, sizeof(peer));
     r = err(shutdown(a, SHUT_RDWR));
     long n2 = recv(a, buf, sizeof(buf), 0);

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <netinet/in.h>
 
 void check(int cond, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -118,6 +119,24 @@ long read_file(const char *path, char *buf, size_t size);
 /* path made (or emptied) and filled with text; with size bytes of fill. */
 void write_file(const char *path, const char *text);
 void fill_file(const char *path, char fill, size_t size);
+
+/* ---------------------------------------------------------------- sockets */
+
+/* The AF_INET address ip ("127.0.0.1"), port. */
+struct sockaddr_in inet_address(const char *ip, int port);
+
+/* A TCP listener on 127.0.0.1:port (SO_REUSEADDR, so that a test may run
+ * again at once), or -1 with errno set. */
+int tcp_listener(int port, int backlog);
+
+/* A TCP socket (type flags: SOCK_NONBLOCK...) connecting to
+ * 127.0.0.1:port; a nonblocking connect in progress counts as made.
+ * The fd, or -1 with errno set. */
+int tcp_connect(int port, int flags);
+
+/* A connected TCP pair over lo through port: *client and *server.
+ * 0, or -1 with errno set (nothing left open). */
+int tcp_pair(int port, int *client, int *server);
 
 /* ---------------------------------------------------------------- the CPU */
 
