@@ -425,16 +425,37 @@ static int entry_at(struct inode *dir, long *pos, char name[NAME_MAX + 1], ino_t
     return vfs_readdir(dir, pos, name, ino, type);
 }
 
-/* As many records as fit, from the file offset on (the offset is an
- * entry's position; see struct dentry).  0 at the end. */
-static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder build)
+/* As many records as fit into ubuf, from *fpos on (an entry's position;
+ * see struct dentry), which follows.  0 at the end. */
+static long fill_dir(struct inode *dir, off_t *fpos, char *ubuf, unsigned int count,
+                     dirent_builder build)
 {
-    struct file *f = fget(fd);
     char rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
     char name[NAME_MAX + 1];
     unsigned int used = 0;
     ino_t ino;
     mode_t type;
+    long pos = *fpos;
+    int found;
+
+    while ((found = entry_at(dir, &pos, name, &ino, &type)) > 0) {
+        unsigned int reclen = build(rec, name, ino, type, pos + 1);
+        if (used + reclen > count)
+            return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
+        memcpy(ubuf + used, rec, reclen);
+        used += reclen;
+        *fpos = ++pos;
+    }
+    return found < 0 && !used ? found : (long)used;    /* a disk's directory may be damaged: EIO */
+}
+
+/* A disk's directory is read between sleeps: two processes sharing the
+ * open directory take turns (lock_pos), or both would get the same
+ * entries. */
+static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder build)
+{
+    struct file *f = fget(fd);
+    long r;
 
     if (!f)
         return -EBADF;
@@ -442,17 +463,11 @@ static long read_dir(int fd, void *ubuf, unsigned int count, dirent_builder buil
         return -ENOTDIR;
     if (verify_area(ubuf, count, 1) < 0)
         return -EFAULT;
-    long pos = f->pos;
-    int found;
-    while ((found = entry_at(f->inode, &pos, name, &ino, &type)) > 0) {
-        unsigned int reclen = build(rec, name, ino, type, pos + 1);
-        if (used + reclen > count)
-            return used ? (long)used : -EINVAL;    /* EINVAL: not even one fits */
-        memcpy((char *)ubuf + used, rec, reclen);
-        used += reclen;
-        f->pos = ++pos;
-    }
-    return found < 0 && !used ? found : (long)used;    /* a disk's directory may be damaged: EIO */
+    if ((r = lock_pos(f)) < 0)
+        return r;
+    r = fill_dir(f->inode, &f->pos, ubuf, count, build);
+    unlock_pos(f);
+    return r;
 }
 
 long sys_getdents64(int fd, void *ubuf, unsigned int count)

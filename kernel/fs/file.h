@@ -42,6 +42,12 @@ struct file {
     void *private;               /* the pipe or socket behind it */
 };
 
+/* Whoever moves f->pos (read, write, lseek, getdents) holds it meanwhile,
+ * so that two sharing the file take turns (read_write.c).  0, or -EINTR
+ * (a signal came while waiting); a file without an offset: always 0. */
+long lock_pos(struct file *f);
+void unlock_pos(struct file *f);
+
 struct file *file_alloc(const struct file_ops *ops, unsigned int flags);  /* NULL: ENFILE */
 struct file *file_get(struct file *f);
 void file_put(struct file *f);

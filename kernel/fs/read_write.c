@@ -50,7 +50,7 @@ static long rw_buffer(struct file *f, int write, char *buf, size_t n, off_t *pos
  * Whoever moves f->pos holds it; the others wait (a signal ends the
  * wait).  Pipes, sockets and the terminal have no offset: their own
  * queues order their readers and writers. */
-static long lock_pos(struct file *f)
+long lock_pos(struct file *f)
 {
     if (!f->ops->lseek)
         return 0;
@@ -61,7 +61,7 @@ static long lock_pos(struct file *f)
     return 0;
 }
 
-static void unlock_pos(struct file *f)
+void unlock_pos(struct file *f)
 {
     if (!f->ops->lseek)
         return;
