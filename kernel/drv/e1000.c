@@ -41,8 +41,10 @@
 #define E1000_VENDOR 0x8086
 #define E1000_DEVICE 0x100E      /* 82540EM */
 
-#define RX_RING_SIZE 32          /* descriptors (16 bytes each: a ring is a multiple of 128) */
-#define TX_RING_SIZE 32
+#define RX_RING_SIZE 256         /* descriptors (16 bytes each: a ring is a multiple of 128,
+                                    and 256 fill its page); Linux's e1000 default: a burst
+                                    for 100 connections at once must fit */
+#define TX_RING_SIZE 256
 #define RX_BUF_SIZE 2048         /* RCTL.BSIZE: a whole frame (1518) fits in one buffer */
 #define ETH_FRAME_MAX 1514       /* header + MTU, without the CRC the card adds */
 #define RESET_POLLS 100000
