@@ -136,7 +136,8 @@ static long ramfs_read(struct inode *ino, void *buf, uint32_t off, uint32_t n)
             memset(dst + done, 0, chunk);          /* a hole reads as zeros */
         done += chunk;
     }
-    ino->atime = current_time();
+    if (atime_needs_update(ino, current_time()))
+        ino->atime = current_time();
     return n;
 }
 

@@ -90,6 +90,11 @@ void inode_changed(struct inode *ino);           /* after chmod, utimes...: tell
 int inode_fsync(struct inode *ino);
 int inode_permission(struct inode *ino, int mask);   /* mask: 4 read, 2 write, 1 exec */
 int is_read_only(struct inode *ino);             /* on a file system mounted read-only */
+/* Whether a read at `now` should move the access time: Linux's "relatime"
+ * rule, only when the atime is not newer than the last change, or is a
+ * day old.  Reading then neither writes the inode at every read() nor
+ * changes what the next stat shows (two ls -l in a row agree). */
+int atime_needs_update(struct inode *ino, time_t now);
 
 /* ---------------------------------------------------------------- fs/inode.c: the RAM file system */
 

@@ -29,6 +29,13 @@ int is_read_only(struct inode *ino)
     return (ino->sb->flags & SB_RDONLY) != 0;
 }
 
+int atime_needs_update(struct inode *ino, time_t now)
+{
+    if (is_read_only(ino))
+        return 0;
+    return ino->atime <= ino->mtime || ino->atime <= ino->ctime || now - ino->atime >= 24 * 3600;
+}
+
 /* Minnow has one user; it checks the owner's bits for everyone (no root
  * override), so `chmod 000 f` really makes f unreadable.  Nothing on a
  * read-only mount may be written (EROFS is for the callers that change

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <utime.h>
 #include <sys/stat.h>
@@ -43,6 +44,22 @@ static void create_read_append_truncate(void)
     check(utime(F, NULL) == 0 && stat(F, &st) == 0 && st.st_mtime > 1600000000, "utime_now",
           "mtime %lu", st.st_mtime);
     check(utime("/no/such", NULL) == -1 && errno == ENOENT, "utime_enoent", "errno %d", errno);
+    /* "relatime", as Linux mounts by default: a read moves an access time
+     * older than the last change, and leaves a newer one alone */
+    time_t now = time(NULL);
+    struct utimbuf newer = { now + 1000, 2000000 }, older = { 1000000, 2000000 };
+    utime(F, &newer);
+    fd = open(F, O_RDONLY);
+    read(fd, buf, 1);
+    check(fstat(fd, &st) == 0 && (time_t)st.st_atime == now + 1000, "read_keeps_newer_atime",
+          "atime %ld, was %ld", (long)st.st_atime, (long)now + 1000);
+    close(fd);
+    utime(F, &older);
+    fd = open(F, O_RDONLY);
+    read(fd, buf, 1);
+    check(fstat(fd, &st) == 0 && (time_t)st.st_atime >= now, "read_moves_older_atime",
+          "atime %ld, now %ld", (long)st.st_atime, (long)now);
+    close(fd);
     fd = open(F, O_WRONLY | O_TRUNC);
     fstat(fd, &st);
     check(st.st_size == 0, "file_o_trunc", "size %lu", st.st_size);

@@ -63,16 +63,13 @@ static long read_blocks(struct inode *ino, char *buf, uint32_t off, uint32_t n)
     return done;
 }
 
-/* The access time, as Linux's "relatime": only when it is older than the
- * last change, or a day old, so that reading does not write the inode
- * table at every read(). */
+/* The access time moves as Linux's "relatime" moves it (vfs.c), so that
+ * reading does not write the inode table at every read(). */
 static void touch_atime(struct inode *ino)
 {
     time_t now = current_time();
 
-    if (is_read_only(ino))
-        return;
-    if (ino->atime < ino->mtime || ino->atime < ino->ctime || now - ino->atime >= 24 * 3600) {
+    if (atime_needs_update(ino, now)) {
         ino->atime = now;
         ext2_write_inode(ino);
     }
