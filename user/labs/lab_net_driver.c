@@ -33,7 +33,7 @@
 #define DOWNLOAD_PORT 1                  /* `seq 1 DOWNLOAD_LINES` */
 #define UPLOAD_PORT 2                    /* `cksum` */
 #define DOWNLOAD_LINES 40000             /* 228,894 bytes: about 160 full frames */
-#define UPLOAD_BYTES (60 * 1024)         /* one write(): 42 segments, TCP sends them in one go */
+#define UPLOAD_BYTES (60 * 1024)         /* one write(): 43 segments, sent as fast as TCP may */
 #define TFTP_FILE "bin/sh"               /* served from build/rootfs; here as /bin/sh */
 #define RING 32                          /* kernel/drv/e1000.c's RX_RING_SIZE, TX_RING_SIZE */
 #define WRAP_PINGS 100                   /* three times around both rings, and more */
@@ -85,18 +85,18 @@ static const char *diagnosis(const struct counters *before)
     unsigned long came = now.rx_packets - before->rx_packets;
 
     if (sent == 0 && dropped > 0)
-        snprintf(text, sizeof(text), "eth0 put no frame on the ring and dropped %lu "
-                 "(tx_dropped): e1000_xmit throws them away", dropped);
+        snprintf(text, sizeof(text), "eth0 sent nothing and dropped %lu (tx_dropped): "
+                 "e1000_xmit throws frames away", dropped);
     else if (sent == 0)
-        snprintf(text, sizeof(text), "eth0 put no frame on the ring (tx_packets did not move): "
+        snprintf(text, sizeof(text), "eth0 sent nothing (tx_packets did not move): "
                  "e1000_xmit");
     else if (came == 0)
-        snprintf(text, sizeof(text), "eth0 sent %lu frames, but no frame came up (rx_packets "
-                 "did not move): e1000_rx takes nothing from the receive ring", sent);
+        snprintf(text, sizeof(text), "eth0 sent %lu, none came up (rx_packets did not move): "
+                 "e1000_rx takes nothing", sent);
     else
-        snprintf(text, sizeof(text), "eth0 sent %lu frames (%lu dropped) and took %lu up, "
-                 "then stopped: a ring that is not given back (RDT), a sent frame never freed "
-                 "(tx_clean), or a wrong step at the end of a ring", sent, dropped, came);
+        snprintf(text, sizeof(text), "eth0 sent %lu (%lu dropped), took %lu up, then "
+                 "stopped: RDT not moved? a sent frame not freed? a wrong step at a ring's end?",
+                 sent, dropped, came);
     return text;
 }
 
@@ -178,9 +178,8 @@ static void ring_wrap(void)
         got++;
     if (fd >= 0)
         close(fd);
-    check(got == WRAP_PINGS, "net_ring_wrap", "ping %d of %d (about the %dth frame each way, "
-          "with %d descriptors a ring) got no answer: %s", got + 1, WRAP_PINGS, got + 2, RING,
-          diagnosis(&before));
+    check(got == WRAP_PINGS, "net_ring_wrap", "ping %d of %d (frame %d each way; a ring has "
+          "%d) got no answer: %s", got + 1, WRAP_PINGS, got + 2, RING, diagnosis(&before));
 }
 
 /* ---------------------------------------------------------------- UDP: TFTP (RFC 1350) */
@@ -363,6 +362,13 @@ static void tcp_download(void)
           len < wlen ? diagnosis(&before) : "a frame handed up wrong?");
 }
 
+/* s cut at its first newline, in place: a FAIL line is one line. */
+static const char *one_line(char *s)
+{
+    s[strcspn(s, "\n")] = '\0';
+    return s;
+}
+
 /* POSIX cksum's CRC: the polynomial 0x04C11DB7, bits taken high first,
  * then the length, low byte first, and the result inverted. */
 static uint32_t crc_byte(uint32_t crc, uint8_t b)
@@ -414,10 +420,9 @@ static void tx_burst(void)
         check(0, "net_tx_burst", "write of %d bytes returned %ld (errno %d)", UPLOAD_BYTES,
               (long)w, errno);
     else if (strcmp(answer, want) != 0)
-        check(0, "net_tx_burst", "%d bytes in one write(); the host's cksum said \"%.40s\", "
-              "want \"%.30s\" (a full ring must return NETDEV_TX_BUSY, and a descriptor "
-              "in use is never written over); %s", UPLOAD_BYTES, answer, want,
-              diagnosis(&before));
+        check(0, "net_tx_burst", "%d bytes in one write(): cksum on the host said \"%.24s\", "
+              "want \"%.24s\": a full ring returns NETDEV_TX_BUSY, a descriptor in use is "
+              "never taken", UPLOAD_BYTES, one_line(answer), one_line(want));
     else
         check(dropped == 0, "net_tx_burst", "the bytes arrived, but eth0 dropped %lu frames "
               "(tx_dropped): with the ring full they wait (NETDEV_TX_BUSY), they are not lost",
@@ -442,8 +447,8 @@ static void no_leak(long pages_before, const struct counters *before, int all_ok
     }
     check(pages >= pages_before && now.rx_errors == before->rx_errors &&
           now.tx_errors == before->tx_errors, "net_no_leak", "%ld pages free before the "
-          "traffic, %ld after (a sent frame is a page: kfree_skb it once the card is done, "
-          "DD); rx_errors %lu, tx_errors %lu during it", pages_before, pages,
+          "traffic, %ld after: a sent frame is a page, freed once the card is done (DD), and "
+          "a full ring's descriptors are not taken over; rx_errors %lu, tx_errors %lu", pages_before, pages,
           now.rx_errors - before->rx_errors, now.tx_errors - before->tx_errors);
 }
 
@@ -454,7 +459,7 @@ int main(void)
 
     if (!pinged()) {
         for (int i = 0; i < 5; i++)
-            check(0, later[i], "needs net_ping first: not one echo got through");
+            check(0, later[i], "needs net_ping first: the gateway must answer pings");
         return test_exit_code();
     }
     int failed = test_failures();
