@@ -16,14 +16,17 @@
  *             its place and gives the descriptor back (RDT).
  *   transmit  e1000_xmit() points the descriptor at TDT at the frame
  *             and moves TDT on; the card sends it, sets DD and
- *             interrupts (TXDW).  tx_clean() frees the frames sent.  When
- *             all descriptors are in use the ring is full: the sender
- *             sleeps in dev_queue_xmit until tx_clean makes room.
+ *             interrupts (TXDW), and the handler's tx_clean() frees the
+ *             frames sent.  When all descriptors are in use the ring is
+ *             full: the sender sleeps in dev_queue_xmit (or its frame
+ *             waits in the device's queue) until tx_clean makes room.
  *
  * Everything the card may find wrong with a frame, and everything a
  * frame may claim (a length longer than its buffer), ends in a counter,
  * never a panic.  Register names and bits: drv/e1000_regs.h, from Intel's
- * 8254x Software Developer's Manual.  docs/net.md follows one frame. */
+ * 8254x Software Developer's Manual.  docs/net.md follows one frame.
+ * The lab `net` (docs/labs/net.md) is these two paths: e1000_rx, and
+ * e1000_xmit with tx_clean. */
 #include <stddef.h>
 #include <string.h>
 #include "drv/e1000.h"
@@ -44,7 +47,8 @@
 #define RX_RING_SIZE 256         /* descriptors (16 bytes each: a ring is a multiple of 128,
                                     and 256 fill its page); Linux's e1000 default: a burst
                                     for 100 connections at once must fit */
-#define TX_RING_SIZE 256
+#define TX_RING_SIZE 32          /* a ring fills, and its full case runs (lab net): frames
+                                    that find it full wait in dev_queue_xmit's queue */
 #define RX_BUF_SIZE 2048         /* RCTL.BSIZE: a whole frame (1518) fits in one buffer */
 #define ETH_FRAME_MAX 1514       /* header + MTU, without the CRC the card adds */
 #define RESET_POLLS 100000
@@ -218,6 +222,7 @@ static int lose_frame(struct e1000 *e, unsigned long *seen)
 
 /* ------------------------------------------------------------ receive */
 
+/* LAB(net) BEGIN */
 /* Whether the frame in descriptor d can go up.  A frame longer than one
  * buffer spans several descriptors (only EOP on the last): with 2048-byte
  * buffers and no long-packet mode that is a frame the card should not
@@ -289,11 +294,32 @@ static void e1000_rx(struct e1000 *e)
         e1000_write(e, E1000_RDT, i);
     }
 }
+/* LAB(net) STARTER */
+//: /* Called by the interrupt handler when the card says frames have come
+//:  * (RXT0, RXDMT0, RXO).  The lab (docs/labs/net.md): take every frame the
+//:  * card has written, in ring order from e->rx_next, while its descriptor
+//:  * has DD set (Intel's manual, 3.2.3 and 3.2.6; docs/net.md, "The rings"
+//:  * and "1. The card receives"): a good frame goes up the stack with
+//:  * netif_receive_skb(), a fresh empty buffer (rx_refill_one) takes its
+//:  * place, and the descriptor goes back to the card by moving RDT.
+//:  *
+//:  * Until then, the frames stay in the ring: once the card has filled
+//:  * every buffer it was given, it keeps what comes in QEMU's queue. */
+//: static void e1000_rx(struct e1000 *e)
+//: {
+//:     (void)e;
+//: }
+/* LAB(net) END */
 
 /* ------------------------------------------------------------ transmit */
 
+/* LAB(net) BEGIN */
 /* Frees what the card has sent: every descriptor from tx_clean on whose
- * DD it has set. */
+ * DD it has set.  Only the interrupt (TXDW) calls it, not e1000_xmit:
+ * under QEMU the card sends a frame the moment TDT moves, so a cleaning
+ * in e1000_xmit would find it done and the ring would never fill.  As it
+ * is, a burst of more frames than the ring holds, sent while interrupts
+ * are off (TCP sends a window's worth in one go), fills it for real. */
 static void tx_clean(struct e1000 *e)
 {
     int freed = 0;
@@ -308,36 +334,72 @@ static void tx_clean(struct e1000 *e)
         netif_wake_queue(&e->dev);
 }
 
-static enum netdev_tx e1000_xmit(struct sk_buff *skb, struct net_device *dev)
+static enum netdev_tx e1000_xmit(struct e1000 *e, struct sk_buff *skb)
 {
-    struct e1000 *e = dev->priv;
     unsigned next = (e->tx_next + 1) % TX_RING_SIZE;
 
-    if (skb->len > ETH_FRAME_MAX || skb->len == 0) {
-        dev->stats.tx_errors++;
-        kfree_skb(skb);
-        return NETDEV_TX_OK;
-    }
-    tx_clean(e);
     if (next == e->tx_clean)
         return NETDEV_TX_BUSY;           /* one slot stays empty: head == tail means "none" */
-    if (lose_frame(e, &e->tx_seen)) {
-        dev->stats.tx_dropped++;
-        dev->stats.tx_loss++;
-        kfree_skb(skb);
-        return NETDEV_TX_OK;
-    }
     e->tx_skb[e->tx_next] = skb;
     e->tx_ring[e->tx_next] = (struct e1000_tx_desc){
         .addr = virt_to_phys(skb->data),
         .length = skb->len,
         .cmd = E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS,
     };
-    dev->stats.tx_packets++;
-    dev->stats.tx_bytes += skb->len;
+    e->dev.stats.tx_packets++;
+    e->dev.stats.tx_bytes += skb->len;
     e->tx_next = next;
     e1000_write(e, E1000_TDT, next);     /* the card may start at once */
     return NETDEV_TX_OK;
+}
+/* LAB(net) STARTER */
+//: /* Called by the interrupt handler when the card says it has sent frames
+//:  * (TXDW).  The lab: free (kfree_skb) the frame of every descriptor the
+//:  * card is done with (DD in its status, which it sets because the frame
+//:  * asked with RS), oldest first, and call netif_wake_queue() if that made
+//:  * room: frames and senders may be waiting for it. */
+//: static void tx_clean(struct e1000 *e)
+//: {
+//:     (void)e;
+//: }
+//:
+//: /* Puts the frame in skb (skb->data, skb->len: the whole Ethernet frame,
+//:  * without the CRC) on the transmit ring.  The lab (docs/labs/net.md;
+//:  * Intel's manual, 3.3.3 and 3.4; docs/net.md, "7. Ethernet and the
+//:  * card"): fill the descriptor at the ring's tail with the frame's
+//:  * physical address, its length and the commands EOP, IFCS and RS, keep
+//:  * skb for tx_clean to free once it is sent, count it (tx_packets,
+//:  * tx_bytes), and move TDT past it.  A full ring returns NETDEV_TX_BUSY:
+//:  * skb is then still the caller's, who tries again when tx_clean makes
+//:  * room.
+//:  *
+//:  * Until then, every frame is thrown away (and counted as dropped). */
+//: static enum netdev_tx e1000_xmit(struct e1000 *e, struct sk_buff *skb)
+//: {
+//:     e->dev.stats.tx_dropped++;
+//:     kfree_skb(skb);
+//:     return NETDEV_TX_OK;
+//: }
+/* LAB(net) END */
+
+/* The card's ndo_start_xmit: what no card can send, and netloss's drops,
+ * before the ring. */
+static enum netdev_tx e1000_start_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+    struct e1000 *e = dev->priv;
+
+    if (skb->len > ETH_FRAME_MAX || skb->len == 0) {
+        dev->stats.tx_errors++;
+        kfree_skb(skb);
+        return NETDEV_TX_OK;
+    }
+    if (lose_frame(e, &e->tx_seen)) {
+        dev->stats.tx_dropped++;
+        dev->stats.tx_loss++;
+        kfree_skb(skb);
+        return NETDEV_TX_OK;
+    }
+    return e1000_xmit(e, skb);
 }
 
 /* ------------------------------------------------------------ interrupts */
@@ -381,7 +443,7 @@ static void e1000_intr(void *arg)
 
 /* ------------------------------------------------------------ boot */
 
-static const struct net_device_ops e1000_ops = { .ndo_start_xmit = e1000_xmit };
+static const struct net_device_ops e1000_ops = { .ndo_start_xmit = e1000_start_xmit };
 
 static int start_card(struct e1000 *e)
 {

@@ -27,9 +27,11 @@ static const struct ktest ktests[] = {
     { "pci_walk", test_pci_walk, 0 },
     { "e1000_found", test_e1000_found, 0 },
     { "dhcp_parse", test_dhcp_parse, 0 },
-    { "dhcp_configured", test_dhcp_configured, 0 },
+    /* LAB(net) BEGIN */
+    { "dhcp_configured", test_dhcp_configured, 0 },      /* through the card: the lab net */
     { "net_ping_gateway", test_net_ping_gateway, 0 },
     { "net_echo_reply", test_net_echo_reply, 0 },
+    /* LAB(net) END */
     { "net_xmit_atomic", test_net_xmit_atomic, 0 },
     { "net_fuzz", test_net_fuzz, 0 },
     { "tcp_fuzz", test_tcp_fuzz, 0 },

@@ -258,7 +258,10 @@ const char *test_net_xmit_atomic(void)
     for (unsigned i = 0; i < TX_QUEUE_LEN; i++)
         if (sent_order[i] != (uint8_t)i)
             return ktest_fail("frame %u went out as number %u: out of order", sent_order[i], i);
-    if (nr_free_pages() != free_before)
+    /* Only fewer pages is a leak: during the second of sleep the rest of
+     * the kernel runs, and may free what it held (ARP giving up on a
+     * neighbour that never answered frees the packets that waited). */
+    if (nr_free_pages() < free_before)
         return ktest_fail("%ld pages lost", (long)(free_before - nr_free_pages()));
     return NULL;
 }

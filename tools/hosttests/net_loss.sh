@@ -1,4 +1,5 @@
-#!/bin/bash
+# LAB(net) FILE
+# (No "#!" line: a FILE marker must come first; tools/test.sh runs it with bash.)
 # The loss option (docs/net.md): booted with netloss=3, the e1000 drops
 # every third frame each way; the kernel's test net_ping_loss pings the
 # gateway six times and must get every answer, some on a later try, with

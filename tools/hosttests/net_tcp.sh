@@ -1,4 +1,5 @@
-#!/bin/bash
+# LAB(net) FILE
+# (No "#!" line: a FILE marker must come first; tools/test.sh runs it with bash.)
 # TCP between the host and Minnow, through QEMU's user network (docs/net.md):
 #   net_tcp_echo      the host sends 1 MiB through Minnow's TCP echo server
 #                     (helper_tcp_host, port 7, forwarded from a free host

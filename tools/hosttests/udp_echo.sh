@@ -1,4 +1,5 @@
-#!/bin/bash
+# LAB(net) FILE
+# (No "#!" line: a FILE marker must come first; tools/test.sh runs it with bash.)
 # UDP to the world outside, and DHCP at boot (docs/net.md): the host runs
 # a UDP echo server on 127.0.0.1 at a free port, which QEMU's user network
 # reaches as 10.0.2.2; Minnow boots with helper_udp_echo as its first
