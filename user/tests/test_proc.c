@@ -201,6 +201,10 @@ static void system_files(void)
     check(strstr(text, "vendor_id") && strstr(text, " fpu"), "proc_cpuinfo", "\"%.100s\"", text);
     slurp("/proc/stat", 4096);
     check(strncmp(text, "cpu  ", 5) == 0 && strstr(text, "\nbtime "), "proc_stat", "\"%.100s\"", text);
+    /* make test boots with test=NAME; the line ends as Linux's does */
+    got = slurp("/proc/cmdline", 7);
+    check(got > 0 && strstr(text, "test=") && text[got - 1] == '\n' && !strchr(text, '\n')[1],
+          "proc_cmdline_file", "\"%s\"", text);
 }
 
 static void read_only(void)

@@ -1,6 +1,7 @@
 /* The files of /proc about the whole machine: memory (meminfo), time and
  * load (uptime, loadavg, stat), the CPU (cpuinfo), what is mounted
- * (mounts), and which kernel this is (version); and self, the link to the
+ * (mounts), which kernel this is (version) and what it was booted with
+ * (cmdline); and self, the link to the
  * reader's own /proc/PID.  Each in Linux's format,
  * the one free, uptime, top and ps read. */
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "proc/sched.h"
 #include "proc/task.h"
 #include "fs/buffer.h"
+#include "lib/cmdline.h"
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
@@ -175,8 +177,18 @@ static void show_version(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "Minnow version 1.0 (a teaching Unix for 32-bit x86)\n");
 }
 
+/* The kernel command line as the boot loader gave it, so that a program
+ * can read a setting meant for it (make bench's benchport=), as on Linux. */
+static void show_cmdline(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)ino;
+    (void)unused;
+    proc_printf(b, "%s\n", cmdline());
+}
+
 const struct proc_entry proc_system_entries[] = {
     { "bufstat", S_IFREG | 0444, show_bufstat, NULL, NULL },
+    { "cmdline", S_IFREG | 0444, show_cmdline, NULL, NULL },
     { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL, NULL },
     { "diskstats", S_IFREG | 0444, show_diskstats, NULL, NULL },
     { "loadavg", S_IFREG | 0444, show_loadavg, NULL, NULL },
