@@ -8,6 +8,7 @@
 #include <minnow/stat.h>
 #include "fs/proc/proc.h"
 #include "fs/vfs.h"
+#include "arch/irq.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
 #include "drv/rtc.h"
@@ -62,6 +63,20 @@ static void show_loadavg(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "%d/%d %d\n", count_tasks(1), count_tasks(0), last_pid_allocated());
 }
 
+/* "intr TOTAL N0 N1 ... N15": the interrupts since boot, all of them,
+ * then line by line (Linux's order). */
+static void print_interrupts(struct proc_buf *b)
+{
+    unsigned long total = 0;
+
+    for (int irq = 0; irq < NR_IRQS; irq++)
+        total += irq_count(irq);
+    proc_printf(b, "intr %lu", total);
+    for (int irq = 0; irq < NR_IRQS; irq++)
+        proc_printf(b, " %lu", irq_count(irq));
+    proc_printf(b, "\n");
+}
+
 static void show_stat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
     (void)ino;
@@ -71,7 +86,8 @@ static void show_stat(struct proc_buf *b, struct task_struct *unused, struct ino
     for (int cpu = -1; cpu < 1; cpu++)       /* "cpu" (all of them), then "cpu0" */
         proc_printf(b, cpu < 0 ? "cpu  %lu 0 %lu %lu 0 0 0 0 0 0\n" : "cpu0 %lu 0 %lu %lu 0 0 0 0 0 0\n",
                     c->user, c->system, c->idle);
-    proc_printf(b, "intr 0\nctxt 0\nbtime %lu\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
+    print_interrupts(b);
+    proc_printf(b, "ctxt 0\nbtime %lu\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
                 (unsigned long)boot_time_seconds(), last_pid_allocated(), count_tasks(1));
 }
 
