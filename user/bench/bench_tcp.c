@@ -14,8 +14,9 @@
  * A pass is too long for bench_row's batches; each 4 MiB row is the
  * median of PASSES passes instead.  Beside each a line "tcpio NAME ..."
  * gives what the median pass cost in segments (/proc/net/snmp's Tcp:
- * InSegs, OutSegs, RetransSegs, the same on both systems): where the
- * time goes, when the ratio is large.  Without benchport= (a boot not
+ * InSegs, OutSegs, RetransSegs) and in interrupts (/proc/stat's intr
+ * total), read the same way on both systems: where the time goes, when
+ * the ratio is large.  Without benchport= (a boot not
  * made by make bench) there are no rows, and a line says why. */
 #include <errno.h>
 #include <stdio.h>
@@ -34,8 +35,9 @@
 #define HOST "10.0.2.2"                  /* the host's 127.0.0.1, seen from the guest */
 #define DIAL_TRIES 20                    /* the first connect: until the card's link is up */
 
-struct segs {
-    unsigned long in, out, retrans;
+struct netio {
+    unsigned long in, out, retrans;      /* TCP segments */
+    unsigned long intr;                  /* interrupts, every line */
 };
 
 static struct sockaddr_in server;
@@ -161,21 +163,43 @@ static unsigned long snmp_value(const char *names, const char *values, const cha
 }
 
 /* The Tcp: counters (RFC 4022's names, on both systems). */
-static struct segs tcp_segs(void)
+static void tcp_segs(struct netio *s)
 {
-    struct segs s = { 0, 0, 0 };
     FILE *f = fopen("/proc/net/snmp", "r");
     char names[1024], values[1024];
 
     while (f && fgets(names, sizeof(names), f))
         if (strncmp(names, "Tcp:", 4) == 0 && fgets(values, sizeof(values), f)) {
-            s.in = snmp_value(names, values, "InSegs");
-            s.out = snmp_value(names, values, "OutSegs");
-            s.retrans = snmp_value(names, values, "RetransSegs");
+            s->in = snmp_value(names, values, "InSegs");
+            s->out = snmp_value(names, values, "OutSegs");
+            s->retrans = snmp_value(names, values, "RetransSegs");
             break;
         }
     if (f)
         fclose(f);
+}
+
+/* The first number of /proc/stat's "intr" line: every interrupt since boot. */
+static unsigned long interrupts(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    static char line[4096];              /* Linux's intr line is long: every line's count */
+    unsigned long n = 0;
+
+    while (f && fgets(line, sizeof(line), f))
+        if (sscanf(line, "intr %lu", &n) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+static struct netio net_counters(void)
+{
+    struct netio s = { 0, 0, 0, 0 };
+
+    tcp_segs(&s);
+    s.intr = interrupts();
     return s;
 }
 
@@ -183,30 +207,31 @@ static struct segs tcp_segs(void)
 static void pass_row(const char *name, void (*op)(void))
 {
     unsigned long long t[PASSES];
-    struct segs seg[PASSES];
+    struct netio io[PASSES];
 
     failed = 0;
     for (int i = 0; i < PASSES && !failed; i++) {
-        struct segs before = tcp_segs();
+        struct netio before = net_counters();
         unsigned long long start = bench_cycles();
         op();
         unsigned long long cycles = bench_cycles() - start;
-        struct segs after = tcp_segs();
-        struct segs d = { after.in - before.in, after.out - before.out,
-                          after.retrans - before.retrans };
+        struct netio after = net_counters();
+        struct netio d = { after.in - before.in, after.out - before.out,
+                           after.retrans - before.retrans, after.intr - before.intr };
         int j = i;
         for (; j > 0 && t[j - 1] > cycles; j--) {   /* insertion sort, by time */
             t[j] = t[j - 1];
-            seg[j] = seg[j - 1];
+            io[j] = io[j - 1];
         }
         t[j] = cycles;
-        seg[j] = d;
+        io[j] = d;
     }
     if (failed)
         return;
     bench_report(name, t[PASSES / 2] * 10);
-    printf("tcpio %-22s %lu segments in, %lu out, %lu retransmitted\n", name,
-           seg[PASSES / 2].in, seg[PASSES / 2].out, seg[PASSES / 2].retrans);
+    struct netio *m = &io[PASSES / 2];
+    printf("tcpio %-22s %lu segments in, %lu out, %lu retransmitted; %lu interrupts\n", name,
+           m->in, m->out, m->retrans, m->intr);
     fflush(stdout);
 }
 
