@@ -39,6 +39,7 @@ fresh_disks() {
 # The TCP rows' server: it prints its port first; it lives as long as
 # this script.
 TCP_SERVER_PORT=$OUT/tcp-server.port
+rm -f $TCP_SERVER_PORT                # the last run's port is not this one's
 python3 tools/bench-tcp-server.py > $TCP_SERVER_PORT 2> $OUT/tcp-server.log &
 TCP_SERVER_PID=$!
 trap 'kill $TCP_SERVER_PID 2>/dev/null' EXIT
