@@ -9,7 +9,8 @@
  *                           ("sink"), wait for the host's one-byte "all
  *                           here", close
  *   tcp_rtt                 one byte to the host's echo and back, on one
- *                           connection, TCP_NODELAY on both sides
+ *                           connection, TCP_NODELAY on both sides (its
+ *                           tcpio line: the counters of 1000 more)
  *
  * A pass is too long for bench_row's batches; each 4 MiB row is the
  * median of PASSES passes instead.  Beside each a line "tcpio NAME ..."
@@ -34,6 +35,7 @@
 #define PASSES 3
 #define HOST "10.0.2.2"                  /* the host's 127.0.0.1, seen from the guest */
 #define DIAL_TRIES 20                    /* the first connect: until the card's link is up */
+#define RTT_COUNTED 1000                 /* round trips counted in segments */
 
 struct netio {
     unsigned long in, out, retrans;      /* TCP segments */
@@ -203,6 +205,13 @@ static struct netio net_counters(void)
     return s;
 }
 
+static void print_netio(const char *name, const struct netio *d, const char *what)
+{
+    printf("tcpio %-22s %lu segments in, %lu out, %lu retransmitted; %lu interrupts%s\n", name,
+           d->in, d->out, d->retrans, d->intr, what);
+    fflush(stdout);
+}
+
 /* The median of PASSES passes of op, and its segments. */
 static void pass_row(const char *name, void (*op)(void))
 {
@@ -229,10 +238,22 @@ static void pass_row(const char *name, void (*op)(void))
     if (failed)
         return;
     bench_report(name, t[PASSES / 2] * 10);
-    struct netio *m = &io[PASSES / 2];
-    printf("tcpio %-22s %lu segments in, %lu out, %lu retransmitted; %lu interrupts\n", name,
-           m->in, m->out, m->retrans, m->intr);
-    fflush(stdout);
+    print_netio(name, &io[PASSES / 2], "");
+}
+
+/* The counters of RTT_COUNTED round trips more, after tcp_rtt's row:
+ * how many segments and interrupts one costs each system. */
+static void count_round_trips(void)
+{
+    struct netio before = net_counters();
+    for (int i = 0; i < RTT_COUNTED; i++)
+        round_trip();
+    struct netio after = net_counters();
+    struct netio d = { after.in - before.in, after.out - before.out,
+                       after.retrans - before.retrans, after.intr - before.intr };
+    char what[32];
+    snprintf(what, sizeof(what), " (%d round trips)", RTT_COUNTED);
+    print_netio("tcp_rtt", &d, what);
 }
 
 /* The echo connection, the first of the boot: its connect is tried again
@@ -269,6 +290,7 @@ int main(void)
         return 0;
     round_trip();                        /* the first segments, untimed */
     bench_row("tcp_rtt", round_trip);
+    count_round_trips();
     close(echo_fd);
     pass_row("tcp_host_to_guest_4mib", host_to_guest);
     pass_row("tcp_guest_to_host_4mib", guest_to_host);
