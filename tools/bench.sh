@@ -9,6 +9,10 @@
 # glibc; tools/deps.sh --bench fetches both (make bench runs it).  Without
 # them, Minnow alone.
 #
+# Both boot with an e1000 on QEMU's user network, where 10.0.2.2 is this
+# machine: bench_tcp talks to tools/bench-tcp-server.py, started here on a
+# free port that both kernels find on their command line (benchport=N).
+#
 #   tools/bench.sh            PAIRS=5 tools/bench.sh
 #   LINUX_APPEND=mitigations=off tools/bench.sh    more on Linux's command line
 # The serial output of every boot is kept in build/bench/.
@@ -32,7 +36,22 @@ fresh_disks() {
     cp --sparse=always $B/bench-ext2.img $HDA || exit 1
     truncate -s 0 $HDB && truncate -s 64M $HDB
 }
-QEMU="qemu-system-i386 -m 128M -display none -serial stdio -net none -no-reboot
+# The TCP rows' server: it prints its port first; it lives as long as
+# this script.
+TCP_SERVER_PORT=$OUT/tcp-server.port
+rm -f $TCP_SERVER_PORT                # the last run's port is not this one's
+python3 tools/bench-tcp-server.py > $TCP_SERVER_PORT 2> $OUT/tcp-server.log &
+TCP_SERVER_PID=$!
+trap 'kill $TCP_SERVER_PID 2>/dev/null' EXIT
+for ((i = 0; i < 50; i++)); do
+    [ -s $TCP_SERVER_PORT ] && break
+    sleep 0.1
+done
+BENCHPORT=$(head -n 1 $TCP_SERVER_PORT)
+[ -n "$BENCHPORT" ] || echo "bench: the TCP server did not start (see $OUT/tcp-server.log); no TCP rows"
+
+QEMU="qemu-system-i386 -m 128M -display none -serial stdio -no-reboot
+    -netdev user,id=n0 -device e1000,netdev=n0
     -drive file=$HDA,format=raw,if=ide,index=0 -drive file=$HDB,format=raw,if=ide,index=1"
 MINNOW="$QEMU -kernel $B/kernel.elf -initrd $B/initrd.cpio -device isa-debug-exit,iobase=0xf4,iosize=0x04"
 LINUX="$QEMU -kernel $LB/vmlinuz -initrd $LB/initrd.cpio"
@@ -82,11 +101,11 @@ boot_to_prompt() {
 
 for ((p = 1; p <= PAIRS; p++)); do
     echo "bench: boot $p of $PAIRS: Minnow..."
-    boot $OUT/minnow-$p.log $MINNOW -append "init=/usr/libexec/minnow/runbench"
+    boot $OUT/minnow-$p.log $MINNOW -append "init=/usr/libexec/minnow/runbench benchport=$BENCHPORT"
     boot_to_prompt $OUT/minnow-$p.log
     if [ $have_linux = yes ]; then
         echo "bench: boot $p of $PAIRS: Linux ($(cat $LB/version 2>/dev/null))..."
-        boot $OUT/linux-$p.log $LINUX -append "console=ttyS0 quiet ${LINUX_APPEND:-}"
+        boot $OUT/linux-$p.log $LINUX -append "console=ttyS0 quiet benchport=$BENCHPORT ${LINUX_APPEND:-}"
     fi
 done
 

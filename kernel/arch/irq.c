@@ -11,7 +11,6 @@
 #include "arch/irq.h"
 #include "arch/pic.h"
 
-#define NR_IRQS 16               /* the two 8259s */
 #define HANDLERS_PER_IRQ 4
 
 struct irq_action {
@@ -21,6 +20,7 @@ struct irq_action {
 
 static struct irq_action actions[NR_IRQS][HANDLERS_PER_IRQ];
 static int irq_depth;            /* handlers running now: 0 or 1 (no nesting) */
+static unsigned long irq_counts[NR_IRQS];
 
 int request_irq(int irq, irq_handler_t handler, void *dev)
 {
@@ -60,6 +60,17 @@ void handle_irq(int irq)
         if (a->handler)
             a->handler(a->dev);
     }
+}
+
+void irq_account(int irq)
+{
+    if (irq >= 0 && irq < NR_IRQS)
+        irq_counts[irq]++;
+}
+
+unsigned long irq_count(int irq)
+{
+    return irq >= 0 && irq < NR_IRQS ? irq_counts[irq] : 0;
 }
 
 int in_interrupt(void)

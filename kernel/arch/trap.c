@@ -43,6 +43,7 @@ static void irq(struct pt_regs *regs)
 
     if (pic_spurious(n))
         return;
+    irq_account(n);
     /* An edge-triggered line (the ISA devices) is acknowledged first, so
      * that an edge during the handler is not lost.  A level-triggered one
      * (PCI's) only after its handlers have made the device lower it: the

@@ -45,12 +45,26 @@ static int port_taken(struct port_table *t, int port)
     return 0;
 }
 
-/* A port the kernel hands out: the first that no entry uses at all. */
+/* A port the kernel hands out: the first that no entry uses at all,
+ * searching on from the one handed out last.  Not the lowest free one:
+ * a client that connects again at once to the same server would get the
+ * same four numbers as the connection just closed, and a peer that closed
+ * first still holds that one in TIME_WAIT and ignores (or resets) the new
+ * SYN -- QEMU's user network does, for seconds.  Moving on keeps a port
+ * unused until every other has had its turn (RFC 6056, section 2.2:
+ * the traditional, sequential choice). */
 static int free_port(struct port_table *t)
 {
-    for (int port = FIRST_EPHEMERAL_PORT; port <= 65535; port++)
-        if (!port_taken(t, port))
+    const int count = 65536 - FIRST_EPHEMERAL_PORT;
+    int start = t->next_ephemeral ? t->next_ephemeral : FIRST_EPHEMERAL_PORT;
+
+    for (int i = 0; i < count; i++) {
+        int port = FIRST_EPHEMERAL_PORT + (start - FIRST_EPHEMERAL_PORT + i) % count;
+        if (!port_taken(t, port)) {
+            t->next_ephemeral = port == 65535 ? FIRST_EPHEMERAL_PORT : port + 1;
             return port;
+        }
+    }
     return 0;
 }
 

@@ -36,6 +36,7 @@ struct port_entry {
 
 struct port_table {
     struct port_entry *entries;
+    uint16_t next_ephemeral;     /* where the search for a free port starts; 0: at the first */
 };
 
 #define FIRST_EPHEMERAL_PORT 49152   /* ports the kernel hands out, as Linux */
@@ -46,7 +47,8 @@ extern struct port_table tcp_ports;
 extern struct port_table udp_ports;
 
 /* e takes (addr, port) in t for socket s -- port 0: a free port of the
- * kernel's choosing -- as PORT_BOUND; -EADDRINUSE if it clashes. */
+ * kernel's choosing, the first free one after the one it chose last
+ * (wrapping round) -- as PORT_BOUND; -EADDRINUSE if it clashes. */
 long port_bind(struct port_table *t, struct port_entry *e, struct socket *s,
                uint32_t addr, int port);
 /* e (bound) becomes a listener; -EADDRINUSE if another listens there. */

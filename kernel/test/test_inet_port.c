@@ -68,7 +68,8 @@ const char *test_port_share(void)
 }
 
 /* Port 0: the kernel's choice, from 49152 up, past every port in use
- * (in TIME_WAIT too). */
+ * (in TIME_WAIT too), and past the one it chose last even when that is
+ * free again; after 65535 it wraps round to 49152. */
 const char *test_port_ephemeral(void)
 {
     struct port_table t = { 0 };
@@ -81,10 +82,19 @@ const char *test_port_ephemeral(void)
     port_time_wait(&e[0]);
     port_unbind(&t, &e[1]);
     struct port_entry f = { 0 };
-    if (port_bind(&t, &f, &s, LOOP, 0) != 0 || f.port != FIRST_EPHEMERAL_PORT + 1)
-        return ktest_fail("after a TIME_WAIT and a free port: got %d", f.port);
+    if (port_bind(&t, &f, &s, LOOP, 0) != 0 || f.port != FIRST_EPHEMERAL_PORT + 3)
+        return ktest_fail("after a TIME_WAIT and a freed port: got %d, not the next", f.port);
+    port_unbind(&t, &f);
+    /* at the top: 65535, then round past 49152 (TIME_WAIT) to 49153 */
+    t.next_ephemeral = 65535;
+    struct port_entry g = { 0 }, h = { 0 };
+    if (port_bind(&t, &g, &s, LOOP, 0) != 0 || g.port != 65535)
+        return ktest_fail("at the top: got %d", g.port);
+    if (port_bind(&t, &h, &s, LOOP, 0) != 0 || h.port != FIRST_EPHEMERAL_PORT + 1)
+        return ktest_fail("after 65535: got %d", h.port);
     port_unbind(&t, &e[0]);
     port_unbind(&t, &e[2]);
-    port_unbind(&t, &f);
+    port_unbind(&t, &g);
+    port_unbind(&t, &h);
     return t.entries ? ktest_fail("entries left") : NULL;
 }

@@ -201,6 +201,27 @@ static void system_files(void)
     check(strstr(text, "vendor_id") && strstr(text, " fpu"), "proc_cpuinfo", "\"%.100s\"", text);
     slurp("/proc/stat", 4096);
     check(strncmp(text, "cpu  ", 5) == 0 && strstr(text, "\nbtime "), "proc_stat", "\"%.100s\"", text);
+    /* intr: the total, then line by line; the timer's line 0 keeps counting */
+    unsigned long intr1 = 0, intr2 = 0, timer1 = 0, sum = 0, n;
+    char *p = strstr(text, "\nintr ");
+    int used = 0, lines = 0;
+    if (p && sscanf(p, "\nintr %lu%n", &intr1, &used) == 1)
+        for (p += used; sscanf(p, " %lu%n", &n, &used) == 1; p += used, lines++) {
+            sum += n;
+            if (lines == 0)
+                timer1 = n;
+        }
+    usleep(30000);
+    slurp("/proc/stat", 4096);
+    p = strstr(text, "\nintr ");
+    if (p)
+        sscanf(p, "\nintr %lu", &intr2);
+    check(lines == 16 && sum == intr1 && timer1 > 0 && intr2 > intr1, "proc_stat_intr",
+          "%d lines, total %lu, sum %lu, then %lu", lines, intr1, sum, intr2);
+    /* make test boots with test=NAME; the line ends as Linux's does */
+    got = slurp("/proc/cmdline", 7);
+    check(got > 0 && strstr(text, "test=") && text[got - 1] == '\n' && !strchr(text, '\n')[1],
+          "proc_cmdline_file", "\"%s\"", text);
 }
 
 static void read_only(void)

@@ -1,12 +1,14 @@
 /* The files of /proc about the whole machine: memory (meminfo), time and
  * load (uptime, loadavg, stat), the CPU (cpuinfo), what is mounted
- * (mounts), and which kernel this is (version); and self, the link to the
+ * (mounts), which kernel this is (version) and what it was booted with
+ * (cmdline); and self, the link to the
  * reader's own /proc/PID.  Each in Linux's format,
  * the one free, uptime, top and ps read. */
 #include <string.h>
 #include <minnow/stat.h>
 #include "fs/proc/proc.h"
 #include "fs/vfs.h"
+#include "arch/irq.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
 #include "drv/rtc.h"
@@ -15,6 +17,7 @@
 #include "proc/sched.h"
 #include "proc/task.h"
 #include "fs/buffer.h"
+#include "lib/cmdline.h"
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
@@ -60,6 +63,20 @@ static void show_loadavg(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "%d/%d %d\n", count_tasks(1), count_tasks(0), last_pid_allocated());
 }
 
+/* "intr TOTAL N0 N1 ... N15": the interrupts since boot, all of them,
+ * then line by line (Linux's order). */
+static void print_interrupts(struct proc_buf *b)
+{
+    unsigned long total = 0;
+
+    for (int irq = 0; irq < NR_IRQS; irq++)
+        total += irq_count(irq);
+    proc_printf(b, "intr %lu", total);
+    for (int irq = 0; irq < NR_IRQS; irq++)
+        proc_printf(b, " %lu", irq_count(irq));
+    proc_printf(b, "\n");
+}
+
 static void show_stat(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
     (void)ino;
@@ -69,7 +86,8 @@ static void show_stat(struct proc_buf *b, struct task_struct *unused, struct ino
     for (int cpu = -1; cpu < 1; cpu++)       /* "cpu" (all of them), then "cpu0" */
         proc_printf(b, cpu < 0 ? "cpu  %lu 0 %lu %lu 0 0 0 0 0 0\n" : "cpu0 %lu 0 %lu %lu 0 0 0 0 0 0\n",
                     c->user, c->system, c->idle);
-    proc_printf(b, "intr 0\nctxt 0\nbtime %lu\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
+    print_interrupts(b);
+    proc_printf(b, "ctxt 0\nbtime %lu\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
                 (unsigned long)boot_time_seconds(), last_pid_allocated(), count_tasks(1));
 }
 
@@ -175,8 +193,18 @@ static void show_version(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "Minnow version 1.0 (a teaching Unix for 32-bit x86)\n");
 }
 
+/* The kernel command line as the boot loader gave it, so that a program
+ * can read a setting meant for it (make bench's benchport=), as on Linux. */
+static void show_cmdline(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
+{
+    (void)ino;
+    (void)unused;
+    proc_printf(b, "%s\n", cmdline());
+}
+
 const struct proc_entry proc_system_entries[] = {
     { "bufstat", S_IFREG | 0444, show_bufstat, NULL, NULL },
+    { "cmdline", S_IFREG | 0444, show_cmdline, NULL, NULL },
     { "cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL, NULL },
     { "diskstats", S_IFREG | 0444, show_diskstats, NULL, NULL },
     { "loadavg", S_IFREG | 0444, show_loadavg, NULL, NULL },
