@@ -1,13 +1,18 @@
 /* The buffer cache (docs/disk.md).
  *
- * A fixed pool of buffers, made at boot: one page of data each, so one
- * buffer holds a block of any size from 512 bytes to 4 KiB.  A buffer
- * that holds a block is found by (device, block number, size) in a hash
- * table.  Every buffer is also on one LRU list, least recently used
- * first; brelse() moves a buffer to the end, so when a block that is not
- * cached needs a buffer, getblk() takes the first unheld one from the
- * front, preferring a clean one (which can be reused at once) over a
- * dirty one (which must be written back first).
+ * The cache owns a fixed set of pages, taken at boot.  Each page is cut
+ * into buffers of one size, 4096 / size of them: one 4 KiB buffer, or
+ * four of 1 KiB, or eight of 512 bytes, so a buffer takes only its
+ * block's bytes.  A buffer that holds a block is found by (device, block
+ * number, size) in a hash table.  Every buffer is also on one LRU list,
+ * least recently used first; brelse() moves a buffer to the end, so when
+ * a block that is not cached needs a buffer, getblk() takes the first
+ * unheld one from the front, preferring a clean one (which can be reused
+ * at once) over a dirty one (which must be written back first).  If that
+ * buffer is of another size than the block, its whole page is taken: the
+ * page's other buffers are written back if dirty, forgotten, and the page
+ * is cut anew for the block's size.  So the pages go, over time, to the
+ * block sizes in use, with no memory set aside for any one size.
  *
  * Three things keep two tasks from getting in each other's way:
  *  - b_count: a held buffer is never given to another block;
@@ -29,21 +34,38 @@
 #include "fs/buffer.h"
 #include "arch/timer.h"
 #include "mm/kmalloc.h"
+#include "mm/memlayout.h"
 #include "mm/page_alloc.h"
 #include "proc/fork.h"
 #include "proc/sched.h"
 #include "lib/printk.h"
 
-/* The pool: a sixth of the memory, between 1 and 16 MiB (4096 buffers,
- * 16 MiB, at QEMU's -m 128M: enough to keep all of `make bench`'s 16 MiB
- * cached, as Linux's page cache would). */
-#define MIN_BUFFERS 256
-#define MAX_BUFFERS 4096
-#define NR_HASH 1031                 /* a prime near a quarter of the pool */
+/* The pool: a fifth of the memory, between 1 and 64 MiB, heads and all.
+ * At QEMU's -m 128M (116 MiB left after the kernel and the initrd of
+ * `make qemu`) that is 23 MiB: 21 MiB of pages and 2 MiB of heads, room
+ * for all of `make bench`'s 16 MiB file in 1 KiB blocks with its indirect
+ * blocks and the file system's own, as Linux's page cache keeps it.
+ * Reading a file in order through an LRU list that cannot hold it all
+ * misses every block, so the margin matters. */
+#define POOL_SHARE 5
+#define MIN_POOL_BYTES (1u << 20)
+#define MAX_POOL_BYTES (64u << 20)
+#define BUFFERS_PER_PAGE (PAGE_SIZE / SECTOR_SIZE)   /* the most: 512-byte blocks */
+#define NR_HASH 8191                 /* a prime near the number of 1 KiB buffers / 2 */
 #define DIRTY_EXPIRE (5 * HZ)        /* bdflush writes back what was dirty this long */
 
-static struct buffer_head *pool;
-static unsigned long nr_buffers;
+/* A page of the cache and the heads of the buffers cut from it: the
+ * first PAGE_SIZE / size of bh[] are in use, the rest wait for a cut
+ * into smaller buffers.  Heads for eight buffers are made for every page
+ * once, at boot, so that cutting a page anew allocates nothing. */
+struct buffer_page {
+    char *data;
+    unsigned size;                   /* of each of its buffers */
+    struct buffer_head bh[BUFFERS_PER_PAGE];
+};
+
+static struct buffer_page *pages;
+static unsigned long nr_pages;
 static struct buffer_head *hash_table[NR_HASH];
 static struct buffer_head lru;       /* the list's head: lru.b_lru_next is
                                         the least recently used */
@@ -109,6 +131,53 @@ static void lru_add_head(struct buffer_head *bh)
     lru.b_lru_next = bh;
 }
 
+/* ------------------------------------------------------------ pages */
+
+static unsigned buffers_in(const struct buffer_page *pg)
+{
+    return PAGE_SIZE / pg->size;
+}
+
+/* A page can be cut anew when none of its buffers is held or in a
+ * transfer: nobody is looking at its bytes. */
+static int page_idle(const struct buffer_page *pg)
+{
+    for (unsigned i = 0; i < buffers_in(pg); i++)
+        if (pg->bh[i].b_count || pg->bh[i].b_locked)
+            return 0;
+    return 1;
+}
+
+static int page_dirty(const struct buffer_page *pg)
+{
+    for (unsigned i = 0; i < buffers_in(pg); i++)
+        if (pg->bh[i].b_dirty)
+            return 1;
+    return 0;
+}
+
+/* Cuts an idle, clean page into free buffers of `size` and returns the
+ * first.  The blocks it held are forgotten; the new buffers go to the
+ * front of the LRU list, to be used before any block is thrown out. */
+static struct buffer_head *cut_page(struct buffer_page *pg, unsigned size)
+{
+    for (unsigned i = 0; pg->size && i < buffers_in(pg); i++) {
+        if (pg->bh[i].b_bdev)
+            hash_remove(&pg->bh[i]);
+        lru_remove(&pg->bh[i]);
+    }
+    memset(pg->bh, 0, sizeof(pg->bh));
+    pg->size = size;
+    for (unsigned i = buffers_in(pg); i-- > 0;) {
+        struct buffer_head *bh = &pg->bh[i];
+        bh->b_page = pg;
+        bh->b_size = size;
+        bh->b_data = pg->data + i * size;
+        lru_add_head(bh);
+    }
+    return &pg->bh[0];
+}
+
 /* ------------------------------------------------------------ locking and I/O */
 
 static void lock_buffer(struct buffer_head *bh)
@@ -172,22 +241,58 @@ static void unhold(struct buffer_head *bh)
         wake_up(&buffer_wait);
 }
 
-/* The buffer to reuse for a new block: the least recently used one that
- * nobody holds and that is clean; failing that, an unheld dirty one (its
- * block must be written first).  NULL when every buffer is held. */
-static struct buffer_head *find_victim(void)
+/* Writes back a buffer that nobody else may take while it sleeps. */
+static int write_back(struct buffer_head *bh)
+{
+    bh->b_count++;
+    int err = write_buffer(bh);
+    unhold(bh);
+    return err;
+}
+
+/* The buffer to reuse for a new block of `size`: the least recently used
+ * one that nobody holds and that is clean; failing that, an unheld dirty
+ * one (its block must be written first).  A buffer of another size
+ * stands for its whole page, which is to be cut anew: it counts only if
+ * the page is idle, and as dirty if any of the page's buffers is.  NULL
+ * when there is none (every buffer, or a buffer of every page, is held). */
+static struct buffer_head *find_victim(unsigned size)
 {
     struct buffer_head *dirty = NULL;
 
     for (struct buffer_head *bh = lru.b_lru_next; bh != &lru; bh = bh->b_lru_next) {
         if (bh->b_count || bh->b_locked)
             continue;
-        if (!bh->b_dirty)
+        int is_dirty = bh->b_dirty;
+        if (bh->b_size != size) {
+            if (!page_idle(bh->b_page))
+                continue;
+            is_dirty = page_dirty(bh->b_page);
+        }
+        if (!is_dirty)
             return bh;
         if (!dirty)
             dirty = bh;
     }
     return dirty;
+}
+
+/* Writes back what stands between a dirty victim and its reuse: its own
+ * block, or, when its page is to be cut anew, every dirty block of the
+ * page.  This sleeps: the caller looks for a victim again. */
+static void clean_victim(struct buffer_head *victim, unsigned size)
+{
+    struct buffer_page *pg = victim->b_page;
+
+    if (victim->b_size == size) {
+        write_back(victim);
+        return;
+    }
+    /* buffers_in() is read again each time: the page may have been cut
+     * by someone else while we slept (its spare heads are never dirty) */
+    for (unsigned i = 0; i < buffers_in(pg); i++)
+        if (pg->bh[i].b_dirty)
+            write_back(&pg->bh[i]);
 }
 
 /* bh now stands for (bdev, block, size), its data not read yet. */
@@ -208,7 +313,7 @@ static void reuse_buffer(struct buffer_head *bh, struct block_device *bdev, uint
 
 static int valid_block(struct block_device *bdev, uint32_t block, unsigned size)
 {
-    if (!bdev || !nr_buffers || size < SECTOR_SIZE || size > MAX_BLOCK_SIZE || (size & (size - 1)))
+    if (!bdev || !nr_pages || size < SECTOR_SIZE || size > MAX_BLOCK_SIZE || (size & (size - 1)))
         return 0;
     return block < bdev->sectors / (size / SECTOR_SIZE);
 }
@@ -226,20 +331,20 @@ struct buffer_head *getblk(struct block_device *bdev, uint32_t block, unsigned s
             bh->b_count++;
             return bh;
         }
-        bh = find_victim();
-        if (!bh) {                       /* every buffer is held: wait for one */
+        bh = find_victim(size);
+        if (!bh) {                       /* everything is held: wait for a brelse */
             nr_waiting++;
             uninterruptible_sleep_on(&buffer_wait);
             nr_waiting--;
             continue;
         }
-        if (!bh->b_dirty) {
+        if (bh->b_size != size && !page_dirty(bh->b_page))
+            bh = cut_page(bh->b_page, size);
+        if (bh->b_size == size && !bh->b_dirty) {
             reuse_buffer(bh, bdev, block, size);
             return bh;
         }
-        bh->b_count++;
-        write_buffer(bh);
-        unhold(bh);
+        clean_victim(bh, size);
         /* we slept: someone may have brought our block in meanwhile, or
          * taken this buffer; look again from the start */
     }
@@ -301,24 +406,24 @@ int bwrite(struct buffer_head *bh)
 }
 
 /* Writes back every dirty buffer of bdev (NULL: of every disk), or only
- * those dirty since before `older_than` jiffies ago (bdflush).  The pool
- * is a fixed array, so going through it by index stays right while the
- * writes sleep and buffers change hands. */
+ * those dirty since before `older_than` jiffies ago (bdflush).  The pages
+ * and their heads are fixed arrays, so going through them by index stays
+ * right while the writes sleep, buffers change hands and pages are cut
+ * anew (buffers_in() is read again each time). */
 static int write_dirty_buffers(struct block_device *bdev, unsigned long older_than)
 {
     int err = 0;
 
-    for (unsigned long i = 0; i < nr_buffers; i++) {
-        struct buffer_head *bh = &pool[i];
-        if (!bh->b_dirty || (bdev && bh->b_bdev != bdev))
-            continue;
-        if (older_than && !time_after_eq(jiffies, bh->b_dirtied + older_than))
-            continue;
-        bh->b_count++;
-        if (write_buffer(bh) < 0)
-            err = -EIO;
-        unhold(bh);
-    }
+    for (unsigned long p = 0; p < nr_pages; p++)
+        for (unsigned i = 0; i < buffers_in(&pages[p]); i++) {
+            struct buffer_head *bh = &pages[p].bh[i];
+            if (!bh->b_dirty || (bdev && bh->b_bdev != bdev))
+                continue;
+            if (older_than && !time_after_eq(jiffies, bh->b_dirtied + older_than))
+                continue;
+            if (write_back(bh) < 0)
+                err = -EIO;
+        }
     return err;
 }
 
@@ -336,16 +441,17 @@ int invalidate_bdev(struct block_device *bdev)
 {
     int err = sync_dev(bdev);
 
-    for (unsigned long i = 0; i < nr_buffers; i++) {
-        struct buffer_head *bh = &pool[i];
-        if (bh->b_bdev != bdev || bh->b_count || bh->b_locked || bh->b_dirty)
-            continue;
-        hash_remove(bh);
-        bh->b_bdev = NULL;
-        bh->b_uptodate = 0;
-        lru_remove(bh);
-        lru_add_head(bh);
-    }
+    for (unsigned long p = 0; p < nr_pages; p++)
+        for (unsigned i = 0; i < buffers_in(&pages[p]); i++) {
+            struct buffer_head *bh = &pages[p].bh[i];
+            if (bh->b_bdev != bdev || bh->b_count || bh->b_locked || bh->b_dirty)
+                continue;
+            hash_remove(bh);
+            bh->b_bdev = NULL;
+            bh->b_uptodate = 0;
+            lru_remove(bh);
+            lru_add_head(bh);
+        }
     return err;
 }
 
@@ -365,32 +471,48 @@ int set_blocksize(struct block_device *bdev, unsigned size)
 void buffer_get_stats(struct buffer_stats *s)
 {
     *s = stats;
-    s->nr_buffers = nr_buffers;
-    s->used = s->dirty = 0;
-    for (unsigned long i = 0; i < nr_buffers; i++) {
-        s->used += pool[i].b_bdev != NULL;
-        s->dirty += pool[i].b_dirty;
-    }
+    s->nr_pages = nr_pages;
+    s->nr_buffers = s->used = s->dirty = s->used_bytes = 0;
+    for (unsigned long p = 0; p < nr_pages; p++)
+        for (unsigned i = 0; i < buffers_in(&pages[p]); i++) {
+            const struct buffer_head *bh = &pages[p].bh[i];
+            s->nr_buffers++;
+            if (bh->b_bdev) {
+                s->used++;
+                s->used_bytes += bh->b_size;
+            }
+            s->dirty += bh->b_dirty;
+        }
 }
 
 /* ------------------------------------------------------------ boot, bdflush */
 
+/* The pool's share of memory, in bytes, heads included. */
+static unsigned long pool_bytes(unsigned long total_pages)
+{
+    unsigned long bytes = total_pages / POOL_SHARE * PAGE_SIZE;
+
+    return bytes < MIN_POOL_BYTES ? MIN_POOL_BYTES : bytes > MAX_POOL_BYTES ? MAX_POOL_BYTES : bytes;
+}
+
+/* Every page starts as one 4 KiB buffer; the first block of another size
+ * that needs it cuts it anew. */
 void buffer_init(unsigned long total_pages)
 {
-    unsigned long want = total_pages / 6;
+    unsigned long want = pool_bytes(total_pages) / (PAGE_SIZE + sizeof(struct buffer_page));
 
-    want = want < MIN_BUFFERS ? MIN_BUFFERS : want > MAX_BUFFERS ? MAX_BUFFERS : want;
     lru.b_lru_next = lru.b_lru_prev = &lru;
-    pool = kmalloc(want * sizeof(struct buffer_head));
-    for (unsigned long i = 0; pool && i < want; i++) {
-        struct buffer_head *bh = &pool[nr_buffers];
-        if (!(bh->b_data = alloc_page()))
+    pages = kmalloc(want * sizeof(struct buffer_page));
+    if (pages)
+        memset(pages, 0, want * sizeof(struct buffer_page));
+    for (; pages && nr_pages < want; nr_pages++) {
+        struct buffer_page *pg = &pages[nr_pages];
+        if (!(pg->data = alloc_page()))
             break;                       /* a smaller pool is still a pool */
-        lru_add_tail(bh);
-        nr_buffers++;
+        cut_page(pg, MAX_BLOCK_SIZE);
     }
-    printk("buffer cache: %lu buffers of up to %u bytes (%lu KiB)\n", nr_buffers,
-           MAX_BLOCK_SIZE, nr_buffers * (MAX_BLOCK_SIZE / 1024));
+    printk("buffer cache: %lu pages (%lu KiB) for blocks of %u to %u bytes\n", nr_pages,
+           nr_pages * (PAGE_SIZE / 1024), SECTOR_SIZE, MAX_BLOCK_SIZE);
 }
 
 static int bdflush_wait;             /* channel: nobody wakes it but the clock */

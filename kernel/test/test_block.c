@@ -6,6 +6,7 @@
 #include <minnow/errno.h>
 #include "test/ktest.h"
 #include "fs/buffer.h"
+#include "mm/memlayout.h"
 #include "mm/page_alloc.h"
 #include "lib/printk.h"
 
@@ -35,6 +36,7 @@ static int fake_rw(struct block_device *bdev, int write, uint32_t sector, unsign
 
 static const struct block_device_ops fake_ops = { .rw = fake_rw, .max_sectors = 8 };
 static struct block_device fake = { .name = "fake", .sectors = 1 << 20, .ops = &fake_ops };
+static struct block_device fake2 = { .name = "fake2", .sectors = 1 << 20, .ops = &fake_ops };
 
 /* bread of a block of the pretend disk, released at once; its first word. */
 static uint32_t touch(uint32_t block)
@@ -89,13 +91,88 @@ const char *test_buffer_lru(void)
     if (s.used != 0)
         return ktest_fail("%lu buffers in use before the test", s.used);
     fake_reads = fake_writes = 0;
-    const char *why = lru_steps(s.nr_buffers);
+    const char *why = lru_steps(s.nr_pages * (PAGE_SIZE / SECTOR_SIZE));
     invalidate_bdev(&fake);              /* writes the rest back, forgets them all */
     buffer_get_stats(&s);
     if (!why && (s.used != 0 || s.dirty != 0))
         why = ktest_fail("after invalidate_bdev: %lu used, %lu dirty", s.used, s.dirty);
     if (!why && (bread(&fake, 1 << 20, SECTOR_SIZE) || getblk(&fake, 0, 3000)))
         why = "a block outside the disk, or of a bad size, got a buffer";
+    return why;
+}
+
+/* Reads blocks first to first + n - 1 of `size` from bdev, marks each
+ * dirty if asked, and lets it go at once; how many reads went to the
+ * disk (-1ul: a bread failed). */
+static unsigned long read_run(struct block_device *bdev, uint32_t first, unsigned long n,
+                              unsigned size, int dirty)
+{
+    unsigned long before = fake_reads;
+
+    for (unsigned long b = 0; b < n; b++) {
+        struct buffer_head *bh = bread(bdev, first + b, size);
+        if (!bh)
+            return -1ul;
+        if (dirty)
+            mark_buffer_dirty(bh);
+        brelse(bh);
+    }
+    return fake_reads - before;
+}
+
+/* The pool filled with 1 KiB blocks of fake2, one of them held and one
+ * dirty, then with 4 KiB blocks of fake: the clean pages are cut anew
+ * first, then the dirty one (written back first), never the held one. */
+static const char *size_steps(unsigned long pages)
+{
+    unsigned long small = pages * (PAGE_SIZE / 1024), got;
+
+    if ((got = read_run(&fake2, 0, small, 1024, 0)) != small || read_run(&fake2, 0, small, 1024, 0))
+        return ktest_fail("%lu blocks of 1 KiB: %lu reads, then not all cached", small, got);
+    struct buffer_head *held = bread(&fake2, 10, 1024), *bh = bread(&fake2, 20, 1024);
+    *(uint32_t *)bh->b_data = 0xC0FFEE;
+    mark_buffer_dirty(bh);
+    brelse(bh);
+    if ((got = read_run(&fake, 0, pages - 2, 4096, 1)) != pages - 2 || fake_writes)
+        return ktest_fail("%lu blocks of 4 KiB in the clean pages: %lu reads, %lu writes",
+                          pages - 2, got, fake_writes);
+    /* only dirty buffers left to take: block 20's page is the oldest */
+    if (read_run(&fake, pages - 2, 1, 4096, 0) != 1 || fake_writes != 1 ||
+        first_write_sector != 40 || first_write_word != 0xC0FFEE)
+        return ktest_fail("dirty block 20: %lu writes, sector %u, word %x before its page was cut",
+                          fake_writes, first_write_sector, first_write_word);
+    if (*(uint32_t *)held->b_data != 20 || read_run(&fake2, 10, 1, 1024, 0))
+        return "the held buffer's page was cut anew";
+    if (read_run(&fake, 0, pages - 1, 4096, 0))
+        return "blocks of 4 KiB were not all cached";
+    brelse(held);
+    if (read_run(&fake, pages - 1, 1, 4096, 0) != 1 || fake_writes != 1)
+        return "the page of a buffer let go was not the one cut anew";
+    struct buffer_stats s;
+    buffer_get_stats(&s);
+    if (s.nr_buffers != pages || s.used != pages || s.used_bytes != pages * PAGE_SIZE)
+        return ktest_fail("%lu pages: %lu buffers, %lu used, %lu bytes", pages, s.nr_buffers,
+                          s.used, s.used_bytes);
+    return NULL;
+}
+
+/* A buffer's data is its block's size: the pool holds as many blocks as
+ * its pages do, and pages move between block sizes as the sizes in use
+ * change, never under a held buffer and never losing a dirty block. */
+const char *test_buffer_sizes(void)
+{
+    struct buffer_stats s;
+
+    buffer_get_stats(&s);
+    if (s.used != 0)
+        return ktest_fail("%lu buffers in use before the test", s.used);
+    fake_reads = fake_writes = 0;
+    const char *why = size_steps(s.nr_pages);
+    invalidate_bdev(&fake);
+    invalidate_bdev(&fake2);
+    buffer_get_stats(&s);
+    if (!why && (s.used != 0 || s.dirty != 0))
+        why = ktest_fail("after invalidate_bdev: %lu used, %lu dirty", s.used, s.dirty);
     return why;
 }
 
