@@ -61,7 +61,7 @@
 #define MIN_POOL_BYTES (1u << 20)
 #define MAX_POOL_BYTES (64u << 20)
 #define BUFFERS_PER_PAGE (PAGE_SIZE / SECTOR_SIZE)   /* the most: 512-byte blocks */
-#define NR_HASH 8191                 /* a prime near the number of 1 KiB buffers / 2 */
+#define NR_HASH 8191                 /* a prime: 2 or 3 buffers a chain at -m 128M */
 #define DIRTY_EXPIRE (5 * HZ)        /* bdflush writes back what was dirty this long */
 #define RUN_BYTES (64 * 1024)        /* one run: the most one IDE command moves */
 #define MAX_RUN 64                   /* blocks in a run: its list stays small */
