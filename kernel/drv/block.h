@@ -42,6 +42,9 @@ struct block_device {
                                     buffer cache with: 4096 unless the size
                                     says smaller; a mounted file system sets
                                     its own (fs/buffer.c's set_blocksize) */
+    uint32_t next_sector;        /* the buffer cache's: where its last read
+                                    from this disk ended; a miss there is a
+                                    disk read in order, and reads ahead */
 
     /* what it has done, for /proc/bufstat */
     unsigned long reads, writes;         /* requests that went to the driver */

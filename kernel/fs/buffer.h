@@ -17,13 +17,16 @@
 #include <stdint.h>
 #include "drv/block.h"
 
-#define MAX_BLOCK_SIZE 4096      /* a buffer's data is one page */
+#define MAX_BLOCK_SIZE 4096      /* a page */
+
+struct buffer_page;
 
 struct buffer_head {
     struct block_device *b_bdev; /* which disk (NULL: the buffer is free) */
     uint32_t b_blocknr;          /* which block of it, in units of b_size */
     unsigned b_size;             /* 512, 1024, 2048 or 4096 bytes */
-    char *b_data;                /* the block's bytes (a page) */
+    char *b_data;                /* the block's bytes: b_size of them */
+    struct buffer_page *b_page;  /* the page of the cache b_data is in */
 
     int b_count;                 /* holders: bread/getblk until brelse */
     int b_uptodate;              /* b_data holds what is on the disk (or newer) */
@@ -40,8 +43,10 @@ struct buffer_stats {
     unsigned long lookups, hits;   /* bread calls, and those served from memory */
     unsigned long reads, writes;   /* blocks read from and written to the disks */
     unsigned long errors;          /* of which failed */
-    unsigned long nr_buffers;      /* the pool */
+    unsigned long nr_pages;        /* the pool: pages of memory */
+    unsigned long nr_buffers;      /* the buffers they are cut into now */
     unsigned long used, dirty;     /* buffers holding a block now; dirty ones */
+    unsigned long used_bytes;      /* the bytes of the blocks held now */
 };
 
 void buffer_init(unsigned long total_pages);    /* at boot: the pool */

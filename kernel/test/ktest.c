@@ -20,6 +20,8 @@ static const struct ktest ktests[] = {
     { "paging", test_paging, 0 },
     { "timer_ticks", test_timer_ticks, 0 },
     { "buffer_lru", test_buffer_lru, 0 },
+    { "buffer_sizes", test_buffer_sizes, 0 },
+    { "buffer_runs", test_buffer_runs, 0 },
     { "ide_lba48", test_ide_lba48, 0 },
     { "port_time_wait", test_port_time_wait, 0 },
     { "port_share", test_port_share, 0 },

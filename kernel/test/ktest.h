@@ -40,6 +40,8 @@ const char *test_paging(void);
 const char *test_timer_ticks(void);
 const char *test_panic(void);
 const char *test_buffer_lru(void);
+const char *test_buffer_sizes(void);
+const char *test_buffer_runs(void);
 const char *test_ide_lba48(void);
 const char *test_port_time_wait(void);
 const char *test_port_share(void);

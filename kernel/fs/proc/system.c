@@ -29,8 +29,8 @@ static void show_meminfo(struct proc_buf *b, struct task_struct *unused, struct 
     proc_printf(b, "MemFree:        %8lu kB\n", KB(nr_free_pages()));
     proc_printf(b, "MemAvailable:   %8lu kB\n", KB(nr_free_pages()));
     struct buffer_stats bs;
-    buffer_get_stats(&bs);             /* the buffer cache's pages in use */
-    proc_printf(b, "Buffers:        %8lu kB\nCached:         %8lu kB\n", KB(bs.used), 0ul);
+    buffer_get_stats(&bs);             /* the bytes of the cached blocks */
+    proc_printf(b, "Buffers:        %8lu kB\nCached:         %8lu kB\n", bs.used_bytes / 1024, 0ul);
     proc_printf(b, "SwapCached:     %8lu kB\nSwapTotal:      %8lu kB\nSwapFree:       %8lu kB\n",
                 0ul, 0ul, 0ul);
     proc_printf(b, "Shmem:          %8lu kB\n", KB(nr_shared_pages()));
@@ -165,7 +165,8 @@ static void show_bufstat(struct proc_buf *b, struct task_struct *unused, struct 
 
     (void)unused, (void)ino;
     buffer_get_stats(&s);
-    proc_printf(b, "buffers %lu\nused %lu\ndirty %lu\n", s.nr_buffers, s.used, s.dirty);
+    proc_printf(b, "pages %lu\nbuffers %lu\nused %lu\ndirty %lu\n", s.nr_pages, s.nr_buffers, s.used,
+                s.dirty);
     proc_printf(b, "lookups %lu\nhits %lu\nmisses %lu\n", s.lookups, s.hits, s.lookups - s.hits);
     proc_printf(b, "reads %lu\nwrites %lu\nerrors %lu\n", s.reads, s.writes, s.errors);
     for (int i = 0; (bdev = bdev_by_index(i)); i++)
