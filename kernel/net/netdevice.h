@@ -92,7 +92,8 @@ void netif_receive_skb(struct sk_buff *skb);
  * whole second, drops it (tx_dropped).  Always consumes skb; 0 (sent or
  * queued), -ENOBUFS (dropped) or -ENETDOWN (the device is not up). */
 int dev_queue_xmit(struct sk_buff *skb);
-#define TX_QUEUE_LEN 128         /* Linux's txqueuelen is 1000; TCP's windows here are small */
+#define TX_QUEUE_LEN 1000        /* Linux's txqueuelen: one receive interrupt may take 256
+                                    frames and answer each, with interrupts off */
 
 /* The driver: room in the ring again; the queue goes out, and senders
  * asleep may go on.  Safe from the driver's own ndo_start_xmit. */
