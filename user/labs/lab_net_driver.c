@@ -89,6 +89,7 @@ static const char *diagnosis(const struct counters *before)
     unsigned long sent = now.tx_packets - before->tx_packets;
     unsigned long dropped = now.tx_dropped - before->tx_dropped;
     unsigned long came = now.rx_packets - before->rx_packets;
+    unsigned long bad = now.rx_errors - before->rx_errors;
 
     if (sent == 0 && dropped > 0)
         snprintf(text, sizeof(text), "eth0 sent nothing and dropped %lu (tx_dropped): "
@@ -96,6 +97,9 @@ static const char *diagnosis(const struct counters *before)
     else if (sent == 0)
         snprintf(text, sizeof(text), "eth0 sent nothing (tx_packets did not move): "
                  "e1000_xmit");
+    else if (bad > 0)                    /* QEMU's card never makes a bad frame */
+        snprintf(text, sizeof(text), "eth0 sent %lu, took %lu up and %lu bad ones "
+                 "(rx_errors): a descriptor without DD taken for a frame?", sent, came, bad);
     else if (came == 0)
         snprintf(text, sizeof(text), "eth0 sent %lu, none came up (rx_packets did not move): "
                  "e1000_rx takes nothing", sent);
