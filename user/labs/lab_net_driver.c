@@ -35,8 +35,11 @@
 #define DOWNLOAD_LINES 40000             /* 228,894 bytes: about 160 full frames */
 #define UPLOAD_BYTES (60 * 1024)         /* one write(): 43 segments, sent as fast as TCP may */
 #define TFTP_FILE "bin/sh"               /* served from build/rootfs; here as /bin/sh */
-#define RING 32                          /* kernel/drv/e1000.c's RX_RING_SIZE, TX_RING_SIZE */
-#define WRAP_PINGS 100                   /* three times around both rings, and more */
+#define RX_RING 256                      /* kernel/drv/e1000.c's RX_RING_SIZE */
+#define TX_RING 32                       /* and its TX_RING_SIZE */
+#define WRAP_PINGS (3 * RX_RING + TX_RING)   /* a frame each way per ping: the receive
+                                            ring three times round and more, the
+                                            transmit ring 25 times */
 #define FILE_MAX (256 * 1024)            /* room for TFTP_FILE, here and fetched */
 #define TRANSFER_MS 10000                /* the longest a transfer may take: a driver
                                             that loses frames makes every loss a timeout,
@@ -86,6 +89,7 @@ static const char *diagnosis(const struct counters *before)
     unsigned long sent = now.tx_packets - before->tx_packets;
     unsigned long dropped = now.tx_dropped - before->tx_dropped;
     unsigned long came = now.rx_packets - before->rx_packets;
+    unsigned long bad = now.rx_errors - before->rx_errors;
 
     if (sent == 0 && dropped > 0)
         snprintf(text, sizeof(text), "eth0 sent nothing and dropped %lu (tx_dropped): "
@@ -93,6 +97,9 @@ static const char *diagnosis(const struct counters *before)
     else if (sent == 0)
         snprintf(text, sizeof(text), "eth0 sent nothing (tx_packets did not move): "
                  "e1000_xmit");
+    else if (bad > 0)                    /* QEMU's card never makes a bad frame */
+        snprintf(text, sizeof(text), "eth0 sent %lu, took %lu up and %lu bad ones "
+                 "(rx_errors): a descriptor without DD taken for a frame?", sent, came, bad);
     else if (came == 0)
         snprintf(text, sizeof(text), "eth0 sent %lu, none came up (rx_packets did not move): "
                  "e1000_rx takes nothing", sent);
@@ -171,7 +178,8 @@ static int pinged(void)
 }
 
 /* Echo and reply, one after the other: each ring goes around more than
- * three times. */
+ * three times.  A wrong step at a ring's end shows only when the ring
+ * wraps, after RX_RING frames in, TX_RING out. */
 static void ring_wrap(void)
 {
     struct counters before = eth0();
@@ -181,9 +189,10 @@ static void ring_wrap(void)
         got++;
     if (fd >= 0)
         close(fd);
+    /* One line of at most 255 bytes (check()), the diagnosis included. */
     check(got == WRAP_PINGS, "net_ring_wrap", "ping %d of %d got no answer, %lu frames in "
-          "since boot (a ring has %d): %s", got + 1, WRAP_PINGS, eth0().rx_packets, RING,
-          diagnosis(&before));
+          "since boot (rings: %d in, %d out): %s", got + 1, WRAP_PINGS, eth0().rx_packets,
+          RX_RING, TX_RING, diagnosis(&before));
 }
 
 /* ---------------------------------------------------------------- UDP: TFTP (RFC 1350) */
