@@ -134,8 +134,9 @@ void tcp_cong_dupack(struct tcp_sock *tsk)
 {
     if (tsk->ca_state == TCP_CA_Recovery) {
         /* RFC 5681 3.2 (4): each one says a segment has left the network;
-         * cwnd lets one more in, so new data keeps the ACKs coming */
-        tsk->snd_cwnd += tsk->mss;
+         * cwnd lets one more in, so new data keeps the ACKs coming (no
+         * further than any window could use, whatever a peer sends) */
+        tsk->snd_cwnd = min_u32(tsk->snd_cwnd + tsk->mss, TCP_CWND_MAX);
         return;
     }
     /* after a timeout, recovery is the timer's; and RFC 6582 4: duplicate
