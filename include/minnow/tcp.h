@@ -45,7 +45,7 @@ struct tcp_info {
     uint8_t tcpi_delivery_rate_app_limited : 1, tcpi_fastopen_client_fail : 2;
 
     uint32_t tcpi_rto;           /* the retransmission timeout */
-    uint32_t tcpi_ato;           /* the delayed-ACK timeout */
+    uint32_t tcpi_ato;           /* the delayed-ACK timeout: 0, Minnow ACKs at once */
     uint32_t tcpi_snd_mss;       /* the largest segment we send */
     uint32_t tcpi_rcv_mss;       /* the largest segment the peer sent (a guess at its MSS) */
 
