@@ -14,9 +14,9 @@
  *                 connect in the background): read once, then 0
  *   SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ACCEPTCONN  what the socket is
  *                 (these and SO_ERROR can only be read)
- * Every other level is the protocol's (IPPROTO_TCP: TCP_NODELAY), through
- * s->ops->setsockopt and ->getsockopt; a protocol without options is
- * EOPNOTSUPP, an option it does not know ENOPROTOOPT. */
+ * Every other level is the protocol's (IPPROTO_TCP: TCP_NODELAY,
+ * TCP_INFO), through s->ops->setsockopt and ->getsockopt; a protocol
+ * without options is EOPNOTSUPP, an option it does not know ENOPROTOOPT. */
 #include <minnow/errno.h>
 #include <minnow/socket.h>
 #include "fs/socket.h"
@@ -27,7 +27,8 @@
 #define SOCK_BUF_MAX     212992          /* what may be asked for: ...wmem_max, rmem_max */
 #define SOCK_MIN_SNDBUF  4608            /* what the doubled size is at least (Linux's) */
 #define SOCK_MIN_RCVBUF  2304
-#define SOCKOPT_MAX      64              /* bytes of the longest value an option has */
+#define SOCKOPT_MAX      256             /* bytes of the longest value an option has
+                                            (TCP_INFO's struct tcp_info: 232) */
 
 void sock_init_options(struct socket *s)
 {

@@ -479,13 +479,58 @@ static long tcp_setsockopt(struct socket *s, int level, int name, const void *va
     return 0;
 }
 
+/* Linux 6.1's layout on i386 (<linux/tcp.h>), which a glibc program
+ * built elsewhere reads: these offsets were measured with its header. */
+_Static_assert(offsetof(struct tcp_info, tcpi_rto) == 8, "tcp_info layout");
+_Static_assert(offsetof(struct tcp_info, tcpi_rtt) == 68, "tcp_info layout");
+_Static_assert(offsetof(struct tcp_info, tcpi_snd_cwnd) == 80, "tcp_info layout");
+_Static_assert(offsetof(struct tcp_info, tcpi_total_retrans) == 100, "tcp_info layout");
+_Static_assert(offsetof(struct tcp_info, tcpi_snd_wnd) == 228, "tcp_info layout");
+_Static_assert(sizeof(struct tcp_info) == 232, "tcp_info layout");
+
+#define USEC_PER_JIFFY (1000000 / HZ)
+
+/* TCP_INFO (tcp(7)): the connection's numbers in Linux's units. */
+static void get_info(const struct tcp_sock *tsk, struct tcp_info *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->tcpi_state = tsk->state;
+    info->tcpi_ca_state = tsk->ca_state;
+    info->tcpi_retransmits = tsk->retries;
+    info->tcpi_rto = tsk->rto * USEC_PER_JIFFY;
+    info->tcpi_snd_mss = tsk->mss;
+    info->tcpi_rcv_mss = tsk->rcv_mss;
+    info->tcpi_last_data_sent = (jiffies - tsk->lsndtime) * (1000 / HZ);
+    info->tcpi_rtt = tsk->srtt8 * USEC_PER_JIFFY / 8;
+    info->tcpi_rttvar = tsk->rttvar4 * USEC_PER_JIFFY / 4;
+    info->tcpi_snd_ssthresh = tcp_ssthresh_segs(tsk);
+    info->tcpi_snd_cwnd = tcp_cwnd_segs(tsk);
+    if (tsk->raddr)
+        info->tcpi_advmss = tcp_mss_for(tsk->raddr);
+    info->tcpi_total_retrans = tsk->total_retrans;
+    info->tcpi_snd_wnd = tsk->snd_wnd;
+}
+
+/* The value goes out whole; sys_getsockopt cuts it to the program's
+ * room, so an older, shorter struct tcp_info gets its prefix. */
 static long tcp_getsockopt(struct socket *s, int level, int name, void *val, socklen_t *len)
 {
-    if (level != IPPROTO_TCP || name != TCP_NODELAY)
+    if (level != IPPROTO_TCP)
         return -ENOPROTOOPT;
-    *(int *)val = tcp_sk(s)->nodelay;
-    *len = sizeof(int);
-    return 0;
+    switch (name) {
+    case TCP_NODELAY:
+        *(int *)val = tcp_sk(s)->nodelay;
+        *len = sizeof(int);
+        return 0;
+    case TCP_INFO:                     /* *len, sys_getsockopt's room, holds it */
+        tcp_lock();
+        get_info(tcp_sk(s), val);
+        tcp_unlock();
+        *len = sizeof(struct tcp_info);
+        return 0;
+    default:
+        return -ENOPROTOOPT;
+    }
 }
 
 /* ================================================================ close */

@@ -7,6 +7,8 @@
  *   tcp_input.c    a segment from IP up to the connection (RFC 9293 3.10.7)
  *   tcp_output.c   segments out: data within the window, Nagle, FIN, ACK, RST
  *   tcp_timer.c    the retransmission timer (RFC 6298) and the window probe
+ *   tcp_cong.c     congestion control: slow start, congestion avoidance,
+ *                  fast retransmit and recovery (RFC 5681, RFC 6582)
  *
  * Sequence numbers wrap at 2^32, so they are compared with before()/after(),
  * as RFC 9293 3.4 compares them: modulo 2^32. */
@@ -14,6 +16,7 @@
 #define NET_TCP_H
 
 #include <stdint.h>
+#include <minnow/tcp.h>          /* the states, enum tcp_ca_state, struct tcp_info */
 #include "fs/inet_port.h"
 #include "proc/timer_list.h"
 
@@ -41,10 +44,6 @@ struct tcphdr {
 #define TCPOPT_NOP 1
 #define TCPOPT_MSS 2
 
-enum tcp_state {             /* RFC 9293 3.3.2, with Linux's numbers (/proc/net/tcp) */
-    TCP_ESTABLISHED = 1, TCP_SYN_SENT, TCP_SYN_RECV, TCP_FIN_WAIT1, TCP_FIN_WAIT2,
-    TCP_TIME_WAIT, TCP_CLOSE, TCP_CLOSE_WAIT, TCP_LAST_ACK, TCP_LISTEN, TCP_CLOSING,
-};
 
 #define TCP_DEFAULT_MSS 536          /* RFC 9293 3.7.1: when the peer says nothing */
 #define TCP_WINDOW_MAX 65535         /* no window scaling: the 16-bit window is all */
@@ -56,6 +55,8 @@ enum tcp_state {             /* RFC 9293 3.3.2, with Linux's numbers (/proc/net/
 #define TCP_TIMEWAIT_LEN (2 * HZ)    /* 2*MSL, short (docs/net.md) */
 #define TCP_FIN_WAIT2_LEN (10 * HZ)  /* an orphan waits this long for the peer's FIN */
 #define TCP_OOO_RANGES 4             /* out-of-order pieces kept apart */
+#define TCP_INIT_CWND 10             /* segments: the initial window (Linux's; docs/net.md) */
+#define TCP_INFINITE_SSTHRESH 0x7FFFFFFF    /* "arbitrarily high" (RFC 5681 3.1) */
 
 static inline int before(uint32_t a, uint32_t b)
 {
@@ -110,10 +111,18 @@ struct tcp_sock {
     unsigned long rtt_start;
     int rtt_on;
     int retries;
+    int probing;                 /* the timer is the zero-window probe's */
+    unsigned total_retrans;      /* segments sent again, over the connection's life */
+
+    /* congestion control (tcp_cong.c), in bytes as RFC 5681 counts */
+    uint32_t snd_cwnd;           /* how much may be in flight, as far as the network goes */
+    uint32_t snd_ssthresh;       /* below it slow start, above it congestion avoidance */
+    uint32_t cwnd_acked;         /* bytes acknowledged towards the next SMSS of growth */
+    int ca_state;                /* TCP_CA_Open, _Recovery or _Loss */
     int dupacks;
     uint32_t recover;            /* snd_nxt when a loss was found (RFC 6582) */
-    int in_recovery;
-    int probing;                 /* the timer is the zero-window probe's */
+    unsigned long lsndtime;      /* jiffies when data last went out */
+    uint16_t rcv_mss;            /* the largest segment the peer sent (TCP_INFO) */
 };
 
 /* The MIB of RFC 4022, as /proc/net/snmp's Tcp lines show it. */
@@ -168,6 +177,9 @@ struct tcp_proc_line {
     uint16_t lport, rport;
     int state;
     unsigned tx_queue, rx_queue;
+    int rto;                     /* jiffies; 0 in TIME_WAIT, which has no control block */
+    unsigned cwnd;               /* segments */
+    int ssthresh;                /* segments; -1 until the first loss (Linux's) */
 };
 void tcp_proc_walk(void (*fn)(const struct tcp_proc_line *l, void *arg), void *arg);
 
@@ -194,6 +206,19 @@ void tcp_arm_rto(struct tcp_sock *tsk);        /* (re)started: something is in f
 void tcp_stop_timer(struct tcp_sock *tsk);
 void tcp_rtt_sample(struct tcp_sock *tsk, unsigned long rtt);
 void tcp_arm_timer(struct tcp_sock *tsk, unsigned long ticks);
+
+/* ---- tcp_cong.c */
+void tcp_cong_init(struct tcp_sock *tsk);      /* the initial window, once the MSS is known */
+void tcp_cong_ack(struct tcp_sock *tsk, unsigned acked);   /* snd_una moved on by acked */
+void tcp_cong_dupack(struct tcp_sock *tsk);
+void tcp_cong_timeout(struct tcp_sock *tsk);   /* the retransmission timer expired */
+void tcp_cong_restart(struct tcp_sock *tsk);   /* before sending: idle for an RTO? */
+/* May a segment of len bytes go now, as far as cwnd goes? */
+int tcp_cwnd_test(const struct tcp_sock *tsk, unsigned len);
+/* cwnd and ssthresh in segments, as Linux shows them (ssthresh
+ * TCP_INFINITE_SSTHRESH until the first loss) */
+unsigned tcp_cwnd_segs(const struct tcp_sock *tsk);
+int tcp_ssthresh_segs(const struct tcp_sock *tsk);
 
 /* ---- tcp.c */
 long tcp_create(struct socket *s);            /* AF_INET, SOCK_STREAM */

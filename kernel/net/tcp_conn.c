@@ -130,6 +130,7 @@ struct tcp_sock *tcp_sock_alloc(void)
     tsk->state = TCP_CLOSE;
     tsk->mss = TCP_DEFAULT_MSS;
     tcp_timer_init(tsk);
+    tcp_cong_init(tsk);
     return tsk;
 }
 
@@ -440,12 +441,15 @@ void tcp_proc_walk(void (*fn)(const struct tcp_proc_line *l, void *arg), void *a
         if (e->state != PORT_LISTEN)
             continue;
         struct tcp_sock *t = (struct tcp_sock *)((char *)e - offsetof(struct tcp_sock, port));
-        l = (struct tcp_proc_line){ t->laddr, 0, t->lport, 0, TCP_LISTEN, 0, t->nr_accept };
+        l = (struct tcp_proc_line){ t->laddr, 0, t->lport, 0, TCP_LISTEN, 0, t->nr_accept,
+                                    t->rto, tcp_cwnd_segs(t), 0 };
         fn(&l, arg);
     }
     for (struct tcp_sock *t = connections; t; t = t->next) {
+        int ssthresh = tcp_ssthresh_segs(t);
         l = (struct tcp_proc_line){ t->laddr, t->raddr, t->lport, t->rport, t->state,
-                                    t->snd_nxt - t->snd_una, t->rlen };
+                                    t->snd_nxt - t->snd_una, t->rlen, t->rto, tcp_cwnd_segs(t),
+                                    ssthresh == TCP_INFINITE_SSTHRESH ? -1 : ssthresh };
         fn(&l, arg);
     }
     for (int i = 0; i < TW_MAX; i++) {
@@ -453,7 +457,7 @@ void tcp_proc_walk(void (*fn)(const struct tcp_proc_line *l, void *arg), void *a
         if (!tw->used)
             continue;
         l = (struct tcp_proc_line){ tw->laddr, tw->raddr, tw->lport, tw->rport, TCP_TIME_WAIT,
-                                    0, 0 };
+                                    0, 0, 0, 0, 0 };
         fn(&l, arg);
     }
 }

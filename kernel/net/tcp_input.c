@@ -152,11 +152,15 @@ static void rcv_listen(struct tcp_sock *l, const struct seg *sg, uint32_t isn)
 
 /* ================================================================ SYN-SENT */
 
+/* The MSS is known now, and whether the SYN had to go again. */
 static void established(struct tcp_sock *tsk)
 {
     tcp_set_state(tsk, TCP_ESTABLISHED);
     if (tsk->sock)                     /* a nonblocking connect is through */
         tsk->sock->state = SS_CONNECTED;
+    tcp_cong_init(tsk);
+    tsk->lsndtime = jiffies;
+    tsk->rcv_mss = tsk->mss < TCP_DEFAULT_MSS ? tsk->mss : TCP_DEFAULT_MSS;   /* Linux's guess */
     tsk->retries = 0;
     tcp_wake(tsk);
 }
@@ -262,8 +266,8 @@ static void child_established(struct tcp_sock *tsk)
 }
 
 /* New data acknowledged: out of the send buffer, a round-trip sample,
- * the timer restarted or stopped; in recovery a partial ACK sends the
- * next hole at once (NewReno, RFC 6582). */
+ * the timer restarted or stopped, and congestion control told (which
+ * may open cwnd, or, in recovery, send the next hole at once). */
 static void ack_advance(struct tcp_sock *tsk, uint32_t ack)
 {
     unsigned acked = ack - tsk->snd_una;
@@ -277,30 +281,12 @@ static void ack_advance(struct tcp_sock *tsk, uint32_t ack)
         tsk->rtt_on = 0;
     }
     tsk->retries = 0;
-    tsk->dupacks = 0;
-    if (tsk->snd_una == tsk->snd_nxt) {
+    if (tsk->snd_una == tsk->snd_nxt)
         tcp_stop_timer(tsk);
-        tsk->in_recovery = 0;
-    } else {
+    else
         tcp_arm_rto(tsk);
-        if (tsk->in_recovery && before(ack, tsk->recover))
-            tcp_retransmit(tsk);
-        else
-            tsk->in_recovery = 0;
-    }
+    tcp_cong_ack(tsk, acked);
     tcp_wake(tsk);                     /* room in the send buffer */
-}
-
-/* Three ACKs of the same number, carrying nothing: a segment was lost
- * and the ones after it arrived (RFC 5681 3.2's fast retransmit). */
-static void dup_ack(struct tcp_sock *tsk)
-{
-    if (++tsk->dupacks != 3 || tsk->in_recovery)
-        return;
-    tsk->recover = tsk->snd_nxt;
-    tsk->in_recovery = 1;
-    tcp_retransmit(tsk);
-    tcp_arm_rto(tsk);
 }
 
 /* What our FIN being acknowledged means in each state.  0 when the
@@ -351,7 +337,7 @@ static int rcv_ack(struct tcp_sock *tsk, const struct seg *sg)
         ack_advance(tsk, sg->ack);
     else if (sg->ack == tsk->snd_una && !sg->len && !(sg->flags & TCP_FIN) &&
              sg->wnd == tsk->snd_wnd && tsk->snd_nxt != tsk->snd_una)
-        dup_ack(tsk);
+        tcp_cong_dupack(tsk);          /* three in a row: a segment was lost */
     if (before(tsk->snd_wl1, sg->seq) ||
         (tsk->snd_wl1 == sg->seq && !before(sg->ack, tsk->snd_wl2))) {
         tsk->snd_wnd = sg->wnd;        /* RFC 9293's window update, old segments ignored */
@@ -509,6 +495,8 @@ static void rcv_synchronized(struct tcp_sock *tsk, struct seg *sg)
     trim(tsk, sg, &seq);
     int need_ack = 0;
     if (sg->len && reads_data(tsk->state)) {
+        if (sg->len > tsk->rcv_mss)
+            tsk->rcv_mss = sg->len;
         rcv_data(tsk, seq, sg->data, sg->len);
         need_ack = 1;                  /* every data segment, at once: no delayed ACKs */
     }

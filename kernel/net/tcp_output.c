@@ -1,6 +1,7 @@
-/* TCP's segments out: data as far as the peer's window and Nagle allow,
- * SYN, FIN, ACK, RST, retransmissions and window probes.  Every segment
- * is built here, in transmit(), from the connection's numbers. */
+/* TCP's segments out: data as far as the peer's window, the congestion
+ * window and Nagle allow, SYN, FIN, ACK, RST, retransmissions and window
+ * probes.  Every segment is built here, in transmit(), from the
+ * connection's numbers. */
 #include <stddef.h>
 #include <string.h>
 #include <minnow/errno.h>
@@ -153,8 +154,10 @@ static int sends_data(const struct tcp_sock *tsk)
     return tsk->state == TCP_ESTABLISHED || tsk->state == TCP_CLOSE_WAIT;
 }
 
-/* How much of the next segment may go now: within the peer's window, at
- * most one MSS; 0 to wait.  Nagle (RFC 896, RFC 1122 4.2.3.4), with
+/* How much of the next segment may go now: within the peer's window and
+ * the congestion window (tcp_cong.c), at most one MSS; 0 to wait.  So
+ * no more than min(cwnd, snd_wnd) is ever beyond snd_una (RFC 5681
+ * 3.1).  Nagle (RFC 896, RFC 1122 4.2.3.4), with
  * Minshall's refinement (as Linux): while a segment shorter than the MSS
  * is in flight, the next short one waits for its ACK -- so an echo's
  * remainder does not sit out the peer's delayed ACK behind full-sized
@@ -168,6 +171,8 @@ static unsigned next_segment(struct tcp_sock *tsk, unsigned inflight, unsigned u
 
     if (len > room)
         len = room;
+    if (!tcp_cwnd_test(tsk, len))
+        return 0;                      /* the network's share is used: wait for ACKs */
     if (len < tsk->mss && inflight) {
         if (tsk->nodelay ? len < unsent : after(tsk->snd_sml, tsk->snd_una))
             return 0;
@@ -189,6 +194,8 @@ void tcp_write_xmit(struct tcp_sock *tsk)
 {
     if (!sends_data(tsk))
         return;
+    if (tsk->slen > tsk->snd_nxt - tsk->snd_una)
+        tcp_cong_restart(tsk);         /* data to send: was the connection idle? */
     for (;;) {
         unsigned inflight = tsk->snd_nxt - tsk->snd_una;
         unsigned unsent = tsk->slen - inflight;
@@ -207,6 +214,7 @@ void tcp_write_xmit(struct tcp_sock *tsk)
             tsk->rtt_start = jiffies;
         }
         tsk->snd_nxt += len;
+        tsk->lsndtime = jiffies;
         if (len < tsk->mss)
             tsk->snd_sml = tsk->snd_nxt;        /* Minshall: the last short one */
         if (!tsk->timer.pending || tsk->probing)
@@ -222,6 +230,7 @@ void tcp_write_xmit(struct tcp_sock *tsk)
 void tcp_retransmit(struct tcp_sock *tsk)
 {
     tcp_mib[TCP_MIB_RETRANSSEGS]++;
+    tsk->total_retrans++;
     tsk->rtt_on = 0;
     if (tsk->state == TCP_SYN_SENT || tsk->state == TCP_SYN_RECV) {
         tcp_send_syn(tsk);

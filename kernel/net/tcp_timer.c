@@ -1,8 +1,9 @@
 /* TCP's timer: one per connection, for whichever wait is on --
  *   the retransmission timeout (RFC 6298): something is in flight and
- *     no ACK came; the oldest segment goes again and the timeout doubles
- *     (exponential backoff), up to TCP_RETRIES times, then the connection
- *     fails with ETIMEDOUT (TCP_SYN_RETRIES for a connect);
+ *     no ACK came; the oldest segment goes again, the timeout doubles
+ *     (exponential backoff) and cwnd drops to one segment (tcp_cong.c),
+ *     up to TCP_RETRIES times, then the connection fails with ETIMEDOUT
+ *     (TCP_SYN_RETRIES for a connect);
  *   the window probe: the peer's window is 0 and we have data;
  *   an orphan's FIN_WAIT_2: the program closed, the peer never sends FIN.
  * The round-trip time is measured on one segment at a time (never on a
@@ -56,8 +57,7 @@ static void expired(struct tcp_sock *tsk)
         return;
     }
     backoff(tsk);
-    tsk->recover = tsk->snd_nxt;
-    tsk->in_recovery = 1;
+    tcp_cong_timeout(tsk);             /* cwnd: one segment; slow start again */
     tcp_retransmit(tsk);
     tcp_arm_rto(tsk);
 }

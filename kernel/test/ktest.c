@@ -37,6 +37,7 @@ static const struct ktest ktests[] = {
     { "net_xmit_atomic", test_net_xmit_atomic, 0 },
     { "net_fuzz", test_net_fuzz, 0 },
     { "tcp_fuzz", test_tcp_fuzz, 0 },
+    { "tcp_cwnd", test_tcp_cwnd, 0 },
     { "net_ping_loss", test_net_ping_loss, 1 },   /* needs netloss=N: tools/hosttests/net_loss.sh */
     { "panic", test_panic, 1 },           /* proves a panic fails the run */
 };

@@ -55,6 +55,7 @@ const char *test_net_fuzz(void);
 const char *test_dhcp_parse(void);
 const char *test_dhcp_configured(void);
 const char *test_tcp_fuzz(void);
+const char *test_tcp_cwnd(void);
 const char *test_net_ping_loss(void);
 
 #endif

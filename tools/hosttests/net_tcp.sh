@@ -11,6 +11,11 @@
 #                     20th frame each way): intact, and RetransSegs > 0
 #                     (with netloss=3, a third of all frames, slirp's own
 #                     TCP backs off to a crawl: 13 KB in 40 s, measured)
+#                     Both echoes print the server connection's TCP_INFO:
+#                     without a retransmission ssthresh is still "infinite"
+#                     and cwnd at least the initial 10 segments; with the
+#                     losses Minnow retransmitted and halved its flight into
+#                     ssthresh (RFC 5681: 2 .. 65535/2 bytes in segments)
 #   net_tcp_httpd     httpd as init: the host fetches /bin/sh over HTTP, the
 #                     image's own bytes
 #   net_tcp_many      100 host clients connected at once to the lecture's
@@ -106,6 +111,31 @@ counter() {  # NAME: a Tcp counter from the console's /proc/net/snmp lines
                                 else print $(col[want]) }' <<< "$log"
 }
 
+info() {     # FIELD: from the console's "tcp_echo: tcp_info ..." line
+    grep -ao "tcp_info .*" <<< "$log" | awk -v want="$1" '{ for (i = 2; i < NF; i += 2) if ($i == want) print $(i + 1) }'
+}
+
+# What congestion control says of the echo's connection (see the top).
+cong_check() {  # NAME
+    local retrans ssthresh cwnd
+    retrans=$(info total_retrans) ssthresh=$(info snd_ssthresh) cwnd=$(info snd_cwnd)
+    echo "$1: TCP_INFO snd_cwnd $cwnd snd_ssthresh $ssthresh total_retrans $retrans rtt $(info rtt) us"
+    if [ -z "$retrans" ]; then
+        echo "FAIL $1: no TCP_INFO line"
+        return 1
+    fi
+    if [ "$retrans" = 0 ] && { [ "$ssthresh" != 2147483647 ] || [ "$cwnd" -lt 10 ]; }; then
+        echo "FAIL $1: no retransmission, yet ssthresh $ssthresh, cwnd $cwnd"
+        return 1
+    fi
+    if [ "$1" = net_tcp_loss ] && { [ "$retrans" -le 0 ] || [ "$ssthresh" -lt 2 ] ||
+                                    [ "$ssthresh" -gt $((65535 / 2 / 1460)) ]; }; then
+        echo "FAIL $1: with losses, total_retrans $retrans and ssthresh $ssthresh"
+        return 1
+    fi
+    return 0
+}
+
 echo_test() {  # NAME APPEND
     local port good n secs back why; port=$(free_port)
     boot "$1" "test=tcp_echo $2" "$port"
@@ -116,7 +146,7 @@ echo_test() {  # NAME APPEND
         return 1
     fi
     echo "$1: 1 MiB there and back in $secs s, RetransSegs $(counter RetransSegs)"
-    return 0
+    cong_check "$1"
 }
 
 if echo_test net_tcp_echo ""; then echo "ok net_tcp_echo"; fi

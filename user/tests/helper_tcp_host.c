@@ -2,7 +2,8 @@
  * run as the first process (init=...) with its task in argv[1]:
  *
  *   test=tcp_echo      a TCP echo server on port 7: one connection, every
- *                      byte back, until the host closes; then /proc/net/snmp
+ *                      byte back, until the host closes; then the
+ *                      connection's TCP_INFO and /proc/net/snmp
  *   test=tcp_get:PORT  downloads from the host (10.0.2.2:PORT, the host's
  *                      127.0.0.1:PORT through QEMU) until end of file and
  *                      prints the bytes' SHA-256 for the host to compare
@@ -16,6 +17,7 @@
 #include <fcntl.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/reboot.h>
 #include <sys/socket.h>
 
@@ -116,6 +118,24 @@ static void show_tcp_counters(void)
             printf("%s\n", line);
 }
 
+/* What congestion control did on this connection, for the host to check
+ * (a loss shows as a finite ssthresh and retransmissions). */
+static void show_tcp_info(int fd)
+{
+    struct tcp_info ti;
+    socklen_t len = sizeof(ti);
+
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) < 0) {
+        perror("tcp_echo: TCP_INFO");
+        return;
+    }
+    printf("tcp_echo: tcp_info state %u ca_state %u snd_mss %u rcv_mss %u rto %u rtt %u "
+           "rttvar %u snd_cwnd %u snd_ssthresh %u total_retrans %u\n",
+           ti.tcpi_state, ti.tcpi_ca_state, ti.tcpi_snd_mss, ti.tcpi_rcv_mss, ti.tcpi_rto,
+           ti.tcpi_rtt, ti.tcpi_rttvar, ti.tcpi_snd_cwnd, ti.tcpi_snd_ssthresh,
+           ti.tcpi_total_retrans);
+}
+
 /* Is a connection on local port 7 still in /proc/net/tcp? */
 static int port7_busy(void)
 {
@@ -155,6 +175,7 @@ static int echo_server(void)
         }
         total += n;
     }
+    show_tcp_info(c);
     close(c);
     close(l);
     /* close() returns with the last bytes still in flight (as on Linux):

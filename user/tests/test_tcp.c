@@ -4,7 +4,8 @@
  * EPIPE and SIGPIPE), nonblocking connect with poll and SO_ERROR, many
  * connections at once, the listen backlog, SO_REUSEADDR after
  * TIME_WAIT, a zero window, /proc/net/snmp's and /proc/net/tcp's lines,
- * and no page lost once every connection is closed. */
+ * the congestion window through TCP_INFO, and no page lost once every
+ * connection is closed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -119,6 +120,104 @@ static void one_mib(void)
     printf("tcp: 1 MiB over lo in %ld ms\n", ms);
     check(wait_status(pid) == 0, "tcp_1mib_sender_ok", "sender failed");
     close(c);
+    close(l);
+}
+
+static int tcp_info_of(int fd, struct tcp_info *ti)
+{
+    socklen_t len = sizeof(*ti);
+
+    memset(ti, 0xAA, sizeof(*ti));
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, ti, &len) < 0)
+        return -1;
+    return len == sizeof(*ti) ? 0 : -1;
+}
+
+/* The last two columns of the /proc/net/tcp line whose remote end is
+ * 127.0.0.1:port, established: cwnd and ssthresh.  0 if found. */
+static int proc_net_tcp_cwnd(int port, long *cwnd, long *ssthresh)
+{
+    char *buf = text, want[32];
+    int fd = open("/proc/net/tcp", O_RDONLY), n, got = 0;
+
+    while ((n = read(fd, buf + got, sizeof(text) - 1 - got)) > 0)
+        got += n;
+    close(fd);
+    buf[got] = 0;
+    snprintf(want, sizeof(want), " 0100007F:%04X 01 ", port);
+    char *line = strstr(buf, want);
+    if (!line)
+        return -1;
+    char *end = strchr(line, '\n'), *last = NULL, *prev = NULL;
+    if (end)
+        *end = 0;
+    for (char *p = strchr(line, ' '); p; p = strchr(p + 1, ' ')) {
+        prev = last;
+        last = p;
+    }
+    if (!prev)
+        return -1;
+    *cwnd = atol(prev + 1);
+    *ssthresh = atol(last + 1);
+    return 0;
+}
+
+/* Congestion control, through TCP_INFO (Linux's struct tcp_info) and
+ * /proc/net/tcp: a new connection starts with the initial window of 10
+ * segments and ssthresh not yet set; a bulk transfer without loss opens
+ * cwnd (slow start) and sets nothing else.  A length shorter than the
+ * struct gets its first bytes. */
+static void congestion_window(void)
+{
+    int l = listener(PORT, 5);
+    int fd = connect_to(PORT, 0);
+    int c = accept(l, NULL, NULL);
+    struct tcp_info ti;
+    long pcwnd = 0, pssthresh = 0;
+
+    int r = tcp_info_of(fd, &ti);
+    check(r == 0 && ti.tcpi_state == TCP_ESTABLISHED && ti.tcpi_ca_state == TCP_CA_Open &&
+          ti.tcpi_snd_cwnd == 10 && ti.tcpi_snd_ssthresh == 0x7FFFFFFF &&
+          ti.tcpi_snd_mss == 3864 && ti.tcpi_advmss == 3864 && ti.tcpi_total_retrans == 0 &&
+          ti.tcpi_rto >= 200000 && ti.tcpi_rto <= 1000000 && ti.tcpi_snd_wnd > 0,
+          "tcp_info_initial_window", "got %d: state %u cwnd %u ssthresh %u mss %u rto %u", r,
+          ti.tcpi_state, ti.tcpi_snd_cwnd, ti.tcpi_snd_ssthresh, ti.tcpi_snd_mss, ti.tcpi_rto);
+    r = proc_net_tcp_cwnd(PORT, &pcwnd, &pssthresh);
+    check(r == 0 && pcwnd == 10 && pssthresh == -1, "tcp_proc_net_tcp_cwnd_ssthresh",
+          "got %d: cwnd %ld ssthresh %ld", r, pcwnd, pssthresh);
+
+    unsigned char raw[sizeof(struct tcp_info) + 8];
+    socklen_t len = 8;
+    memset(raw, 0xAA, sizeof(raw));
+    r = getsockopt(fd, IPPROTO_TCP, TCP_INFO, raw, &len);
+    check(r == 0 && len == 8 && raw[0] == TCP_ESTABLISHED && raw[8] == 0xAA,
+          "tcp_info_short_length_prefix", "got %d len %u", r, len);
+    len = sizeof(raw);
+    r = getsockopt(fd, IPPROTO_TCP, TCP_INFO, raw, &len);
+    check(r == 0 && len == sizeof(struct tcp_info), "tcp_info_long_length_cut", "got %d len %u",
+          r, len);
+
+    pid_t pid = fork();
+    if (pid == 0) {                    /* the reader, at its own pace */
+        close(fd);
+        static unsigned char buf[7919];
+        size_t total = 0;
+        ssize_t n;
+        while ((n = read(c, buf, sizeof(buf))) > 0)
+            total += n;
+        _exit(total == MIB / 2 ? 0 : 1);
+    }
+    close(c);
+    int ok = 1;
+    for (size_t off = 0; off < MIB / 2 && ok; off += 8192)
+        ok = write(fd, big_a, 8192) == 8192;
+    r = tcp_info_of(fd, &ti);
+    check(ok && r == 0 && ti.tcpi_snd_cwnd > 10 && ti.tcpi_snd_ssthresh == 0x7FFFFFFF &&
+          ti.tcpi_total_retrans == 0 && ti.tcpi_ca_state == TCP_CA_Open,
+          "tcp_info_cwnd_grows_without_loss", "got %d: cwnd %u ssthresh %u retrans %u", r,
+          ti.tcpi_snd_cwnd, ti.tcpi_snd_ssthresh, ti.tcpi_total_retrans);
+    close(fd);
+    check(wait_status(pid) == 0, "tcp_info_bulk_reader_ok", "reader failed");
     close(l);
 }
 
@@ -474,6 +573,7 @@ int main(void)
     long opens = tcp_counter("ActiveOpens"), insegs = tcp_counter("InSegs");
 
     one_mib();
+    congestion_window();
     half_close();
     resets();
     nonblocking_connect();

@@ -17,6 +17,7 @@
 #include "net/snmp.h"
 #include "net/tcp.h"
 #include "net/udp.h"
+#include "arch/timer.h"
 
 static void show_dev(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
 {
@@ -97,16 +98,26 @@ static void show_netstat(struct proc_buf *b, struct task_struct *unused, struct 
 
 /* Linux's columns: addresses as the 32-bit word in memory (network
  * order, printed by a little-endian CPU: 127.0.0.1 is 0100007F), ports
- * in host order, the state's number (net/tcp.h's enum is Linux's). */
+ * in host order, the state's number (<minnow/tcp.h>'s enum is Linux's).
+ * Then, without a heading, as Linux: the reference count (Minnow's
+ * control blocks have none: 1) and the kernel address (hidden, as Linux
+ * hides it from programs: 0), and, except in TIME_WAIT, the RTO and the
+ * delayed-ACK timeout in clock ticks, the quick-ACK/ping-pong bits, cwnd
+ * and ssthresh in segments (-1 before the first loss; for a listener,
+ * its fast-open queue: 0). */
 static void show_tcp_line(const struct tcp_proc_line *l, void *arg)
 {
     struct proc_buf *b = ((void **)arg)[0];
     int *sl = ((void **)arg)[1];
     uint32_t la = __builtin_bswap32(l->laddr), ra = __builtin_bswap32(l->raddr);
 
-    proc_printf(b, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X 00:00000000 00000000 %5d %8d %lu\n",
+    proc_printf(b, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X 00:00000000 00000000 %5d %8d %lu"
+                   " 1 00000000",
                 (*sl)++, la, l->lport, ra, l->rport, l->state, l->tx_queue, l->rx_queue, 0, 0,
                 0UL);
+    if (l->state != TCP_TIME_WAIT)
+        proc_printf(b, " %d 0 0 %u %d", l->rto * 100 / HZ, l->cwnd, l->ssthresh);
+    proc_printf(b, "\n");
 }
 
 static void show_tcp(struct proc_buf *b, struct task_struct *unused, struct inode *ino)
