@@ -169,8 +169,8 @@ static int proc_net_tcp_cwnd(int port, long *cwnd, long *ssthresh)
  * struct gets its first bytes. */
 static void congestion_window(void)
 {
-    int l = listener(PORT, 5);
-    int fd = connect_to(PORT, 0);
+    int l = tcp_listener(PORT, 5);
+    int fd = tcp_connect(PORT, 0);
     int c = accept(l, NULL, NULL);
     struct tcp_info ti;
     long pcwnd = 0, pssthresh = 0;
