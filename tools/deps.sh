@@ -156,9 +156,12 @@ if [ "$1" = "--bench" ]; then
 fi
 
 # ------------------------------------------------------------ the rest
-# command-we-need:debian-package
+# command-we-need:debian-package.  curl, tcpdump and nc are the host's
+# side of Minnow's network (docs/net.md): the tests fetch from httpd with
+# curl and read a capture with tcpdump.
 NEED="qemu-system-i386:qemu-system-x86 nasm:nasm gdb:gdb cpio:cpio
-grub-mkrescue:grub-common xorriso:xorriso mformat:mtools expect:expect"
+grub-mkrescue:grub-common xorriso:xorriso mformat:mtools expect:expect
+curl:curl tcpdump:tcpdump nc:netcat-openbsd"
 
 missing=""
 for pair in $NEED; do

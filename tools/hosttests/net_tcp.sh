@@ -16,12 +16,15 @@
 #                     and cwnd at least the initial 10 segments; with the
 #                     losses Minnow retransmitted and halved its flight into
 #                     ssthresh (RFC 5681: 2 .. 65535/2 bytes in segments)
-#   net_tcp_httpd     httpd as init: the host fetches /bin/sh over HTTP, the
-#                     image's own bytes
+#   net_tcp_httpd     httpd as init: the host's curl fetches /bin/sh over
+#                     HTTP, the image's own bytes
+#   net_tcp_pcap      the host's tcpdump reads that boot's capture: the
+#                     three-way handshake to port 80
 #   net_tcp_many      100 host clients connected at once to the lecture's
 #                     forking echoserver_tcp (as init), 20 KB each through
 #                     and back: 101 processes in Minnow
-# Each boots its own QEMU with its own forward; python3 is the host's side.
+# Each boots its own QEMU with its own forward; python3, curl and tcpdump
+# are the host's side (tools/deps.sh installs them).
 cd "$(dirname "$0")/../.."
 B=build
 tmp=$(mktemp -d $B/net-tcp.XXXXXX)
@@ -176,23 +179,34 @@ if echo_test net_tcp_loss "netloss=20"; then
     fi
 fi
 
-# httpd as init: the host fetches a binary with curl (or python3) through
-# a forward to port 80; the bytes are the image's /bin/sh.
+# httpd as init: the host's curl fetches a binary through a forward to
+# port 80; the bytes are the image's /bin/sh.  QEMU records the frames
+# (as make qemu PCAP=file does), and the host's tcpdump must read the
+# three-way handshake from the capture (net_tcp_pcap).
 port=$(free_port)
 timeout 60 qemu-system-i386 -kernel $B/kernel.elf -initrd $B/initrd.cpio \
     -m 128M -display none -serial stdio -no-reboot \
     -netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:80 -device e1000,netdev=n0 \
+    -object filter-dump,id=f0,netdev=n0,file="$tmp/httpd.pcap" \
     -append "init=/bin/httpd" < /dev/null > "$tmp/net_tcp_httpd.log" 2>&1 &
 qpid=$!
 for _ in $(seq 100); do grep -aq "serving / on port 80" "$tmp/net_tcp_httpd.log" && break; sleep 0.1; done
-python3 -c "import urllib.request, sys; sys.stdout.buffer.write(urllib.request.urlopen('http://127.0.0.1:$port/bin/sh', timeout=30).read())" \
-    > "$tmp/sh" 2>/dev/null
+curl -sS --max-time 30 -o "$tmp/sh" "http://127.0.0.1:$port/bin/sh" 2> "$tmp/curl.err"
 kill $qpid 2>/dev/null
 wait $qpid 2>/dev/null
 if [ -s "$tmp/sh" ] && cmp -s "$tmp/sh" $B/rootfs/bin/sh; then
     echo "ok net_tcp_httpd"
 else
-    echo "FAIL net_tcp_httpd: got $(stat -c %s "$tmp/sh" 2>/dev/null) bytes, want $(stat -c %s $B/rootfs/bin/sh); $(tr -d '\r' < "$tmp/net_tcp_httpd.log" | tail -n 2 | tr '\n' ' ')"
+    echo "FAIL net_tcp_httpd: got $(stat -c %s "$tmp/sh" 2>/dev/null) bytes, want $(stat -c %s $B/rootfs/bin/sh) ($(head -c 200 "$tmp/curl.err")); $(tr -d '\r' < "$tmp/net_tcp_httpd.log" | tail -n 2 | tr '\n' ' ')"
+fi
+# The first three segments of port 80: SYN from the host's side, SYN-ACK
+# from Minnow, ACK -- as a student reads them with tcpdump -r.
+flags=$(tcpdump -nr "$tmp/httpd.pcap" 'tcp port 80' 2>/dev/null | head -n 3 |
+        sed -n 's/.* > \([0-9.]*\): Flags \[\([^]]*\)\].*/\1 \2/p' | tr '\n' ' ')
+if [[ $flags =~ ^10\.0\.2\.15\.80\ S\ 10\.0\.2\.2\.[0-9]+\ S\.\ 10\.0\.2\.15\.80\ \.\ $ ]]; then
+    echo "ok net_tcp_pcap"
+else
+    echo "FAIL net_tcp_pcap: tcpdump -r saw \"$flags\", want a SYN to 10.0.2.15.80, a SYN-ACK back, an ACK"
 fi
 
 port=$(free_port)
