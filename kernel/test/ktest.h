@@ -26,6 +26,12 @@ const char *ktest_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 uint32_t ktest_random(uint32_t *state);
 unsigned ktest_below(uint32_t *state, unsigned n);
 
+/* A TCP listener on addr:port (host byte order) made through TCP's own
+ * ops, as a socket() + bind() + listen() would; NULL if that fails.
+ * sock_release() ends it (ktest_net.c). */
+struct socket;
+struct socket *ktest_tcp_listener(uint32_t addr, uint16_t port, int backlog);
+
 /* The tests, one file per subject in kernel/test/. */
 const char *test_printk_format(void);
 const char *test_string(void);

@@ -135,30 +135,6 @@ static void peer_sends(struct net_device *dev, uint32_t seq, uint32_t ack, uint8
     inject(dev, skb);
 }
 
-/* A kernel-made listener on ADDR:LPORT, through TCP's own ops. */
-static struct socket *listen_on(void)
-{
-    struct socket *s = kmalloc(sizeof(*s));
-    union sock_addr a = { .in = { .sin_family = AF_INET, .sin_port = htons(LPORT),
-                                  .sin_addr.s_addr = htonl(ADDR) } };
-
-    if (!s)
-        return NULL;
-    s->family = AF_INET;
-    s->type = SOCK_STREAM;
-    s->protocol = IPPROTO_TCP;
-    sock_init_options(s);
-    if (tcp_create(s) < 0) {
-        kfree(s);
-        return NULL;
-    }
-    if (s->ops->bind(s, &a, sizeof(a.in)) < 0 || s->ops->listen(s, 4) < 0) {
-        sock_release(s);
-        return NULL;
-    }
-    return s;
-}
-
 /* ------------------------------------------------------------ the checks */
 
 /* The data segments sent from out[from] on: how many, and the first's seq. */
@@ -360,7 +336,7 @@ const char *test_tcp_cwnd(void)
     dev.flags = IFF_UP | IFF_BROADCAST | IFF_RUNNING;
     if (register_netdev(&dev) < 0)
         return ktest_fail("cannot register cc0");
-    struct socket *l = listen_on();
+    struct socket *l = ktest_tcp_listener(ADDR, LPORT, 4);
     const char *why = l ? run(&t) : ktest_fail("no listener on 192.168.79.1:80");
     if (l)
         sock_release(l);               /* the listener, and the connection with it */

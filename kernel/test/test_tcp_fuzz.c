@@ -247,30 +247,6 @@ static void introduce_stations(struct net_device *dev)
     }
 }
 
-/* A kernel-made listener on ADDR:LPORT, through TCP's own ops. */
-static struct socket *listen_on(void)
-{
-    struct socket *s = kmalloc(sizeof(*s));
-    union sock_addr a = { .in = { .sin_family = AF_INET, .sin_port = htons(LPORT),
-                                  .sin_addr.s_addr = htonl(ADDR) } };
-
-    if (!s)
-        return NULL;
-    s->family = AF_INET;
-    s->type = SOCK_STREAM;
-    s->protocol = IPPROTO_TCP;
-    sock_init_options(s);
-    if (tcp_create(s) < 0) {
-        kfree(s);
-        return NULL;
-    }
-    if (s->ops->bind(s, &a, sizeof(a.in)) < 0 || s->ops->listen(s, 16) < 0) {
-        sock_release(s);
-        return NULL;
-    }
-    return s;
-}
-
 const char *test_tcp_fuzz(void)
 {
     static struct net_device dev = { .name = "fuzz1", .mtu = 1500, .ops = &fuzz_ops };
@@ -286,7 +262,7 @@ const char *test_tcp_fuzz(void)
     dev.flags = IFF_UP | IFF_BROADCAST | IFF_RUNNING;
     if (register_netdev(&dev) < 0)
         return ktest_fail("cannot register fuzz1");
-    struct socket *l = listen_on();
+    struct socket *l = ktest_tcp_listener(ADDR, LPORT, 16);
     if (!l) {
         unregister_netdev(&dev);
         return ktest_fail("no listener on 192.168.78.1:80");
