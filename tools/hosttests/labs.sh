@@ -110,6 +110,9 @@ if [[ $summary =~ ^[0-9]+\ passed,\ 0\ failed ]]; then
     echo "ok labs_handout_test"
 else
     echo "FAIL labs_handout_test: make test in the students' tree said \"$summary\":" \
-         "$(grep -E '^FAIL' "$tmp/test.txt" | head -n 3 | tr -s ' \n' ' ')"
+         "$(grep -E '^FAIL' "$tmp/test.txt" | head -n 3 | tr -s ' \n' ' ')" \
+         "(its output: build/labs-handout-test.txt, Minnow's console: build/labs-handout-serial.log)"
+    cp "$tmp/test.txt" build/labs-handout-test.txt
+    cp "$hand/build/test-serial.log" build/labs-handout-serial.log 2>/dev/null
 fi
 echo "(labs.sh: $(( $(date +%s) - start ))s)" >&2
