@@ -18,42 +18,19 @@
 #include "lib/printk.h"
 
 static struct net_device loopback_dev;
-static struct sk_buff *queue_head, *queue_tail;  /* sent, not yet delivered */
+static struct sk_buff_head queue;                /* sent, not yet delivered */
 static int delivering;
-
-static void enqueue(struct sk_buff *skb)
-{
-    skb->next = NULL;
-    if (queue_tail)
-        queue_tail->next = skb;
-    else
-        queue_head = skb;
-    queue_tail = skb;
-}
-
-static struct sk_buff *dequeue(void)
-{
-    struct sk_buff *skb = queue_head;
-
-    if (skb) {
-        queue_head = skb->next;
-        if (!queue_head)
-            queue_tail = NULL;
-        skb->next = NULL;
-    }
-    return skb;
-}
 
 /* Never busy: the "ring" is the queue, and it takes everything. */
 static enum netdev_tx loopback_xmit(struct sk_buff *skb, struct net_device *dev)
 {
     dev->stats.tx_packets++;
     dev->stats.tx_bytes += skb->len;
-    enqueue(skb);
+    skb_queue_tail(&queue, skb);
     if (delivering)
         return NETDEV_TX_OK;       /* the loop below, further up the stack, takes it */
     delivering = 1;
-    while ((skb = dequeue())) {
+    while ((skb = skb_dequeue(&queue))) {
         skb->dev = dev;
         netif_receive_skb(skb);
     }

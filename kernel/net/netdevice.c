@@ -105,38 +105,26 @@ static enum netdev_tx start_xmit(struct net_device *dev, struct sk_buff *skb)
  * empty now. */
 static int xmit_queued(struct net_device *dev)
 {
-    while (dev->txq_head) {
-        struct sk_buff *skb = dev->txq_head;
-        struct sk_buff *next = skb->next;
+    struct sk_buff *skb;
 
-        skb->next = NULL;
-        if (!(dev->flags & IFF_UP))
+    while ((skb = skb_dequeue(&dev->txq))) {
+        if (!(dev->flags & IFF_UP)) {
             drop(dev, skb);
-        else if (start_xmit(dev, skb) == NETDEV_TX_BUSY) {
-            skb->next = next;
+        } else if (start_xmit(dev, skb) == NETDEV_TX_BUSY) {
+            skb_queue_head(&dev->txq, skb);
             return 0;
         }
-        dev->txq_head = next;
-        if (!next)
-            dev->txq_tail = NULL;
-        dev->txq_len--;
     }
     return 1;
 }
 
 static int queue_frame(struct net_device *dev, struct sk_buff *skb)
 {
-    if (dev->txq_len >= TX_QUEUE_LEN) {
+    if (dev->txq.len >= TX_QUEUE_LEN) {
         drop(dev, skb);
         return -ENOBUFS;
     }
-    skb->next = NULL;
-    if (dev->txq_tail)
-        dev->txq_tail->next = skb;
-    else
-        dev->txq_head = skb;
-    dev->txq_tail = skb;
-    dev->txq_len++;
+    skb_queue_tail(&dev->txq, skb);
     return 0;
 }
 

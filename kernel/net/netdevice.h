@@ -10,8 +10,8 @@
 #define NET_NETDEVICE_H
 
 #include <stdint.h>
+#include "net/skbuff.h"
 
-struct sk_buff;
 struct net_device;
 
 #define IFNAMSIZ 16
@@ -69,8 +69,7 @@ struct net_device {
      * (an interrupt handler, or TCP under its lock): they go out first,
      * in order, as the card frees room (Linux's qdisc, as one short
      * queue of txqueuelen frames). */
-    struct sk_buff *txq_head, *txq_tail;
-    unsigned txq_len;
+    struct sk_buff_head txq;
     int in_xmit;                 /* the driver's ndo_start_xmit runs now */
     void *priv;                  /* the driver's own state */
     struct net_device *next;     /* in the list of registered devices */

@@ -96,3 +96,37 @@ void skb_trim(struct sk_buff *skb, unsigned len)
     if (len < skb->len)
         skb->len = len;
 }
+
+void skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb)
+{
+    skb->next = NULL;
+    if (q->tail)
+        q->tail->next = skb;
+    else
+        q->head = skb;
+    q->tail = skb;
+    q->len++;
+}
+
+void skb_queue_head(struct sk_buff_head *q, struct sk_buff *skb)
+{
+    skb->next = q->head;
+    q->head = skb;
+    if (!q->tail)
+        q->tail = skb;
+    q->len++;
+}
+
+struct sk_buff *skb_dequeue(struct sk_buff_head *q)
+{
+    struct sk_buff *skb = q->head;
+
+    if (!skb)
+        return NULL;
+    q->head = skb->next;
+    if (!q->head)
+        q->tail = NULL;
+    q->len--;
+    skb->next = NULL;
+    return skb;
+}

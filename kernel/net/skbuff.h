@@ -20,7 +20,7 @@
 struct net_device;
 
 struct sk_buff {
-    struct sk_buff *next;        /* in a queue: ARP's waiting packets */
+    struct sk_buff *next;        /* in a queue (struct sk_buff_head, ARP's waiting packets) */
     struct net_device *dev;      /* came in on / goes out by */
     unsigned char *head;         /* the buffer's first byte */
     unsigned char *data;         /* the packet's first byte */
@@ -49,5 +49,16 @@ unsigned char *skb_pull(struct sk_buff *skb, unsigned n);   /* step over n in fr
 void skb_trim(struct sk_buff *skb, unsigned len);     /* shorten to len (Ethernet's padding) */
 unsigned skb_headroom(const struct sk_buff *skb);
 unsigned skb_tailroom(const struct sk_buff *skb);
+
+/* A queue of packets, first in, first out (Linux's sk_buff_head): lo's
+ * frames not yet delivered, TCP's backlog, a device's transmit queue.
+ * All zero is an empty queue.  A packet is in one queue at a time. */
+struct sk_buff_head {
+    struct sk_buff *head, *tail;
+    unsigned len;
+};
+void skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb);   /* at the end */
+void skb_queue_head(struct sk_buff_head *q, struct sk_buff *skb);   /* back in front */
+struct sk_buff *skb_dequeue(struct sk_buff_head *q);                /* the first; NULL: empty */
 
 #endif

@@ -30,7 +30,7 @@ static struct tcp_sock *connections;        /* every control block that takes se
 /* ================================================================ the lock */
 
 static int locked;
-static struct sk_buff *backlog_head, *backlog_tail;
+static struct sk_buff_head backlog;    /* segments that came while it was held */
 
 /* The lock is also an atomic section (proc/sched.h): whoever holds it
  * must not sleep, and code below TCP that could sleep (dev_queue_xmit)
@@ -63,14 +63,10 @@ int tcp_locked(void)
  * Returns how many were processed. */
 static int drain_backlog(void)
 {
+    struct sk_buff *skb;
     int n = 0;
 
-    while (backlog_head) {
-        struct sk_buff *skb = backlog_head;
-        backlog_head = skb->next;
-        if (!backlog_head)
-            backlog_tail = NULL;
-        skb->next = NULL;
+    while ((skb = skb_dequeue(&backlog))) {
         tcp_process_backlog(skb);
         n++;
     }
@@ -88,12 +84,7 @@ void tcp_unlock(void)
 /* Called by tcp_v4_rcv when the lock is held: the segment waits. */
 void tcp_backlog_add(struct sk_buff *skb)
 {
-    skb->next = NULL;
-    if (backlog_tail)
-        backlog_tail->next = skb;
-    else
-        backlog_head = skb;
-    backlog_tail = skb;
+    skb_queue_tail(&backlog, skb);
 }
 
 /* Nobody may sleep holding the lock: the segments that would wake them

@@ -32,6 +32,12 @@ unsigned ktest_below(uint32_t *state, unsigned n);
 struct socket;
 struct socket *ktest_tcp_listener(uint32_t addr, uint16_t port, int backlog);
 
+/* An ARP request from (mac, sip) asking for tip, as a whole minimal
+ * Ethernet frame (addresses in host byte order): answering it, the stack
+ * learns the asker's address too. */
+#define KTEST_ARP_LEN 60
+void ktest_arp_request(uint8_t frame[KTEST_ARP_LEN], const uint8_t *mac, uint32_t sip, uint32_t tip);
+
 /* The tests, one file per subject in kernel/test/. */
 const char *test_printk_format(void);
 const char *test_string(void);

@@ -253,8 +253,8 @@ const char *test_net_xmit_atomic(void)
         return ktest_fail("tx_dropped %lu, sent %u; want 2 and 0", dev.stats.tx_dropped, nr_sent);
     ring_full = 0;
     netif_wake_queue(&dev);                 /* as the card's "sent" interrupt */
-    if (nr_sent != TX_QUEUE_LEN || dev.txq_len != 0)
-        return ktest_fail("after room came: %u sent, %u still queued; want %d and 0", nr_sent, dev.txq_len, TX_QUEUE_LEN);
+    if (nr_sent != TX_QUEUE_LEN || dev.txq.len != 0)
+        return ktest_fail("after room came: %u sent, %u still queued; want %d and 0", nr_sent, dev.txq.len, TX_QUEUE_LEN);
     for (unsigned i = 0; i < TX_QUEUE_LEN; i++)
         if (sent_order[i] != (uint8_t)i)
             return ktest_fail("frame %u went out as number %u: out of order", sent_order[i], i);

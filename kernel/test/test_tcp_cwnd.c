@@ -84,24 +84,10 @@ static void inject(struct net_device *dev, struct sk_buff *skb)
 static void introduce_peer(struct net_device *dev)
 {
     struct sk_buff *skb = alloc_skb(128);
-    uint8_t *f = skb ? skb_put(skb, 60) : NULL;
-    uint16_t hrd = htons(1), pro = htons(ETH_P_IP), op = htons(1), type = htons(ETH_P_ARP);
-    uint32_t s = htonl(PEER), t = htonl(ADDR);
 
     if (!skb)
         return;
-    memset(f, 0, 60);
-    memset(f, 0xFF, ETH_ALEN);
-    memcpy(f + 6, peer_mac, ETH_ALEN);
-    memcpy(f + 12, &type, 2);
-    memcpy(f + 14, &hrd, 2);
-    memcpy(f + 16, &pro, 2);
-    f[18] = ETH_ALEN;
-    f[19] = 4;
-    memcpy(f + 20, &op, 2);
-    memcpy(f + 22, peer_mac, ETH_ALEN);
-    memcpy(f + 28, &s, 4);
-    memcpy(f + 38, &t, 4);
+    ktest_arp_request(skb_put(skb, KTEST_ARP_LEN), peer_mac, PEER, ADDR);
     inject(dev, skb);
 }
 

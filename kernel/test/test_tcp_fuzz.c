@@ -228,21 +228,10 @@ static void inject(struct net_device *dev, const uint8_t *b, unsigned len)
 static void introduce_stations(struct net_device *dev)
 {
     for (int i = 0; i < STATIONS; i++) {
-        uint8_t f[60] = { 0 }, mac[ETH_ALEN];
-        uint32_t station = IPV4(192, 168, 78, 2 + i), s = htonl(station), t = htonl(ADDR);
-        uint16_t hrd = htons(1), pro = htons(ETH_P_IP), op = htons(1), type = htons(ETH_P_ARP);
+        uint8_t f[KTEST_ARP_LEN], mac[ETH_ALEN];
+        uint32_t station = IPV4(192, 168, 78, 2 + i);
         station_mac(mac, station);
-        memset(f, 0xFF, ETH_ALEN);
-        memcpy(f + 6, mac, ETH_ALEN);
-        memcpy(f + 12, &type, 2);
-        memcpy(f + 14, &hrd, 2);
-        memcpy(f + 16, &pro, 2);
-        f[18] = ETH_ALEN;
-        f[19] = 4;
-        memcpy(f + 20, &op, 2);
-        memcpy(f + 22, mac, ETH_ALEN);
-        memcpy(f + 28, &s, 4);
-        memcpy(f + 38, &t, 4);
+        ktest_arp_request(f, mac, station, ADDR);
         inject(dev, f, sizeof(f));
     }
 }
